@@ -1,0 +1,101 @@
+"""Rule 1, the case: picked up when available, after planning start, departing by the
+deadline on a day the travel document and fit-to-fly are valid, with enough notice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import datetime
+
+from models.plan import Trip
+from models.rules import timeline
+from models.rules.context import PlanContext, TripView
+from models.rules.text import trip_name, when
+from models.rules.violation import Rule, Violation
+
+AVAILABLE = Rule("rule1.available", "Pickup before case is available", "Ophalen voordat de zaak beschikbaar is")
+PLANNING_START = Rule("rule1.planning_start", "Starts before planning start", "Begint vóór het planningsmoment")
+DEADLINE = Rule("rule1.deadline", "Departs after deadline", "Vertrek na de uiterste vertrekdatum")
+DOCUMENT_MISSING = Rule("rule1.document_missing", "No travel document", "Geen reisdocument")
+DOCUMENT_VALIDITY = Rule(
+    "rule1.document_validity", "Travel document not valid on departure day", "Reisdocument niet geldig op vertrekdag"
+)
+FIT_STATUS = Rule("rule1.fit_status", "Not fit to fly", "Niet fit-to-fly")
+FIT_VALIDITY = Rule(
+    "rule1.fit_validity", "Fit-to-fly not valid on departure day", "Fit-to-fly niet geldig op vertrekdag"
+)
+NOTICE = Rule("rule1.notice", "Departure announced too late", "Vertrek te laat aangezegd")
+
+RULES = (AVAILABLE, PLANNING_START, DEADLINE, DOCUMENT_MISSING, DOCUMENT_VALIDITY, FIT_STATUS, FIT_VALIDITY, NOTICE)
+
+
+def check(ctx: PlanContext) -> Iterator[Violation]:
+    for view in ctx.trips:
+        yield from _ready(view)
+        yield from _pickup(ctx, view)
+        if view.outbound is not None:
+            yield from _departure_day(ctx, view)
+            yield from _notice(ctx, view)
+
+
+def _ready(view: TripView) -> Iterator[Violation]:
+    for case in view.cases:
+        if case.travel_document is None:
+            yield DOCUMENT_MISSING(f"{case.id}: travel document not issued yet", [case.id])
+        if not case.fit_to_fly.allows_travel:
+            yield FIT_STATUS(f"{case.id}: fit-to-fly status is {case.fit_to_fly.status.value}", [case.id])
+
+
+def _pickup(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
+    s = ctx.scenario
+    pickup = view.trip.pickup
+    for case in view.cases:
+        if pickup < case.available_from:
+            yield AVAILABLE(
+                f"{case.id}: pickup {when(pickup)} is before available_from {when(case.available_from)}", [case.id]
+            )
+    report = timeline.report_time(s, view.trip)
+    if report < s.planning_start:
+        yield PLANNING_START(
+            f"{trip_name(view.trip)}: escorts report at {when(report)}, before planning start {when(s.planning_start)}",
+            view.trip.cases,
+        )
+
+
+def _departure_day(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
+    first = view.outbound[0]
+    departure = first.departure
+    origin = ctx.scenario.location_by_id[first.from_]
+    day = timeline.local_date(departure, origin.tz)
+    for case in view.cases:
+        if departure > case.deadline:
+            yield DEADLINE(
+                f"{case.id}: first departure {first.code} {when(departure)} is after deadline {when(case.deadline)}",
+                [case.id],
+            )
+        doc = case.travel_document
+        if doc is not None and not doc.valid_on(day):
+            yield DOCUMENT_VALIDITY(
+                f"{case.id}: departs {day}, travel document valid {doc.valid_from} to {doc.valid_until}", [case.id]
+            )
+        ftf = case.fit_to_fly
+        if not ftf.valid_on(day):
+            yield FIT_VALIDITY(
+                f"{case.id}: departs {day}, fit-to-fly valid {ftf.valid_from} to {ftf.valid_until}", [case.id]
+            )
+
+
+def is_new_departure(previous_by_case: Mapping[str, Trip], case_ids: Iterable[str], outbound: Sequence[str]) -> bool:
+    """True when any case had no previous trip or flew other outbound legs there."""
+    legs = tuple(outbound)
+    return any(c not in previous_by_case or tuple(previous_by_case[c].outbound) != legs for c in case_ids)
+
+
+def _notice(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
+    s = ctx.scenario
+    earliest: datetime = s.planning_start + timeline.hours(s.settings.notice_hours)
+    if view.first_departure < earliest and is_new_departure(ctx.previous_by_case, view.trip.cases, view.trip.outbound):
+        yield NOTICE(
+            f"{trip_name(view.trip)}: new departure {view.outbound[0].code} {when(view.first_departure)} is less than "
+            f"{s.settings.notice_hours:g} h after planning start {when(s.planning_start)} (earliest {when(earliest)})",
+            view.trip.cases,
+        )

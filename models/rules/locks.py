@@ -1,0 +1,65 @@
+"""Rule 8, the coordinator's word: a locked case is planned with exactly the locked flights,
+escorts, vehicle and care; a forbidden staff member, flight or vehicle never serves that case."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from models.rules.context import PlanContext
+from models.rules.text import trip_name
+from models.rules.violation import Rule, Violation
+
+LOCK_UNPLANNED = Rule("rule8.lock_unplanned", "Locked case not planned", "Vastgezette zaak niet ingepland")
+LOCK_FLIGHTS = Rule("rule8.lock_flights", "Locked flights changed", "Vastgezette vluchten gewijzigd")
+LOCK_STAFF = Rule("rule8.lock_staff", "Locked escorts changed", "Vastgezette begeleiders gewijzigd")
+LOCK_VEHICLE = Rule("rule8.lock_vehicle", "Locked vehicle changed", "Vastgezet vervoer gewijzigd")
+LOCK_CARE = Rule("rule8.lock_care", "Locked care changed", "Vastgezette opvang gewijzigd")
+FORBID_STAFF = Rule("rule8.forbid_staff", "Excluded escort assigned", "Uitgesloten begeleider ingepland")
+FORBID_FLIGHT = Rule("rule8.forbid_flight", "Excluded flight booked", "Uitgesloten vlucht geboekt")
+FORBID_VEHICLE = Rule("rule8.forbid_vehicle", "Excluded vehicle used", "Uitgesloten vervoer ingezet")
+
+RULES = (LOCK_UNPLANNED, LOCK_FLIGHTS, LOCK_STAFF, LOCK_VEHICLE, LOCK_CARE, FORBID_STAFF, FORBID_FLIGHT, FORBID_VEHICLE)
+
+
+def _ids(values: Iterable[str]) -> str:
+    return "[" + ", ".join(values) + "]"
+
+
+def check(ctx: PlanContext) -> Iterator[Violation]:
+    yield from _locks(ctx)
+    yield from _forbids(ctx)
+
+
+def _locks(ctx: PlanContext) -> Iterator[Violation]:
+    for lock in ctx.scenario.locks:
+        case = [lock.case]
+        views = ctx.trips_of_case(lock.case)
+        if not views:
+            yield LOCK_UNPLANNED(f"{lock.case} is locked but not planned", case)
+        for view in views:
+            trip = view.trip
+            name = f"{lock.case} ({trip_name(trip)})"
+            if lock.flights is not None and tuple(trip.outbound) != tuple(lock.flights):
+                yield LOCK_FLIGHTS(f"{name}: outbound {_ids(trip.outbound)}, locked {_ids(lock.flights)}", case)
+            staff = {e.staff for e in trip.escorts}
+            if lock.staff is not None and staff != set(lock.staff):
+                yield LOCK_STAFF(f"{name}: escorts {_ids(sorted(staff))}, locked {_ids(sorted(set(lock.staff)))}", case)
+            if lock.vehicle is not None and trip.vehicle != lock.vehicle:
+                yield LOCK_VEHICLE(f"{name}: vehicle {trip.vehicle}, locked {lock.vehicle}", case)
+            if lock.care is not None and trip.care.get(lock.case) != lock.care:
+                yield LOCK_CARE(f"{name}: care {trip.care.get(lock.case) or 'none'}, locked {lock.care}", case)
+
+
+def _forbids(ctx: PlanContext) -> Iterator[Violation]:
+    for forbid in ctx.scenario.forbids:
+        case = [forbid.case]
+        for view in ctx.trips_of_case(forbid.case):
+            trip = view.trip
+            name = f"{forbid.case} ({trip_name(trip)})"
+            if forbid.staff is not None and any(e.staff == forbid.staff for e in trip.escorts):
+                yield FORBID_STAFF(f"{name}: escorted by {forbid.staff}, who is excluded for this case", case)
+            if forbid.flight is not None and forbid.flight in trip.outbound:
+                yield FORBID_FLIGHT(f"{name}: booked on {forbid.flight}, which is excluded for this case", case)
+            if forbid.vehicle is not None and trip.vehicle == forbid.vehicle:
+                yield FORBID_VEHICLE(f"{name}: driven by vehicle {forbid.vehicle}, which is excluded for this case",
+                                     case)

@@ -1,0 +1,113 @@
+"""Rule 5, transport: one vehicle per trip with room for the persons, escorts, wheelchairs and
+stretchers; picked up within the location's pickup hours early enough for check-in; the vehicle
+busy only inside an availability window and never on two trips at once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+
+from models.case import Wheelchair
+from models.location import Location
+from models.rules import timeline
+from models.rules.context import PlanContext, TripView
+from models.rules.text import trip_name, when
+from models.rules.violation import Rule, Violation
+
+LOCATION = Rule(
+    "rule5.location", "Group members at different pickup locations", "Groepsleden op verschillende ophaallocaties"
+)
+SEATS = Rule("rule5.seats", "Too few seats in vehicle", "Te weinig zitplaatsen in vervoer")
+WHEELCHAIR = Rule("rule5.wheelchair", "Too few wheelchair places", "Te weinig rolstoelplaatsen in vervoer")
+STRETCHER = Rule("rule5.stretcher", "Too few stretcher places", "Te weinig brancardplaatsen in vervoer")
+CHECKIN = Rule("rule5.checkin", "Arrives at airport too late", "Te laat op de luchthaven")
+AVAILABILITY = Rule("rule5.availability", "Vehicle not available", "Vervoer niet beschikbaar")
+OVERLAP = Rule("rule5.overlap", "Vehicle double-booked", "Vervoer dubbel geboekt")
+PICKUP_WINDOW = Rule("rule5.pickup_window", "Pickup outside pickup hours", "Ophalen buiten de ophaaltijden")
+
+RULES = (LOCATION, SEATS, WHEELCHAIR, STRETCHER, CHECKIN, AVAILABILITY, OVERLAP, PICKUP_WINDOW)
+
+
+def check(ctx: PlanContext) -> Iterator[Violation]:
+    busy: list[tuple[TripView, timeline.Interval]] = []
+    for view in ctx.trips:
+        yield from _location(ctx, view)
+        yield from _capacity(view)
+        if view.location is not None:
+            yield from _pickup_window(view)
+        if view.timed:
+            yield from _checkin(ctx, view)
+            if view.vehicle is not None:
+                interval = timeline.vehicle_busy(ctx.scenario, view.trip)
+                busy.append((view, interval))
+                yield from _availability(view, interval)
+    yield from _overlaps(busy)
+
+
+def _location(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
+    where = {case.location for case in view.cases}
+    if len(where) > 1:
+        listed = ", ".join(f"{c.id} at {c.location}" for c in view.cases)
+        yield LOCATION(f"{trip_name(view.trip)}: group members at different pickup locations: {listed}",
+                       view.trip.cases)
+
+
+def _capacity(view: TripView) -> Iterator[Violation]:
+    vehicle = view.vehicle
+    if vehicle is None:
+        return
+    name, cases = f"{trip_name(view.trip)}, vehicle {vehicle.id}", view.trip.cases
+    sitting = sum(1 for c in view.cases if not c.fit_to_fly.stretcher)
+    seats = sitting + len(view.trip.escorts)
+    if seats > vehicle.seats:
+        yield SEATS(f"{name}: {seats} seats needed ({sitting} persons + {len(view.trip.escorts)} escorts), "
+                    f"{vehicle.seats} available", cases)
+    wchc = sum(1 for c in view.cases if c.fit_to_fly.wheelchair is Wheelchair.WCHC)
+    if wchc > vehicle.wheelchair_places:
+        yield WHEELCHAIR(f"{name}: {wchc} WCHC wheelchair(s), {vehicle.wheelchair_places} place(s)", cases)
+    stretchers = sum(1 for c in view.cases if c.fit_to_fly.stretcher)
+    if stretchers > vehicle.stretcher_places:
+        yield STRETCHER(f"{name}: {stretchers} stretcher(s), {vehicle.stretcher_places} place(s)", cases)
+
+
+def pickup_allowed(location: Location, pickup: datetime) -> bool:
+    """Pickup's local time lies in one of the location's daily pickup windows (if it has any)."""
+    if not location.pickup_windows:
+        return True
+    local = timeline.local_time(pickup, location.tz)
+    return any(w.contains(local) for w in location.pickup_windows)
+
+
+def _pickup_window(view: TripView) -> Iterator[Violation]:
+    location, pickup = view.location, view.trip.pickup
+    if not pickup_allowed(location, pickup):
+        local = timeline.local_time(pickup, location.tz)
+        hours = ", ".join(f"{w.from_:%H:%M}-{w.to:%H:%M}" for w in location.pickup_windows)
+        yield PICKUP_WINDOW(f"{trip_name(view.trip)}: pickup at {location.id} {local:%H:%M} local time, "
+                            f"pickup hours {hours}", view.trip.cases)
+
+
+def _checkin(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
+    s, name, cases = ctx.scenario, trip_name(view.trip), view.trip.cases
+    arrival = timeline.airport_arrival(s, view.trip)
+    latest = timeline.latest_airport_arrival(s, view.outbound[0])
+    if arrival > latest:
+        yield CHECKIN(f"{name}: at {view.outbound[0].from_} {when(arrival)}, check-in by {when(latest)} "
+                      f"({s.settings.checkin_minutes} min before {view.outbound[0].code} {when(view.first_departure)})",
+                      cases)
+
+
+def _availability(view: TripView, interval: timeline.Interval) -> Iterator[Violation]:
+    vehicle = view.vehicle
+    if not any(w.covers(*interval) for w in vehicle.available):
+        yield AVAILABILITY(f"{trip_name(view.trip)}: vehicle {vehicle.id} busy {when(interval[0])} to "
+                           f"{when(interval[1])}, outside its availability", view.trip.cases)
+
+
+def _overlaps(busy: list[tuple[TripView, timeline.Interval]]) -> Iterator[Violation]:
+    for i, (a, ia) in enumerate(busy):
+        for b, ib in busy[i + 1:]:
+            if a.vehicle.id == b.vehicle.id and timeline.overlaps(ia, ib):
+                yield OVERLAP(f"vehicle {a.vehicle.id}: {trip_name(a.trip)} ({when(ia[0])} to {when(ia[1])}) "
+                              f"overlaps {trip_name(b.trip)} ({when(ib[0])} to {when(ib[1])})",
+                              a.trip.cases + b.trip.cases)

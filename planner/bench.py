@@ -1,0 +1,77 @@
+"""`bv-planner bench`: solver and greedy side by side on generated tiers, in one run."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+TIERS = {"S": (20, 14), "M": (60, 28), "L": (150, 28)}
+
+
+def _run(spec: dict) -> dict:
+    proc = subprocess.run([sys.executable, "-m", "planner.bench_worker", json.dumps(spec)],
+                          capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"bench run failed: {proc.stderr[-2000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _fmt_gap(row: dict) -> str:
+    if row["bound"] is None or not row["bound"]:
+        return "-"
+    return f"{(row['bound'] - row['priority']) / row['bound'] * 100:.1f}%"
+
+
+def run_bench(args) -> int:
+    from sample_data import generate_scenario
+
+    tiers = [t.strip().upper() for t in args.tiers.split(",") if t.strip()]
+    seeds = [int(s) for s in args.seeds.split(",") if s.strip()]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for tier in tiers:
+            cases, days = TIERS[tier]
+            for seed in seeds:
+                path = Path(tmp) / f"{tier}-{seed}.json"
+                data = generate_scenario(cases=cases, days=days, seed=seed, staffing=args.staffing)
+                path.write_text(json.dumps(data), encoding="utf-8")
+                for strategy in ("greedy", "cpsat"):
+                    spec = {"scenario": str(path), "time_limit": args.time_limit, "workers": args.workers,
+                            "seed": 0, "strategy": strategy}
+                    row = _run(spec) | {"tier": tier, "seed": seed, "strategy": strategy}
+                    rows.append(row)
+                    print(f"  {tier} seed {seed} {strategy:6s}: priority {row['priority']}, "
+                          f"{row['wall_s']:.1f}s", file=sys.stderr, flush=True)
+    header = ("| tier | seed | strategy | legs | valid | planned | priority | cost EUR | wall s | peak MiB "
+              "| bound | gap | status |")
+    lines = [header, "|" + "---|" * 13]
+    for r in rows:
+        lines.append(
+            f"| {r['tier']} | {r['seed']} | {r['strategy']} | {r['legs']} | {'yes' if r['valid'] else 'NO'} "
+            f"| {r['planned']}/{r['cases']} | {r['priority']} | {r['cost']:,.0f} | {r['wall_s']:.1f} "
+            f"| {r['peak_mib']:.0f} | {r['bound'] if r['bound'] is not None else '-'} | {_fmt_gap(r)} | {r['status']} |"
+        )
+    lines += ["", "| tier | median priority greedy | median priority cpsat | median ratio | median wall cpsat s "
+              "| max peak MiB | all valid |", "|---|---|---|---|---|---|---|"]
+    ok = True
+    for tier in tiers:
+        g = {r["seed"]: r for r in rows if r["tier"] == tier and r["strategy"] == "greedy"}
+        c = {r["seed"]: r for r in rows if r["tier"] == tier and r["strategy"] == "cpsat"}
+        ratios = [c[s]["priority"] / g[s]["priority"] if g[s]["priority"] else float("inf") for s in seeds]
+        valid = all(r["valid"] for r in rows if r["tier"] == tier)
+        ok = ok and valid
+        lines.append(
+            f"| {tier} | {statistics.median(r['priority'] for r in g.values()):.0f} "
+            f"| {statistics.median(r['priority'] for r in c.values()):.0f} | {statistics.median(ratios):.3f} "
+            f"| {statistics.median(r['wall_s'] for r in c.values()):.1f} "
+            f"| {max(r['peak_mib'] for r in rows if r['tier'] == tier):.0f} | {'yes' if valid else 'NO'} |"
+        )
+    table = "\n".join(lines)
+    print(table)
+    if args.out:
+        Path(args.out).write_text(table + "\n", encoding="utf-8")
+    return 0 if ok else 1

@@ -1,0 +1,131 @@
+"""`bv-planner`: solve, check, generate and benchmark from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from models import InputError
+
+log = logging.getLogger("bv-planner")
+
+
+def _params(args):
+    from solver import SolveParams
+
+    return SolveParams(time_limit_s=args.time_limit, workers=args.workers, seed=args.seed,
+                       strategy=args.strategy, log_progress=args.verbose)
+
+
+def cmd_solve(args) -> int:
+    from models import load_scenario
+    from planner.service import solve_file
+    from planner.summary import plan_summary
+
+    checked = solve_file(args.scenario, args.output, args.previous, _params(args))
+    print(plan_summary(load_scenario(args.scenario), checked.plan, checked.valid))
+    if args.output:
+        print(f"Plan written to {args.output}")
+    for v in checked.violations:
+        print(f"VIOLATION [{v.rule}] {v.label}: {v.message}", file=sys.stderr)
+    return 0 if checked.valid else 1
+
+
+def cmd_check(args) -> int:
+    from planner.service import check_files
+
+    violations, objective = check_files(args.scenario, args.plan, args.previous)
+    for v in violations:
+        print(f"[{v.rule}] {v.label}: {v.message}")
+    print(f"Objective: planned priority {objective.planned_priority}, disruption {objective.disruption}, "
+          f"cost EUR {objective.cost_eur:,.2f}")
+    print("VALID" if not violations else f"INVALID: {len(violations)} violation(s)")
+    return 0 if not violations else 1
+
+
+def cmd_generate(args) -> int:
+    import json
+
+    from sample_data import generate_scenario
+
+    data = generate_scenario(cases=args.cases, days=args.days, seed=args.seed, staffing=args.staffing)
+    Path(args.output).write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"Scenario with {len(data['cases'])} cases, {len(data['flights'])} legs, {len(data['staff'])} staff, "
+          f"{len(data['vehicles'])} vehicles written to {args.output}")
+    return 0
+
+
+def cmd_bench(args) -> int:
+    from planner.bench import run_bench
+
+    return run_bench(args)
+
+
+def _solver_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--time-limit", type=float, default=60.0, help="seconds for the whole solve (default 60)")
+    p.add_argument("--seed", type=int, default=0, help="CP-SAT random seed (default 0)")
+    p.add_argument("--workers", type=int, default=2, help="CP-SAT workers (default 2; 1 = reproducible)")
+    p.add_argument("--strategy", choices=["cpsat", "greedy"], default="cpsat")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="bv-planner", description="Planner for DT&V Bijzonder Vertrek")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show solver progress")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("solve", help="plan a scenario")
+    p.add_argument("scenario")
+    p.add_argument("-o", "--output", help="plan file to write")
+    p.add_argument("--previous", help="previous plan, for minimal disruption")
+    _solver_args(p)
+    p.set_defaults(func=cmd_solve)
+
+    p = sub.add_parser("check", help="check a plan against every hard rule")
+    p.add_argument("scenario")
+    p.add_argument("plan")
+    p.add_argument("--previous", help="previous plan (freeze, notice, disruption)")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("generate", help="generate a realistic scenario")
+    p.add_argument("--cases", type=int, default=20)
+    p.add_argument("--days", type=int, default=14)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--staffing", type=float, default=1.0, help="escorts and vehicles as a multiple of need")
+    p.add_argument("-o", "--output", required=True)
+    p.set_defaults(func=cmd_generate)
+
+    p = sub.add_parser("bench", help="benchmark the solver against the greedy baseline")
+    p.add_argument("--tiers", default="S,M,L", help="comma list of S, M, L")
+    p.add_argument("--seeds", default="0,1,2")
+    p.add_argument("--staffing", type=float, default=0.6)
+    p.add_argument("--time-limit", type=float, default=60.0)
+    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--out", help="also write the table as markdown to this file")
+    p.set_defaults(func=cmd_bench)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "verbose"):
+        args.verbose = False
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        return args.func(args)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

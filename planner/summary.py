@@ -1,0 +1,48 @@
+"""Readable text summaries of a plan for the terminal."""
+
+from __future__ import annotations
+
+from models import Plan, Scenario
+
+
+def plan_summary(scenario: Scenario, plan: Plan, valid: bool | None = None) -> str:
+    cases = scenario.case_by_id
+    planned = [c for t in plan.trips for c in t.cases]
+    lines = [
+        f"Scenario {scenario.id}: {len(scenario.cases)} cases, {len(scenario.flights)} legs, "
+        f"{len(scenario.staff)} staff, {len(scenario.vehicles)} vehicles",
+        f"Planned   {len(planned):4d} cases in {len(plan.trips)} trips",
+        f"Unplanned {len(plan.unplanned):4d} cases",
+    ]
+    obj = plan.objective
+    if obj is not None:
+        total_priority = sum(c.priority for c in scenario.cases)
+        lines.append(f"Objective  planned priority {obj.planned_priority} of {total_priority}"
+                     + (f" | disruption {obj.disruption}" if obj.disruption is not None else "")
+                     + f" | cost EUR {obj.cost_eur:,.2f}")
+    if plan.bound is not None:
+        b = plan.bound
+        parts = []
+        if b.planned_priority is not None:
+            parts.append(f"priority <= {b.planned_priority:.0f}")
+        if b.disruption is not None:
+            parts.append(f"disruption >= {b.disruption:.0f}")
+        if b.cost_eur is not None:
+            parts.append(f"cost >= EUR {b.cost_eur:,.2f} (at that priority)")
+        lines.append("Bound      " + ", ".join(parts))
+    info = plan.solver or {}
+    if info:
+        secs = info.get("seconds", {})
+        lines.append(f"Solver     {info.get('strategy', '?')} status {info.get('status', '?')}, "
+                     + ", ".join(f"{k} {v:.1f}s" for k, v in secs.items()))
+    if valid is not None:
+        lines.append("Check      " + ("valid: every hard rule kept" if valid else "INVALID (see violations)"))
+    if plan.unplanned:
+        lines.append("Unplanned cases:")
+        for u in sorted(plan.unplanned, key=lambda u: (-cases[u.case].priority if u.case in cases else 0, u.case)):
+            c = cases.get(u.case)
+            label = f"{c.pseudonym} (prio {c.priority})" if c else u.case
+            lines.append(f"  {label}: " + "; ".join(u.reasons))
+    for note in plan.notes:
+        lines.append(f"Note {note.case}: {note.text}")
+    return "\n".join(lines)

@@ -1,0 +1,139 @@
+"""CP-SAT planner for special departures. One public face: `solve(scenario, params)`."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+
+import ortools
+
+from models import Plan, Scenario
+from models.plan import Bound, Note
+from solver.cpsat import solve_cpsat
+from solver.explain import explain_unplanned
+from solver.greedy import solve_greedy, try_unit
+from solver.heuristics import best_start, improve
+from solver.index import Index, build_index
+from solver.occupancy import replay
+from solver.params import SolveParams, reproducible
+from solver.resources import Resources
+from solver.selection import Assignment, to_plan
+
+log = logging.getLogger(__name__)
+
+__all__ = ["SolveParams", "SolveResult", "solve"]
+
+
+@dataclass
+class SolveResult:
+    plan: Plan
+    status: str
+    seconds: dict[str, float] = field(default_factory=dict)
+    index: Index | None = None
+    assignments: dict[str, Assignment] = field(default_factory=dict)
+
+
+def _previous_choice(ix: Index, previous: Plan | None):
+    if previous is None:
+        return None
+    unit_of = ix.unit_of_case()
+    out = {}
+    for trip in previous.trips:
+        units = {unit_of[c].key for c in trip.cases if c in unit_of}
+        if len(units) != 1:
+            continue
+        unit = unit_of[trip.cases[0]]
+        option = next((o.index for o in unit.options if o.itinerary.leg_ids == tuple(trip.outbound)), None)
+        out[unit.key] = (option, trip.vehicle, frozenset(e.staff for e in trip.escorts))
+    return out
+
+
+def _insert_leftovers(ix: Index, res: Resources, chosen: dict[str, Assignment]) -> dict[str, Assignment]:
+    """Safety net after a time-limited search: add any unplanned unit that still fits."""
+    occ = replay(ix, res, chosen)
+    out = dict(chosen)
+    for unit in sorted(ix.units, key=lambda u: (-u.priority, u.key)):
+        if unit.key in out or not unit.options:
+            continue
+        a = try_unit(occ, unit)
+        if a is not None:
+            occ.book(unit, a)
+            out[unit.key] = a
+    return out
+
+
+def solve(scenario: Scenario, params: SolveParams | None = None, previous: Plan | None = None) -> SolveResult:
+    """Plan all cases together; the plan's objective is recomputed by the rule checker."""
+    from models.rules import evaluate_objective  # the oracle computes the reported objective
+
+    params = params or SolveParams()
+    started = time.perf_counter()
+    seconds: dict[str, float] = {}
+    ix = build_index(scenario, params, previous)
+    res = Resources(ix)
+    seconds["index"] = time.perf_counter() - started
+
+    t = time.perf_counter()
+    greedy = solve_greedy(ix, res)
+    seconds["greedy"] = time.perf_counter() - t
+    notes: list[Note] = []
+    info: dict = {
+        "strategy": params.strategy,
+        "params": params.model_dump(),
+        "ortools": ortools.__version__,
+        "legs": len(scenario.flights),
+        "options": sum(len(u.options) for u in ix.units),
+        "units": len(ix.units),
+    }
+    bound = None
+    repro = reproducible(params)
+    status = "heuristic"
+    chosen = greedy
+    if params.strategy == "cpsat":
+        t = time.perf_counter()
+        budget = min(10.0, 0.15 * params.time_limit_s)
+        repro = reproducible(params)
+        start = best_start(ix, res, budget * 0.3, params.seed, [greedy], reproducible=repro)
+        start = improve(ix, res, start, budget * 0.7, params.seed, reproducible=repro)
+        seconds["heuristics"] = time.perf_counter() - t
+        t = time.perf_counter()
+        remaining = (params.time_limit_s - budget) * 0.8 if repro else params.time_limit_s - (t - started) - 0.5
+        prev_choice = _previous_choice(ix, previous)
+        outcome = solve_cpsat(ix, res, params, start, max(0.5, remaining), prev_choice)
+        if outcome.status == "infeasible":
+            log.warning("locks cannot all be kept; solving again with locked cases allowed to stay unplanned")
+            for unit in ix.units:
+                if unit.locked:
+                    notes.extend(Note(case=c.id, text="lock could not be kept together with all hard rules") for c in unit.cases)
+            remaining = remaining / 2 if repro else params.time_limit_s - (time.perf_counter() - started) - 0.5
+            outcome = solve_cpsat(ix, res, params, {k: a for k, a in greedy.items() if not any(u.key == k and u.locked for u in ix.units)},
+                                  max(0.5, remaining), prev_choice, force_locks=False)
+        seconds["cpsat"] = time.perf_counter() - t
+        status = outcome.status
+        chosen = outcome.assignments
+        info["phases"] = [p.as_dict(with_time=not repro) for p in outcome.phases]
+        info["model"] = outcome.model_stats
+        info["cost_terms_eur"] = outcome.term_values
+        if outcome.bounds:
+            bound = Bound(
+                planned_priority=outcome.bounds.get("planned_priority"),
+                disruption=outcome.bounds.get("disruption"),
+                cost_eur=outcome.bounds.get("cost_eur"),
+            )
+    t = time.perf_counter()
+    before = len(chosen)
+    chosen = _insert_leftovers(ix, res, chosen)
+    if len(chosen) > before:
+        info["inserted_after_search"] = len(chosen) - before
+    occ = replay(ix, res, chosen)
+    reasons = explain_unplanned(ix, occ, chosen)
+    seconds["explain"] = time.perf_counter() - t
+    seconds["total"] = time.perf_counter() - started
+    info["status"] = status
+    if not reproducible(params):
+        info["seconds"] = {k: round(v, 3) for k, v in seconds.items()}  # wall times differ run to run
+    plan = to_plan(ix, chosen, reasons, info)
+    objective = evaluate_objective(scenario, plan, previous)
+    plan = plan.model_copy(update={"objective": objective, "bound": bound, "notes": tuple(notes)})
+    return SolveResult(plan=plan, status=status, seconds=seconds, index=ix, assignments=chosen)

@@ -1,0 +1,20 @@
+"""Hard rule families as CP-SAT constraints, applied in this order.
+
+Rules 1, 2 and 6 (per-trip dates, itinerary shape, care) are kept by construction in
+`solver.index`: only options that keep them become variables.
+"""
+
+from __future__ import annotations
+
+from solver.constraints import escorts, legs, locks, vehicles
+
+RULE_FAMILIES = (legs, vehicles, escorts, locks)
+"""Each module has LABEL (what the UI shows) and add(vars)."""
+
+
+def add_all(v, *, force_locks: bool = True) -> None:
+    for family in RULE_FAMILIES:
+        if family is locks:
+            family.add(v, force=force_locks)
+        else:
+            family.add(v)

@@ -1,0 +1,225 @@
+"""The CP-SAT model, solved lexicographically: priority, then disruption, then cost."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from solver import objectives
+from solver.constraints import add_all
+from solver.index import Index
+from solver.params import SolveParams, apply_to_cpsat, reproducible
+from solver.resources import Resources
+from solver.selection import Assignment
+from solver.timegrid import COST_SCALE
+from solver.variables import Vars, build_vars
+
+log = logging.getLogger(__name__)
+
+STATUS = {
+    cp_model.OPTIMAL: "optimal",
+    cp_model.FEASIBLE: "feasible",
+    cp_model.INFEASIBLE: "infeasible",
+    cp_model.UNKNOWN: "unknown",
+    cp_model.MODEL_INVALID: "model_invalid",
+}
+
+
+@dataclass
+class PhaseReport:
+    name: str
+    status: str
+    value: float | None
+    bound: float | None
+    seconds: float
+
+    def as_dict(self, with_time: bool = True) -> dict:
+        out = {"phase": self.name, "status": self.status, "value": self.value, "bound": self.bound}
+        if with_time:
+            out["seconds"] = round(self.seconds, 3)
+        return out
+
+
+@dataclass
+class CpsatOutcome:
+    assignments: dict[str, Assignment]
+    phases: list[PhaseReport] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    status: str = "unknown"
+    term_values: dict[str, float] = field(default_factory=dict)
+    bounds: dict[str, float | None] = field(default_factory=dict)
+    model_stats: dict[str, int] = field(default_factory=dict)
+
+
+class _Progress(cp_model.CpSolverSolutionCallback):
+    """Logs each improving solution, so long solves show progress."""
+
+    def __init__(self, phase: str):
+        super().__init__()
+        self.phase = phase
+        self.count = 0
+
+    def on_solution_callback(self) -> None:
+        self.count += 1
+        log.info("  %s: solution %d, objective %.0f, bound %.0f, %.1f s", self.phase, self.count,
+                 self.objective_value, self.best_objective_bound, self.wall_time)
+
+
+class _Clock:
+    """Splits the budget between phases: by wall time left, or by nominal shares when reproducible."""
+
+    def __init__(self, seconds: float, nominal: bool):
+        self.nominal = nominal
+        self.left = seconds
+        self.deadline = time.perf_counter() + seconds
+
+    def take(self, share: float) -> float:
+        if self.nominal:
+            budget = self.left * share
+            self.left -= budget
+            return budget
+        return max(0.0, self.deadline - time.perf_counter()) * share
+
+
+def _read(v: Vars, solver: cp_model.CpSolver) -> dict[str, Assignment]:
+    out = {}
+    for unit in v.units():
+        k = unit.key
+        if not solver.value(v.planned[k]):
+            continue
+        option = next(o.index for o in unit.options if solver.value(v.x[k, o.index]))
+        ret = None
+        if unit.n_escorts:
+            ret = next(r for r in range(len(unit.options[option].returns)) if solver.value(v.ret[k, option, r]))
+        vehicle = next(vid for vid in unit.vehicles if solver.value(v.veh[k, vid]))
+        escorts = tuple(sorted(
+            (sid, role) for (uk, sid, role), var in v.esc_role.items() if uk == k and solver.value(var)
+        ))
+        out[k] = Assignment(k, option, ret, vehicle, escorts)
+    return out
+
+
+def _hint(v: Vars, assignments: dict[str, Assignment]) -> None:
+    model = v.model
+    model.clear_hints()
+    for unit in v.units():
+        k = unit.key
+        a = assignments.get(k)
+        model.add_hint(v.planned[k], a is not None)
+        for o in unit.options:
+            on = a is not None and a.option == o.index
+            model.add_hint(v.x[k, o.index], on)
+            for r in range(len(o.returns)) if unit.n_escorts else ():
+                model.add_hint(v.ret[k, o.index, r], on and a.ret == r)
+        chosen = {sid: role for sid, role in (a.escorts if a else ())}
+        for (uk, sid, role), var in v.esc_role.items():
+            if uk == k:
+                model.add_hint(var, chosen.get(sid) == role)
+        for sid in unit.staff:
+            model.add_hint(v.esc[k, sid], sid in chosen)
+        airport = unit.options[a.option].airport if a else None
+        for vid in unit.vehicles:
+            model.add_hint(v.veh[k, vid], a is not None and a.vehicle == vid)
+        for (uk, vid, ap), var in v.veh_airport.items():
+            if uk == k:
+                model.add_hint(var, a is not None and a.vehicle == vid and ap == airport)
+
+
+def _run(v: Vars, params: SolveParams, seconds: float, phase: str) -> tuple[cp_model.CpSolver, int, float]:
+    solver = cp_model.CpSolver()
+    apply_to_cpsat(params, solver, seconds)
+    started = time.perf_counter()
+    status = solver.solve(v.model, _Progress(phase) if params.log_progress else None)
+    return solver, status, time.perf_counter() - started
+
+
+def solve_cpsat(
+    ix: Index,
+    res: Resources,
+    params: SolveParams,
+    start_hint: dict[str, Assignment],
+    seconds: float,
+    previous_choice: dict[str, tuple[int | None, str | None, frozenset[str]]] | None = None,
+    force_locks: bool = True,
+) -> CpsatOutcome:
+    """Three phases on one model; each later phase keeps the earlier levels as constraints."""
+    clock = _Clock(seconds, reproducible(params))
+    model = cp_model.CpModel()
+    v = build_vars(model, ix, res)
+    add_all(v, force_locks=force_locks)
+    stats = {"bool_vars": len(v.x) + len(v.ret) + len(v.esc) + len(v.esc_role) + len(v.veh) + len(v.veh_airport),
+             "units_with_options": len(v.units())}
+    outcome = CpsatOutcome(assignments=dict(start_hint), model_stats=stats)
+    if not v.units():
+        outcome.status = "optimal"
+        outcome.assignments = {}
+        return outcome
+    _hint(v, start_hint)
+
+    # Phase 1: planned priority
+    priority = objectives.planned_priority(v)
+    model.maximize(priority)
+    budget = clock.take(params.priority_phase_share if previous_choice is None else 0.4)
+    solver, status, took = _run(v, params, budget, "priority")
+    outcome.phases.append(PhaseReport("priority", STATUS[status], solver.objective_value if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None,
+                                      solver.best_objective_bound if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None, took))
+    if status == cp_model.MODEL_INVALID:
+        raise RuntimeError("CP-SAT model invalid: " + model.validate())
+    if status == cp_model.INFEASIBLE:
+        outcome.status = "infeasible"
+        return outcome
+    if status == cp_model.UNKNOWN:
+        log.warning("CP-SAT found no solution in time; keeping the greedy plan")
+        outcome.status = "unknown"
+        return outcome
+    best = _read(v, solver)
+    best_priority = round(solver.objective_value)
+    priority_optimal = status == cp_model.OPTIMAL
+    outcome.bounds["planned_priority"] = solver.best_objective_bound
+    model.add(priority >= best_priority) if not priority_optimal else model.add(priority == best_priority)
+    overall_optimal = priority_optimal
+
+    # Phase 2: disruption (only with a previous plan)
+    if previous_choice is not None:
+        disrupt = objectives.disruption(v, previous_choice)
+        model.minimize(disrupt)
+        _hint(v, best)
+        budget = clock.take(0.5)
+        solver, status, took = _run(v, params, budget, "disruption")
+        ok = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+        outcome.phases.append(PhaseReport("disruption", STATUS[status], solver.objective_value if ok else None,
+                                          solver.best_objective_bound if ok else None, took))
+        if ok:
+            best = _read(v, solver)
+            value = round(solver.objective_value)
+            outcome.bounds["disruption"] = solver.best_objective_bound
+            model.add(disrupt == value) if status == cp_model.OPTIMAL else model.add(disrupt <= value)
+            overall_optimal = overall_optimal and status == cp_model.OPTIMAL
+        else:
+            overall_optimal = False
+
+    # Phase 3: cost
+    terms = objectives.cost_terms(v)
+    model.minimize(sum(terms.values()))
+    _hint(v, best)
+    budget = clock.take(1.0)
+    if budget > 0.05:
+        solver, status, took = _run(v, params, budget, "cost")
+        ok = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+        outcome.phases.append(PhaseReport("cost", STATUS[status], solver.objective_value / COST_SCALE if ok else None,
+                                          solver.best_objective_bound / COST_SCALE if ok else None, took))
+        if ok:
+            best = _read(v, solver)
+            outcome.bounds["cost_eur"] = solver.best_objective_bound / COST_SCALE
+            outcome.term_values = {name: solver.value(expr) / COST_SCALE for name, expr in terms.items()}
+            overall_optimal = overall_optimal and status == cp_model.OPTIMAL
+        else:
+            overall_optimal = False
+    else:
+        overall_optimal = False
+    outcome.assignments = best
+    outcome.status = "optimal" if overall_optimal else "feasible"
+    return outcome

@@ -1,0 +1,104 @@
+"""Why a case is unplanned, in words that point at data.
+
+First its own blockers (found while building its options), then missing people or vehicles that
+fit, else the resources it lost to other trips, found by replaying the final plan.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from models.common import Role
+from solver.index import Index, Unit
+from solver.occupancy import Occupancy
+from solver.selection import Assignment
+
+ROLE_WORDS = {
+    Role.doctor: "doctor", Role.nurse: "nurse", Role.psychiatric_nurse: "psychiatric nurse",
+    Role.kmar: "KMar escort", Role.coordinator: "coordinator",
+}
+MAX_REASONS = 4
+
+
+def _span_text(ix: Index, start: int, end: int) -> str:
+    a = ix.grid.to_datetime(start)
+    b = ix.grid.to_datetime(end)
+    return f"{a:%d %b}" if a.date() == b.date() else f"{a:%d}–{b:%d %b}" if a.month == b.month else f"{a:%d %b}–{b:%d %b}"
+
+
+def static_reasons(ix: Index, unit: Unit) -> list[str]:
+    if unit.blockers:
+        return list(unit.blockers)
+    out = []
+    if not unit.vehicles:
+        out.append(
+            f"no vehicle fits: needs {unit.persons_in_vehicle + unit.n_escorts} seats"
+            + (f", {unit.wchc} wheelchair place(s)" if unit.wchc else "")
+            + (f", {unit.stretchers} stretcher place(s)" if unit.stretchers else "")
+        )
+    for role, count in unit.needs.items():
+        holders = [sid for sid in unit.staff if role in ix.scenario.staff_by_id[sid].roles]
+        if len(holders) < count:
+            out.append(f"too few staff holding role {ROLE_WORDS[role]}: needs {count}, {len(holders)} eligible")
+    if unit.locked_staff is not None and len(unit.locked_staff) != unit.n_escorts:
+        out.append(f"locked escorts ({len(unit.locked_staff)}) do not match the {unit.n_escorts} escort places")
+    return out
+
+
+def lost_resources(occ: Occupancy, unit: Unit) -> list[str]:
+    """Replay: for each option, the first resource that is no longer free."""
+    ix = occ.ix
+    reasons: Counter[str] = Counter()
+    fits = 0
+    for option in unit.options:
+        leg_problems = occ.outbound_problems(unit, option)
+        if leg_problems:
+            reasons.update(leg_problems[:1])
+            continue
+        if occ.free_vehicle(unit, option) is None:
+            reasons[f"no vehicle free on {option.pickup:%d %b} that fits"] += 1
+            continue
+        if not unit.needs:
+            fits += 1
+            continue
+        found_return = False
+        role_short = None
+        for ret in option.returns:
+            if not occ.return_fits(unit, ret):
+                continue
+            found_return = True
+            cands = occ.candidates(unit, option, ret)
+            short = [role for role, count in unit.needs.items() if len(cands[role]) < count]
+            if not short:
+                if occ.pick_escorts(unit, option, ret) is not None:
+                    fits += 1
+                    role_short = None
+                    break
+                role_short = "same_gender" if unit.same_gender else "combo"
+            else:
+                role_short = (short[0], occ.res.escort_span(option, ret))
+        if not found_return:
+            reasons["no return seats for the escorts on " + f"{option.itinerary.legs[-1].flight.arrival:%d %b}"] += 1
+        elif role_short == "same_gender":
+            genders = "/".join(sorted(g.value for g in unit.same_gender))
+            reasons[f"no free escort team with an escort of gender {genders} on {option.pickup:%d %b}"] += 1
+        elif role_short == "combo":
+            reasons[f"no free combination of escorts on {option.pickup:%d %b}"] += 1
+        elif role_short is not None:
+            role, span = role_short
+            reasons[f"no {ROLE_WORDS[role]} free {_span_text(ix, span.start, span.end)}"] += 1
+    if fits:
+        return ["fits in the remaining capacity, but the solver's time limit ended first"]
+    return [text for text, _ in reasons.most_common(MAX_REASONS)] or ["no feasible combination found"]
+
+
+def explain_unplanned(ix: Index, occ: Occupancy, assignments: dict[str, Assignment]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for unit in ix.units:
+        if unit.key in assignments:
+            continue
+        reasons = static_reasons(ix, unit)
+        if not reasons:
+            reasons = lost_resources(occ, unit)
+        out[unit.key] = reasons
+    return out

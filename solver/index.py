@@ -1,0 +1,593 @@
+"""Precomputed trip units, candidate itineraries and eligibility: everything static.
+
+A trip unit is a group (all its cases travel together) or a single case. For every unit the index
+holds its candidate outbound options, each with a fixed pickup time, care choice and a few return
+itineraries for the escorts, so the CP-SAT model only chooses among options that already keep the
+per-trip rules (1, 2, 6 and the static parts of 5 and 7). Units without options carry the reasons.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from models import Case, Location, Plan, Scenario
+from models.case import FitStatus, Wheelchair
+from models.common import Gender, Role
+from models.geo import road_km, road_minutes
+from models.location import LocationKind
+from solver.itineraries import Itinerary, Leg, LegGraph
+from solver.params import SolveParams
+from solver.timegrid import TimeGrid, hours
+
+log = logging.getLogger(__name__)
+
+SAFETY_MINUTES = 1
+"""Slack kept where the planner chooses a time (pickup), so rounding never breaks a rule."""
+
+SEARCH_CAP = 4000
+"""Itineraries examined per unit before ranking: bounds the index time on dense schedules."""
+
+
+@dataclass
+class TripOption:
+    """One way a unit can travel: outbound legs, pickup, care, and return choices."""
+
+    index: int
+    itinerary: Itinerary
+    pickup: datetime
+    pickup_min: int
+    airport_arrival_min: int
+    care: dict[str, str]
+    handover_end_min: int
+    returns: list[Itinerary]
+    outbound_cost_eur: float
+    departure_date: date
+    is_previous: bool = False
+
+    @property
+    def airport(self) -> str:
+        return self.itinerary.origin
+
+    @property
+    def escort_start_min(self) -> int:
+        return self.pickup_min
+
+
+@dataclass
+class Unit:
+    key: str
+    cases: tuple[Case, ...]
+    location: Location
+    person_seats: int
+    persons_in_vehicle: int
+    forced: int
+    stretchers: int
+    wchc: int
+    oxygen: bool
+    medical: bool
+    needs: dict[Role, int]
+    same_gender: frozenset[Gender]
+    priority: int
+    options: list[TripOption] = field(default_factory=list)
+    blockers: list[str] = field(default_factory=list)
+    staff: list[str] = field(default_factory=list)
+    vehicles: list[str] = field(default_factory=list)
+    forbidden_flights: frozenset[str] = frozenset()
+    locked: bool = False
+    locked_staff: frozenset[str] | None = None
+    previous_option: int | None = None
+
+    @property
+    def case_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.cases)
+
+    @property
+    def n_escorts(self) -> int:
+        return sum(self.needs.values())
+
+    @property
+    def label(self) -> str:
+        return ", ".join(c.pseudonym for c in self.cases)
+
+
+@dataclass
+class Index:
+    scenario: Scenario
+    grid: TimeGrid
+    graph: LegGraph
+    units: list[Unit]
+    road_min: dict[tuple[str, str], int]
+    road_km: dict[tuple[str, str], float]
+    home_airports: frozenset[str]
+
+    def unit_of_case(self) -> dict[str, Unit]:
+        return {c.id: u for u in self.units for c in u.cases}
+
+    def drive(self, a: str, b: str) -> int:
+        key = (a, b)
+        if key not in self.road_min:
+            locs = self.scenario.location_by_id
+            self.road_min[key] = road_minutes(locs[a], locs[b], self.scenario.settings.road)
+        return self.road_min[key]
+
+    def km(self, a: str, b: str) -> float:
+        key = (a, b)
+        if key not in self.road_km:
+            locs = self.scenario.location_by_id
+            self.road_km[key] = road_km(locs[a], locs[b], self.scenario.settings.road)
+        return self.road_km[key]
+
+
+def _local_date(moment: datetime, tz: str) -> date:
+    return moment.astimezone(ZoneInfo(tz)).date()
+
+
+def fmt_day(day: date) -> str:
+    return day.isoformat()
+
+
+class _UnitBuilder:
+    """Builds one unit's options; keeps the reasons when there are none."""
+
+    def __init__(self, index: Index, params: SolveParams, previous_outbound: dict[str, tuple[str, ...]]):
+        self.ix = index
+        self.s = index.scenario
+        self.params = params
+        self.previous_outbound = previous_outbound
+        self.return_cache: dict[tuple, list[Itinerary]] = {}
+
+    # -- the unit itself ---------------------------------------------------------
+    def make_unit(self, key: str, cases: tuple[Case, ...]) -> Unit:
+        s = self.s
+        needs: dict[Role, int] = defaultdict(int)
+        for c in cases:
+            for role, n in c.escorts.items():
+                if n:
+                    needs[role] += n
+        stretchers = sum(1 for c in cases if c.fit_to_fly.stretcher)
+        unit = Unit(
+            key=key,
+            cases=cases,
+            location=s.location_by_id[cases[0].location],
+            person_seats=sum(s.settings.stretcher_seats if c.fit_to_fly.stretcher else 1 for c in cases),
+            persons_in_vehicle=sum(0 if c.fit_to_fly.stretcher else 1 for c in cases),
+            forced=sum(1 for c in cases if c.forced),
+            stretchers=stretchers,
+            wchc=sum(1 for c in cases if c.fit_to_fly.wheelchair is Wheelchair.WCHC),
+            oxygen=any(c.fit_to_fly.oxygen for c in cases),
+            medical=any(c.is_medical for c in cases),
+            needs=dict(sorted(needs.items(), key=lambda kv: kv[0].value)),
+            same_gender=frozenset(c.gender for c in cases if c.same_gender_escort),
+            priority=sum(c.priority for c in cases),
+        )
+        ids = set(unit.case_ids)
+        unit.forbidden_flights = frozenset(f.flight for f in s.forbids if f.case in ids and f.flight)
+        return unit
+
+    # -- static blockers -----------------------------------------------------------
+    def static_blockers(self, unit: Unit) -> list[str]:
+        out = []
+        s = self.s
+        if len({c.location for c in unit.cases}) > 1:
+            out.append("group members are at different pickup locations; one vehicle cannot collect them in one trip")
+        for c in unit.cases:
+            tag = f"{c.pseudonym}: " if len(unit.cases) > 1 else ""
+            if c.travel_document is None:
+                out.append(f"{tag}no travel document issued yet")
+            if not c.fit_to_fly.allows_travel:
+                out.append(f"{tag}fit-to-fly status is '{c.fit_to_fly.status.value}'")
+        if unit.stretchers > 1:
+            out.append("group has more than one stretcher case; a leg takes at most one stretcher")
+        dests = self._destinations(unit)
+        if not dests:
+            out.append("group members have no common destination airport")
+        return out
+
+    def _destinations(self, unit: Unit) -> frozenset[str]:
+        common = set(unit.cases[0].destination_airports)
+        for c in unit.cases[1:]:
+            common &= set(c.destination_airports)
+        return frozenset(common)
+
+    # -- time window for the first departure ----------------------------------------
+    def departure_window(self, unit: Unit) -> tuple[int, int, list[str]]:
+        s, grid = self.s, self.ix.grid
+        st = s.settings
+        earliest_pickup = max(max(grid.ceil(c.available_from) for c in unit.cases), st.report_minutes)
+        nearest_airport = min((self.ix.drive(unit.location.id, a) for a in self.ix.home_airports), default=0)
+        lo = earliest_pickup + nearest_airport + st.checkin_minutes
+        hi = min(grid.floor(c.deadline) for c in unit.cases)
+        reasons = []
+        if lo > hi:
+            reasons.append(
+                "deadline " + min(c.deadline for c in unit.cases).isoformat(timespec="minutes")
+                + " is before the earliest possible departure (pickup, drive and check-in)"
+            )
+        first_ok = []
+        last_ok = []
+        for c in unit.cases:
+            tag = f"{c.pseudonym}: " if len(unit.cases) > 1 else ""
+            doc = c.travel_document
+            ftf = c.fit_to_fly
+            valid_from = max(ftf.valid_from, doc.valid_from) if doc else ftf.valid_from
+            valid_until = min(ftf.valid_until, doc.valid_until) if doc else ftf.valid_until
+            first_ok.append(valid_from)
+            last_ok.append(valid_until)
+            if doc and doc.valid_until < ftf.valid_from:
+                reasons.append(f"{tag}travel document expires {doc.valid_until} before fit-to-fly starts {ftf.valid_from}")
+            if doc and ftf.valid_until < doc.valid_from:
+                reasons.append(f"{tag}fit-to-fly expires {ftf.valid_until} before the travel document is valid ({doc.valid_from})")
+        # local dates at NL airports: one day of margin, exact check per itinerary
+        day_lo = grid.floor(datetime.combine(max(first_ok), datetime.min.time(), tzinfo=ZoneInfo("UTC")) - timedelta(days=1))
+        day_hi = grid.ceil(datetime.combine(min(last_ok), datetime.min.time(), tzinfo=ZoneInfo("UTC")) + timedelta(days=2))
+        earliest_dep_day = (s.planning_start + timedelta(minutes=lo)).date()
+        if min(last_ok) < earliest_dep_day and not reasons:
+            which = "fit-to-fly" if any(c.fit_to_fly.valid_until == min(last_ok) for c in unit.cases) else "travel document"
+            reasons.append(f"{which} expires {min(last_ok)}, before the earliest possible departure {earliest_dep_day}")
+        if max(first_ok) > (s.planning_start + timedelta(minutes=hi)).date() and not reasons:
+            reasons.append(f"fit-to-fly / travel document only valid from {max(first_ok)}, after the deadline")
+        return max(lo, day_lo), min(hi, day_hi), reasons
+
+    # -- per-leg filter --------------------------------------------------------------
+    def leg_filter(self, unit: Unit, *, seats=True, stretcher=True, oxygen=True, medif=True):
+        st = self.s.settings
+        need_seats = unit.person_seats + unit.n_escorts
+        forbidden = unit.forbidden_flights
+
+        def ok(leg: Leg) -> bool:
+            f = leg.flight
+            if leg.id in forbidden:
+                return False
+            if seats and (f.seats < need_seats or f.max_forced < unit.forced):
+                return False
+            if stretcher and unit.stretchers and not f.stretcher:
+                return False
+            if oxygen and unit.oxygen and not f.oxygen:
+                return False
+            if medif and unit.medical and leg.dep < hours(f.medif_lead_hours):
+                return False
+            return True
+
+        del st
+        return ok
+
+    def leg_limits(self, unit: Unit) -> tuple[int, int]:
+        legs = [c.fit_to_fly.max_legs for c in unit.cases if c.fit_to_fly.max_legs is not None]
+        durs = [c.fit_to_fly.max_travel_hours for c in unit.cases if c.fit_to_fly.max_travel_hours is not None]
+        max_legs = min(legs) if legs else self.params.default_max_legs
+        max_dur = hours(min(durs)) if durs else hours(self.params.default_max_travel_hours)
+        return min(max_legs, 4), max_dur
+
+    # -- pickup ----------------------------------------------------------------------
+    def pickup_for(self, unit: Unit, itinerary: Itinerary) -> int | None:
+        st = self.s.settings
+        grid = self.ix.grid
+        latest = itinerary.dep - st.checkin_minutes - self.ix.drive(unit.location.id, itinerary.origin) - SAFETY_MINUTES
+        earliest = max(max(grid.ceil(c.available_from) for c in unit.cases), st.report_minutes)
+        if latest < earliest:
+            return None
+        windows = unit.location.pickup_windows
+        if not windows:
+            return latest
+        zone = unit.location.zone
+        latest_dt = grid.to_datetime(latest).astimezone(zone)
+        best = None
+        for back in range(0, 3):
+            day = latest_dt.date() - timedelta(days=back)
+            for w in windows:
+                start = datetime.combine(day, w.from_, tzinfo=zone)
+                end_day = day if w.to > w.from_ else day + timedelta(days=1)
+                end = datetime.combine(end_day, w.to, tzinfo=zone)
+                start_m, end_m = grid.ceil(start), grid.floor(end) - SAFETY_MINUTES
+                cand = min(latest, end_m)
+                if cand >= start_m and cand >= earliest and (best is None or cand > best):
+                    best = cand
+        return best
+
+    # -- care ------------------------------------------------------------------------
+    def care_for(self, unit: Unit, itinerary: Itinerary, locked_care: dict[str, str]) -> tuple[dict[str, str], int] | None:
+        grid = self.ix.grid
+        arrival = itinerary.legs[-1].flight.arrival
+        chosen: dict[str, str] = {}
+        longest = 0
+        for c in unit.cases:
+            if not c.needs_care and c.id not in locked_care:
+                continue
+            best = None
+            for o in sorted(c.care.options, key=lambda o: (o.transfer_minutes, o.id)):
+                if c.id in locked_care and o.id != locked_care[c.id]:
+                    continue
+                if not o.confirmed or o.airport != itinerary.destination:
+                    continue
+                if o.receives_at(arrival + timedelta(minutes=o.transfer_minutes)):
+                    best = o
+                    break
+            if best is None:
+                return None
+            chosen[c.id] = best.id
+            longest = max(longest, best.transfer_minutes)
+        del grid
+        return chosen, longest
+
+    # -- returns ---------------------------------------------------------------------
+    def returns_for(self, unit: Unit, itinerary: Itinerary, handover_end: int) -> list[Itinerary]:
+        st = self.s.settings
+        lo = handover_end + st.return_min_minutes
+        hi = itinerary.arr + hours(st.return_max_hours)
+        key = (itinerary.destination, lo, hi, unit.n_escorts, unit.forbidden_flights)
+        if key not in self.return_cache:
+            forbidden = unit.forbidden_flights
+            n = unit.n_escorts
+
+            def ok(leg: Leg) -> bool:
+                return leg.flight.seats >= n and leg.id not in forbidden
+
+            found = list(self.ix.graph.search(
+                frozenset({itinerary.destination}), self.ix.home_airports, lo, hi,
+                self.params.max_return_legs, hours(36), st.min_connection_minutes, ok, max_results=60,
+            ))
+            by_arrival = sorted(found, key=lambda it: (it.arr, it.fare_eur, it.leg_ids))
+            by_fare = sorted(found, key=lambda it: (it.fare_eur, it.arr, it.leg_ids))
+            picked: list[Itinerary] = []
+            for it in by_arrival[:1] + by_fare[:1] + by_arrival[1:]:
+                if it not in picked:
+                    picked.append(it)
+                if len(picked) >= self.params.max_returns_per_option:
+                    break
+            self.return_cache[key] = picked
+        return self.return_cache[key]
+
+    # -- waiting cost ------------------------------------------------------------------
+    def outbound_cost(self, unit: Unit, itinerary: Itinerary) -> tuple[float, date]:
+        s = self.s
+        origin_tz = s.location_by_id[itinerary.origin].tz
+        dep_day = _local_date(itinerary.legs[0].flight.departure, origin_tz)
+        fares = itinerary.fare_eur * (unit.person_seats + unit.n_escorts)
+        waiting = 0.0
+        for c in unit.cases:
+            start_day = _local_date(c.available_from, s.location_by_id[c.location].tz)
+            waiting += c.daily_cost_eur * max(0, (dep_day - start_day).days)
+        return fares + waiting, dep_day
+
+    def dates_ok(self, unit: Unit, itinerary: Itinerary) -> bool:
+        dep_day = _local_date(itinerary.legs[0].flight.departure, self.s.location_by_id[itinerary.origin].tz)
+        for c in unit.cases:
+            if c.travel_document is None or not c.travel_document.valid_on(dep_day):
+                return False
+            if not c.fit_to_fly.valid_on(dep_day):
+                return False
+        return True
+
+    # -- options -------------------------------------------------------------------------
+    def build_options(self, unit: Unit, lock_flights: tuple[str, ...] | None, locked_care: dict[str, str]) -> None:
+        s, st = self.s, self.s.settings
+        lo, hi, reasons = self.departure_window(unit)
+        if reasons:
+            unit.blockers.extend(reasons)
+            return
+        max_legs, max_dur = self.leg_limits(unit)
+        targets = self._destinations(unit)
+        notice_min = hours(st.notice_hours)
+        prev = self.previous_outbound.get(unit.key)
+        ok = self.leg_filter(unit)
+
+        if lock_flights is not None:
+            candidates = self._locked_itinerary(unit, lock_flights)
+        else:
+            candidates = self.ix.graph.search(
+                self.ix.home_airports, targets, lo, hi, max_legs, max_dur, st.min_connection_minutes, ok,
+                max_results=SEARCH_CAP,
+            )
+        seen: set[tuple[str, ...]] = set()
+        raw: list[TripOption] = []
+        counts = defaultdict(int)
+
+        def consider(it: Itinerary, from_previous: bool) -> None:
+            ids = it.leg_ids
+            if ids in seen:
+                return
+            seen.add(ids)
+            counts["found"] += 1
+            if it.dep < lo or it.dep > hi or not self.dates_ok(unit, it):
+                counts["dates"] += 1
+                return
+            if ids != prev and it.dep < notice_min:
+                counts["notice"] += 1
+                return
+            pickup = self.pickup_for(unit, it)
+            if pickup is None:
+                counts["pickup"] += 1
+                return
+            care = self.care_for(unit, it, locked_care)
+            if care is None:
+                counts["care"] += 1
+                return
+            chosen_care, longest_transfer = care
+            handover_end = it.arr + longest_transfer + st.handover_minutes
+            returns: list[Itinerary] = []
+            if unit.n_escorts:
+                returns = self.returns_for(unit, it, handover_end)
+                if not returns:
+                    counts["returns"] += 1
+                    return
+            cost, dep_day = self.outbound_cost(unit, it)
+            raw.append(TripOption(
+                index=-1, itinerary=it,
+                pickup=self.ix.grid.to_datetime(pickup).astimezone(unit.location.zone), pickup_min=pickup,
+                airport_arrival_min=pickup + self.ix.drive(unit.location.id, it.origin),
+                care=chosen_care, handover_end_min=handover_end, returns=returns,
+                outbound_cost_eur=cost, departure_date=dep_day, is_previous=from_previous,
+            ))
+
+        for it in candidates:
+            consider(it, False)
+        if prev is not None and lock_flights is None:
+            for it in self._locked_itinerary(unit, prev, check_legs=True):
+                consider(it, True)
+        unit.options = self._rank(raw, prev)
+        if not unit.options:
+            unit.blockers.extend(self.diagnose(unit, lo, hi, max_legs, max_dur, targets, counts, lock_flights))
+
+    def _locked_itinerary(self, unit: Unit, leg_ids: tuple[str, ...], check_legs: bool = True) -> list[Itinerary]:
+        graph = self.ix.graph
+        st = self.s.settings
+        legs = [graph.by_id.get(i) for i in leg_ids]
+        if any(leg is None for leg in legs) or not legs:
+            return []
+        ok = self.leg_filter(unit)
+        for a, b in zip(legs, legs[1:]):
+            if a.destination != b.origin or b.dep - a.arr < st.min_connection_minutes:
+                return []
+        if check_legs and not all(ok(leg) for leg in legs):
+            return []
+        it = Itinerary(tuple(legs))
+        if it.origin not in self.ix.home_airports or any(it.destination not in c.destination_airports for c in unit.cases):
+            return []
+        max_legs, max_dur = self.leg_limits(unit)
+        real_legs = [c.fit_to_fly.max_legs for c in unit.cases if c.fit_to_fly.max_legs is not None]
+        real_durs = [c.fit_to_fly.max_travel_hours for c in unit.cases if c.fit_to_fly.max_travel_hours is not None]
+        if real_legs and len(legs) > min(real_legs):
+            return []
+        if real_durs and it.arr - it.dep > hours(min(real_durs)):
+            return []
+        return [it]
+
+    def _rank(self, raw: list[TripOption], prev: tuple[str, ...] | None) -> list[TripOption]:
+        """Cheapest first, at most a few per departure day, the previous itinerary always kept."""
+        raw.sort(key=lambda o: (o.outbound_cost_eur, o.itinerary.arr - o.itinerary.dep, o.itinerary.leg_ids))
+        per_day: dict[date, int] = defaultdict(int)
+        kept: list[TripOption] = []
+        for o in raw:
+            if o.is_previous or o.itinerary.leg_ids == prev:
+                kept.append(o)
+                continue
+            if per_day[o.departure_date] >= self.params.max_options_per_day:
+                continue
+            if len(kept) >= self.params.max_options_per_trip:
+                continue
+            per_day[o.departure_date] += 1
+            kept.append(o)
+        kept.sort(key=lambda o: (o.itinerary.dep, o.outbound_cost_eur, o.itinerary.leg_ids))
+        for i, o in enumerate(kept):
+            o.index = i
+        return kept
+
+    def diagnose(self, unit, lo, hi, max_legs, max_dur, targets, counts, lock_flights) -> list[str]:
+        """Why a unit has no option: relax the leg filters one by one to find the first culprit."""
+        st = self.s.settings
+        grid = self.ix.grid
+        when = f"between {grid.to_datetime(lo).date()} and {grid.to_datetime(hi).date()}"
+        dest = "/".join(sorted(self.s.location_by_id[a].iata or a for a in targets))
+        if lock_flights is not None:
+            return [f"locked flights {' → '.join(lock_flights)} cannot be used for this case (check connection, seats, conditions and dates)"]
+        if counts.get("found"):
+            out = []
+            if counts.get("care"):
+                out.append(f"no confirmed care option open at arrival for any of {counts['care']} itineraries to {dest}")
+            if counts.get("returns"):
+                out.append(f"no return flight for the escorts within {st.return_max_hours:g} h of arrival for {counts['returns']} itineraries")
+            if counts.get("notice"):
+                out.append(f"{counts['notice']} itineraries depart within the {st.notice_hours:g} h notice period")
+            if counts.get("pickup"):
+                out.append(f"no pickup time inside the pickup windows of {unit.location.name} for {counts['pickup']} itineraries")
+            if counts.get("dates"):
+                out.append(f"{counts['dates']} itineraries fall outside the fit-to-fly or travel document validity")
+            return out or ["no itinerary keeps all rules"]
+
+        def any_found(max_legs_, max_dur_, **relax) -> bool:
+            ok = self.leg_filter(unit, **relax)
+            return next(iter(self.ix.graph.search(self.ix.home_airports, targets, lo, hi, max_legs_, max_dur_,
+                                                   st.min_connection_minutes, ok, max_results=1)), None) is not None
+
+        loose = dict(seats=False, stretcher=False, oxygen=False, medif=False)
+        if not any_found(4, hours(48), **loose):
+            return [f"no flight connection to {dest} {when}"]
+        if not any_found(max_legs, max_dur, **loose):
+            return [f"no itinerary to {dest} {when} within max {max_legs} legs and {max_dur / 60:g} travel hours"]
+        steps = [
+            ("stretcher", f"no itinerary to {dest} {when} with a stretcher on every leg"),
+            ("oxygen", f"no itinerary to {dest} {when} with oxygen on every leg"),
+            ("medif", f"no itinerary to {dest} {when} outside the MEDIF lead time (medical case)"),
+            ("seats", f"no itinerary to {dest} {when} with {unit.person_seats + unit.n_escorts} seats"
+                      + (f" and {unit.forced} forced-departure place(s)" if unit.forced else "") + " on every leg"),
+        ]
+        relax = dict(loose)
+        for name, text in steps:
+            relax[name] = True
+            if not any_found(max_legs, max_dur, **relax):
+                return [text]
+        return ["no itinerary keeps all rules"]
+
+
+def build_index(scenario: Scenario, params: SolveParams, previous: Plan | None = None) -> Index:
+    grid = TimeGrid(scenario.planning_start)
+    home = frozenset(
+        loc.id for loc in scenario.locations if loc.kind is LocationKind.airport and loc.country == scenario.home_country
+    )
+    ix = Index(scenario, grid, LegGraph(scenario, grid), [], {}, {}, home)
+    previous_outbound: dict[str, tuple[str, ...]] = {}
+    groups = scenario.groups
+    if previous is not None:
+        unit_key = {c.id: key for key, members in groups.items() for c in members}
+        for trip in previous.trips:
+            keys = {unit_key.get(c) for c in trip.cases}
+            if len(keys) == 1 and None not in keys:
+                previous_outbound[keys.pop()] = tuple(trip.outbound)
+    builder = _UnitBuilder(ix, params, previous_outbound)
+    locks = {lock.case: lock for lock in scenario.locks}
+    for key in sorted(groups):
+        unit = builder.make_unit(key, groups[key])
+        unit_locks = [locks[c.id] for c in unit.cases if c.id in locks]
+        lock_flights = next((tuple(lk.flights) for lk in unit_locks if lk.flights), None)
+        locked_care = {lk.case: lk.care for lk in unit_locks if lk.care}
+        unit.locked = bool(unit_locks)
+        staff_sets = [frozenset(lk.staff) for lk in unit_locks if lk.staff is not None]
+        unit.locked_staff = staff_sets[0] if staff_sets else None
+        blockers = builder.static_blockers(unit)
+        if blockers:
+            unit.blockers = blockers
+        else:
+            builder.build_options(unit, lock_flights, locked_care)
+        unit.staff = _eligible_staff(scenario, unit)
+        unit.vehicles = _eligible_vehicles(scenario, unit, [lk.vehicle for lk in unit_locks if lk.vehicle])
+        if unit.previous_option is None:
+            prev = previous_outbound.get(key)
+            unit.previous_option = next((o.index for o in unit.options if o.itinerary.leg_ids == prev), None)
+        ix.units.append(unit)
+    log.info("index: %d units, %d options, %d legs", len(ix.units), sum(len(u.options) for u in ix.units), len(scenario.flights))
+    return ix
+
+
+def _eligible_staff(s: Scenario, unit: Unit) -> list[str]:
+    if not unit.needs:
+        return []
+    ids = set(unit.case_ids)
+    forbidden = {f.staff for f in s.forbids if f.case in ids and f.staff}
+    out = []
+    for st in s.staff:
+        if st.max_trips < 1 or st.id in forbidden:
+            continue
+        if unit.locked_staff is not None and st.id not in unit.locked_staff:
+            continue
+        if any(role in unit.needs for role in st.roles):
+            out.append(st.id)
+    return out
+
+
+def _eligible_vehicles(s: Scenario, unit: Unit, locked: list[str]) -> list[str]:
+    ids = set(unit.case_ids)
+    forbidden = {f.vehicle for f in s.forbids if f.case in ids and f.vehicle}
+    out = []
+    for v in s.vehicles:
+        if v.id in forbidden or (locked and v.id not in locked):
+            continue
+        if v.seats < unit.persons_in_vehicle + unit.n_escorts:
+            continue
+        if v.wheelchair_places < unit.wchc or v.stretcher_places < unit.stretchers:
+            continue
+        out.append(v.id)
+    return out

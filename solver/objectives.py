@@ -1,0 +1,91 @@
+"""The objective's named terms, assembled in one place; values reported per term after solving.
+
+Level 1 planned priority (maximise), level 2 disruption (minimise, only with a previous plan),
+level 3 cost in integer cents (minimise). Solved lexicographically, one level per phase.
+"""
+
+from __future__ import annotations
+
+from ortools.sat.python import cp_model
+
+from solver.timegrid import COST_SCALE, cents
+
+
+def planned_priority(v) -> cp_model.LinearExpr:
+    return sum(unit.priority * v.planned[unit.key] for unit in v.units())
+
+
+def disruption(v, previous_choice: dict[str, tuple[int | None, str | None, frozenset[str]]]) -> cp_model.LinearExpr:
+    """Cases planned before whose outbound legs, vehicle or escort set change, or that drop out.
+
+    `previous_choice[unit]` = (option index of the previous outbound or None, vehicle, staff set).
+    A unit keeps its place only if all three stay; each of its cases counts once.
+    """
+    terms = []
+    model = v.model
+    for unit in v.units():
+        prev = previous_choice.get(unit.key)
+        if prev is None:
+            continue
+        option, vehicle, staff = prev
+        same_parts = []
+        if option is not None:
+            same_parts.append(v.x[unit.key, option])
+        else:
+            same_parts = None
+        if same_parts is not None and vehicle is not None and (unit.key, vehicle) in v.veh:
+            same_parts.append(v.veh[unit.key, vehicle])
+        elif same_parts is not None:
+            same_parts = None
+        if same_parts is not None:
+            for sid in staff:
+                if (unit.key, sid) not in v.esc:
+                    same_parts = None
+                    break
+                same_parts.append(v.esc[unit.key, sid])
+        if same_parts is not None and len(staff) != unit.n_escorts:
+            same_parts = None
+        kept = model.new_bool_var(f"kept[{unit.key}]")
+        if same_parts is None:
+            model.add(kept == 0)
+        else:
+            model.add_bool_and(same_parts).only_enforce_if(kept)
+            model.add_bool_or([p.Not() for p in same_parts] + [kept])
+        terms.append(len(unit.cases) * (1 - kept))
+    return sum(terms)
+
+
+def cost_terms(v) -> dict[str, cp_model.LinearExpr]:
+    """Named cost terms in cents: fares, waiting, vehicle km, escort hours."""
+    res, ix = v.res, v.ix
+    s = ix.scenario
+    km_eur = s.settings.vehicle_km_eur
+    report = s.settings.report_minutes
+    outbound, fares_back, vehicle, hours = [], [], [], []
+    for unit in v.units():
+        k = unit.key
+        for o in unit.options:
+            outbound.append(cents(o.outbound_cost_eur) * v.x[k, o.index])
+            vehicle.append(cents(km_eur * ix.km(unit.location.id, o.airport)) * v.x[k, o.index])
+            for r, it in enumerate(o.returns):
+                fares_back.append(cents(unit.n_escorts * it.fare_eur) * v.ret[k, o.index, r])
+        for vid in unit.vehicles:
+            depot = res.vehicles[vid].depot
+            vehicle.append(cents(km_eur * ix.km(depot, unit.location.id)) * v.veh[k, vid])
+            for (uk, vv, a), var in v.veh_airport.items():
+                if uk == k and vv == vid:
+                    vehicle.append(cents(km_eur * ix.km(a, depot)) * var)
+        if unit.n_escorts:
+            for sid in unit.staff:
+                rate = res.staff[sid].hour_cost_eur
+                if rate <= 0:
+                    continue
+                minutes = v.model.new_int_var(0, 10**6, f"escort_minutes[{k},{sid}]")
+                v.model.add(minutes >= v.return_arrival[k] - v.pickup[k] + report).only_enforce_if(v.esc[k, sid])
+                hours.append(round(rate * COST_SCALE / 60) * minutes)
+    return {
+        "fares_and_waiting": sum(outbound),
+        "return_fares": sum(fares_back),
+        "vehicle_km": sum(vehicle),
+        "escort_hours": sum(hours),
+    }

@@ -1,0 +1,165 @@
+"""What a partial plan already uses: leg seats, forced places, stretchers, vehicles, escorts.
+
+The greedy baseline books into it; the explanations replay a finished plan into it to say which
+resource an unplanned case lost and to whom.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from models.common import Role
+from solver.index import Index, TripOption, Unit
+from solver.itineraries import Itinerary
+from solver.resources import Resources, Span
+from solver.selection import Assignment
+
+SEARCH_NODES = 5000
+
+
+class Occupancy:
+    def __init__(self, ix: Index, res: Resources):
+        self.ix = ix
+        self.res = res
+        self.seats: dict[str, int] = defaultdict(int)
+        self.forced: dict[str, int] = defaultdict(int)
+        self.stretchers: dict[str, int] = defaultdict(int)
+        self.vehicle_spans: dict[str, list[tuple[Span, str]]] = defaultdict(list)
+        self.staff_spans: dict[str, list[tuple[Span, str]]] = defaultdict(list)
+        self.staff_trips: dict[str, int] = defaultdict(int)
+        self.leg_users: dict[str, list[str]] = defaultdict(list)
+
+    # -- legs --------------------------------------------------------------------------
+    def outbound_problems(self, unit: Unit, option: TripOption) -> list[str]:
+        out = []
+        need = unit.person_seats + unit.n_escorts
+        for leg in option.itinerary.legs:
+            f = leg.flight
+            if self.seats[leg.id] + need > f.seats:
+                out.append(f"{f.code} {f.departure:%d %b}: {f.seats - self.seats[leg.id]} seat(s) left, {need} needed")
+            if unit.forced and self.forced[leg.id] + unit.forced > f.max_forced:
+                out.append(f"{f.code} {f.departure:%d %b}: no forced-departure place left")
+            if unit.stretchers and self.stretchers[leg.id] + unit.stretchers > 1:
+                out.append(f"{f.code} {f.departure:%d %b}: stretcher place already taken")
+        return out
+
+    def return_fits(self, unit: Unit, ret: Itinerary) -> bool:
+        return all(self.seats[leg.id] + unit.n_escorts <= leg.flight.seats for leg in ret.legs)
+
+    # -- vehicles --------------------------------------------------------------------
+    def vehicle_problem(self, unit: Unit, option: TripOption, vehicle_id: str) -> str | None:
+        span = self.res.vehicle_span(unit, option, vehicle_id)
+        if not self.res.vehicle_window_ok(span, vehicle_id):
+            return "not available"
+        for other, _ in self.vehicle_spans[vehicle_id]:
+            if span.overlaps(other):
+                return "busy"
+        return None
+
+    def free_vehicle(self, unit: Unit, option: TripOption) -> str | None:
+        for vid in unit.vehicles:
+            if self.vehicle_problem(unit, option, vid) is None:
+                return vid
+        return None
+
+    # -- escorts ---------------------------------------------------------------------
+    def staff_free(self, staff_id: str, span: Span) -> bool:
+        if self.staff_trips[staff_id] >= self.res.staff[staff_id].max_trips:
+            return False
+        if self.res.staff_unavailable(staff_id, span):
+            return False
+        return not any(span.overlaps(other) for other, _ in self.staff_spans[staff_id])
+
+    def candidates(self, unit: Unit, option: TripOption, ret: Itinerary) -> dict[Role, list[str]]:
+        span = self.res.escort_span(option, ret)
+        out: dict[Role, list[str]] = {}
+        for role in unit.needs:
+            out[role] = [
+                sid for sid in unit.staff
+                if role in self.res.staff[sid].roles
+                and self.res.staff_may_fly(sid, option.itinerary, ret)
+                and self.staff_free(sid, span)
+            ]
+        return out
+
+    def pick_escorts(self, unit: Unit, option: TripOption, ret: Itinerary) -> tuple[tuple[str, Role], ...] | None:
+        """Fill every escort place; same-gender needs met; a small bounded search."""
+        cands = self.candidates(unit, option, ret)
+        places = [role for role in sorted(unit.needs, key=lambda r: (len(cands[r]), r.value)) for _ in range(unit.needs[role])]
+        genders = {sid: self.res.staff[sid].gender for r in cands for sid in cands[r]}
+        chosen: list[tuple[str, Role]] = []
+        used: set[str] = set()
+        nodes = 0
+
+        def gender_ok() -> bool:
+            have = {genders[sid] for sid, _ in chosen}
+            return all(g in have for g in unit.same_gender)
+
+        def dfs(i: int) -> bool:
+            nonlocal nodes
+            nodes += 1
+            if nodes > SEARCH_NODES:
+                return False
+            if i == len(places):
+                return gender_ok()
+            role = places[i]
+            pool = cands[role]
+            if unit.same_gender:
+                missing = unit.same_gender - {genders[sid] for sid, _ in chosen}
+                pool = sorted(pool, key=lambda sid: (genders[sid] not in missing, sid))
+            for sid in pool:
+                if sid in used:
+                    continue
+                used.add(sid)
+                chosen.append((sid, role))
+                if dfs(i + 1):
+                    return True
+                chosen.pop()
+                used.discard(sid)
+            return False
+
+        return tuple(chosen) if dfs(0) else None
+
+    # -- booking ---------------------------------------------------------------------
+    def book(self, unit: Unit, a: Assignment) -> None:
+        option = unit.options[a.option]
+        for leg in option.itinerary.legs:
+            self.seats[leg.id] += unit.person_seats + unit.n_escorts
+            self.forced[leg.id] += unit.forced
+            self.stretchers[leg.id] += unit.stretchers
+            self.leg_users[leg.id].append(unit.key)
+        if a.ret is not None:
+            ret = option.returns[a.ret]
+            for leg in ret.legs:
+                self.seats[leg.id] += unit.n_escorts
+                self.leg_users[leg.id].append(unit.key)
+            span = self.res.escort_span(option, ret)
+            for sid, _ in a.escorts:
+                self.staff_spans[sid].append((span, unit.key))
+                self.staff_trips[sid] += 1
+        self.vehicle_spans[a.vehicle].append((self.res.vehicle_span(unit, option, a.vehicle), unit.key))
+
+
+    def unbook(self, unit: Unit, a: Assignment) -> None:
+        option = unit.options[a.option]
+        for leg in option.itinerary.legs:
+            self.seats[leg.id] -= unit.person_seats + unit.n_escorts
+            self.forced[leg.id] -= unit.forced
+            self.stretchers[leg.id] -= unit.stretchers
+            self.leg_users[leg.id].remove(unit.key)
+        if a.ret is not None:
+            for leg in option.returns[a.ret].legs:
+                self.seats[leg.id] -= unit.n_escorts
+                self.leg_users[leg.id].remove(unit.key)
+            for sid, _ in a.escorts:
+                self.staff_spans[sid] = [(sp, k) for sp, k in self.staff_spans[sid] if k != unit.key]
+                self.staff_trips[sid] -= 1
+        self.vehicle_spans[a.vehicle] = [(sp, k) for sp, k in self.vehicle_spans[a.vehicle] if k != unit.key]
+
+
+def replay(ix: Index, res: Resources, assignments: dict[str, Assignment]) -> Occupancy:
+    occ = Occupancy(ix, res)
+    units = {u.key: u for u in ix.units}
+    for key, a in assignments.items():
+        occ.book(units[key], a)
+    return occ

@@ -1,0 +1,66 @@
+"""Per-resource facts the greedy, the CP-SAT model and the explanations share.
+
+Times are grid minutes; intervals are half-open [start, end): touching is not overlapping.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models import Scenario
+from solver.index import Index, TripOption, Unit
+from solver.itineraries import Itinerary
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+class Resources:
+    def __init__(self, ix: Index):
+        self.ix = ix
+        s: Scenario = ix.scenario
+        g = ix.grid
+        self.staff = s.staff_by_id
+        self.vehicles = s.vehicle_by_id
+        self.country = {loc.id: loc.country for loc in s.locations}
+        self.unavailable = {st.id: [Span(g.floor(w.from_), g.ceil(w.to)) for w in st.unavailable] for st in s.staff}
+        self.available = {v.id: [Span(g.ceil(w.from_), g.floor(w.to)) for w in v.available] for v in s.vehicles}
+
+    # -- vehicles ------------------------------------------------------------------
+    def vehicle_span(self, unit: Unit, option: TripOption, vehicle_id: str) -> Span:
+        depot = self.vehicles[vehicle_id].depot
+        loc = unit.location.id
+        start = option.pickup_min - self.ix.drive(depot, loc)
+        end = option.airport_arrival_min + self.ix.drive(option.airport, depot)
+        return Span(start, end)
+
+    def vehicle_window_ok(self, span: Span, vehicle_id: str) -> bool:
+        return any(w.start <= span.start and span.end <= w.end for w in self.available[vehicle_id])
+
+    def vehicle_km(self, unit: Unit, option: TripOption, vehicle_id: str) -> float:
+        depot = self.vehicles[vehicle_id].depot
+        loc = unit.location.id
+        return self.ix.km(depot, loc) + self.ix.km(loc, option.airport) + self.ix.km(option.airport, depot)
+
+    # -- staff -----------------------------------------------------------------------
+    def escort_span(self, option: TripOption, ret: Itinerary) -> Span:
+        st = self.ix.scenario.settings
+        return Span(option.pickup_min - st.report_minutes, ret.arr + st.rest_minutes)
+
+    def countries(self, itinerary: Itinerary) -> frozenset[str]:
+        return frozenset(self.country[a] for a in itinerary.airports)
+
+    def staff_may_fly(self, staff_id: str, *itineraries: Itinerary) -> bool:
+        excluded = self.staff[staff_id].excluded_countries
+        if not excluded:
+            return True
+        return not any(self.countries(it) & set(excluded) for it in itineraries)
+
+    def staff_unavailable(self, staff_id: str, span: Span) -> bool:
+        return any(span.overlaps(u) for u in self.unavailable[staff_id])

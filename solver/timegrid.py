@@ -1,0 +1,36 @@
+"""Integer minutes since planning_start: the only time unit inside the CP-SAT model."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+
+@dataclass(frozen=True)
+class TimeGrid:
+    origin: datetime
+
+    def floor(self, moment: datetime) -> int:
+        return math.floor((moment - self.origin).total_seconds() / 60)
+
+    def ceil(self, moment: datetime) -> int:
+        return math.ceil((moment - self.origin).total_seconds() / 60)
+
+    def to_datetime(self, minutes: int, like: datetime | None = None) -> datetime:
+        moment = self.origin + timedelta(minutes=minutes)
+        return moment.astimezone(like.tzinfo) if like is not None else moment
+
+
+def hours(value: float) -> int:
+    """Hours to whole minutes."""
+    return round(value * 60)
+
+
+COST_SCALE = 300
+"""Euros are scaled to 1/300 EUR for CP-SAT, so an hourly rate is a whole number per minute;
+reported euros come from the rule checker."""
+
+
+def cents(eur: float) -> int:
+    return round(eur * COST_SCALE)

@@ -1,0 +1,96 @@
+"""CP-SAT decision variables in one container, with readable names and named queries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from models.common import Role
+from solver.index import Index, Unit
+from solver.resources import Resources
+
+
+@dataclass
+class Vars:
+    model: cp_model.CpModel
+    ix: Index
+    res: Resources
+    planned: dict[str, cp_model.IntVar] = field(default_factory=dict)
+    x: dict[tuple[str, int], cp_model.IntVar] = field(default_factory=dict)
+    ret: dict[tuple[str, int, int], cp_model.IntVar] = field(default_factory=dict)
+    esc_role: dict[tuple[str, str, Role], cp_model.IntVar] = field(default_factory=dict)
+    esc: dict[tuple[str, str], cp_model.IntVar] = field(default_factory=dict)
+    veh: dict[tuple[str, str], cp_model.IntVar] = field(default_factory=dict)
+    veh_airport: dict[tuple[str, str, str], cp_model.IntVar] = field(default_factory=dict)
+    pickup: dict[str, cp_model.IntVar] = field(default_factory=dict)
+    airport_arrival: dict[str, cp_model.IntVar] = field(default_factory=dict)
+    return_arrival: dict[str, cp_model.IntVar] = field(default_factory=dict)
+
+    def takes_option(self, unit: str, option: int) -> cp_model.IntVar:
+        return self.x[unit, option]
+
+    def escort(self, unit: str, staff: str) -> cp_model.IntVar:
+        return self.esc[unit, staff]
+
+    def units(self) -> list[Unit]:
+        return [u for u in self.ix.units if u.options]
+
+
+def build_vars(model: cp_model.CpModel, ix: Index, res: Resources) -> Vars:
+    v = Vars(model, ix, res)
+    horizon = max((o.returns[-1].arr if o.returns else o.airport_arrival_min for u in ix.units for o in u.options), default=0)
+    horizon = max(horizon, max((r.arr for u in ix.units for o in u.options for r in o.returns), default=0)) + 1
+    low = min((o.pickup_min for u in ix.units for o in u.options), default=0)
+    low = min(low, 0)
+    for unit in ix.units:
+        if not unit.options:
+            continue
+        k = unit.key
+        v.planned[k] = model.new_bool_var(f"planned[{k}]")
+        for o in unit.options:
+            v.x[k, o.index] = model.new_bool_var(f"option[{k},{'+'.join(o.itinerary.leg_ids)}]")
+            if unit.n_escorts:
+                for r, it in enumerate(o.returns):
+                    v.ret[k, o.index, r] = model.new_bool_var(f"return[{k},{o.index},{'+'.join(it.leg_ids)}]")
+        model.add(sum(v.x[k, o.index] for o in unit.options) == v.planned[k])
+        for o in unit.options:
+            if unit.n_escorts:
+                model.add(sum(v.ret[k, o.index, r] for r in range(len(o.returns))) == v.x[k, o.index])
+        v.pickup[k] = model.new_int_var(low, horizon, f"pickup[{k}]")
+        model.add(v.pickup[k] == sum(o.pickup_min * v.x[k, o.index] for o in unit.options))
+        v.airport_arrival[k] = model.new_int_var(low, horizon, f"airport_arrival[{k}]")
+        model.add(v.airport_arrival[k] == sum(o.airport_arrival_min * v.x[k, o.index] for o in unit.options))
+        if unit.n_escorts:
+            v.return_arrival[k] = model.new_int_var(low, horizon, f"return_arrival[{k}]")
+            model.add(v.return_arrival[k] == sum(
+                it.arr * v.ret[k, o.index, r] for o in unit.options for r, it in enumerate(o.returns)
+            ))
+        # escorts: one role per person, every place filled
+        for sid in unit.staff:
+            roles = [role for role in res.staff[sid].roles if role in unit.needs]
+            for role in roles:
+                v.esc_role[k, sid, role] = model.new_bool_var(f"escort[{k},{sid},{role.value}]")
+            v.esc[k, sid] = model.new_bool_var(f"escort[{k},{sid}]")
+            model.add(sum(v.esc_role[k, sid, role] for role in roles) == v.esc[k, sid])
+        by_role = defaultdict(list)
+        for (uk, sid, role), var in v.esc_role.items():
+            if uk == k:
+                by_role[role].append(var)
+        for role, count in unit.needs.items():
+            model.add(sum(by_role[role]) == count * v.planned[k])
+        # vehicle and the airport it drives to
+        airports = sorted({o.airport for o in unit.options})
+        for vid in unit.vehicles:
+            v.veh[k, vid] = model.new_bool_var(f"vehicle[{k},{vid}]")
+            for a in airports:
+                v.veh_airport[k, vid, a] = model.new_bool_var(f"vehicle[{k},{vid},{a}]")
+            model.add(sum(v.veh_airport[k, vid, a] for a in airports) == v.veh[k, vid])
+        model.add(sum(v.veh[k, vid] for vid in unit.vehicles) == v.planned[k])
+        for a in airports:
+            model.add(
+                sum(v.veh_airport[k, vid, a] for vid in unit.vehicles)
+                == sum(v.x[k, o.index] for o in unit.options if o.airport == a)
+            )
+    return v

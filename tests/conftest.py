@@ -1,0 +1,1 @@
+"""Shared test setup. Test data builders live in tests/builders.py (`from tests.builders import ...`)."""

@@ -1,0 +1,57 @@
+"""Rule 8: locks and forbids."""
+
+import pytest
+
+from tests.builders import add_staff, add_vehicle, codes, plan_dict, scenario_dict, trip_dict
+
+FULL_LOCK = {"case": "BV-1", "flights": ["TK1952-1209"], "staff": ["S-2", "S-1"], "vehicle": "V-1",
+             "care": "CARE-BV-1"}
+
+
+def _locked(**lock) -> dict:
+    scn = scenario_dict(locks=[{"case": "BV-1", **lock}])
+    add_staff(scn, "S-3")
+    add_vehicle(scn, "V-2")
+    return scn
+
+
+def test_plan_keeps_a_full_lock():
+    assert codes(_locked(**FULL_LOCK), plan_dict([trip_dict(care={"BV-1": "CARE-BV-1"})])) == set()
+
+
+def test_locked_case_must_be_planned():
+    assert codes(_locked(), plan_dict(trips=[], unplanned=["BV-1"])) == {"rule8.lock_unplanned"}
+
+
+@pytest.mark.parametrize(
+    ("lock", "code"),
+    [
+        ({"flights": ["TK1952-1210"]}, "rule8.lock_flights"),
+        ({"staff": ["S-1", "S-3"]}, "rule8.lock_staff"),
+        ({"staff": []}, "rule8.lock_staff"),
+        ({"vehicle": "V-2"}, "rule8.lock_vehicle"),
+        ({"care": "CARE-BV-1"}, "rule8.lock_care"),
+    ],
+)
+def test_lock_differs(lock, code):
+    assert codes(_locked(**lock), plan_dict()) == {code}
+
+
+@pytest.mark.parametrize(
+    ("forbid", "code"),
+    [
+        ({"staff": "S-1"}, "rule8.forbid_staff"),
+        ({"flight": "TK1952-1209"}, "rule8.forbid_flight"),
+        ({"vehicle": "V-1"}, "rule8.forbid_vehicle"),
+    ],
+)
+def test_forbidden_pairing_used(forbid, code):
+    assert codes(scenario_dict(forbids=[{"case": "BV-1", **forbid}]), plan_dict()) == {code}
+
+
+@pytest.mark.parametrize("forbid", [{"staff": "S-3"}, {"flight": "TK1952-1210"}, {"vehicle": "V-2"}])
+def test_forbidden_pairing_not_used(forbid):
+    scn = scenario_dict(forbids=[{"case": "BV-1", **forbid}])
+    add_staff(scn, "S-3")
+    add_vehicle(scn, "V-2")
+    assert codes(scn, plan_dict()) == set()
