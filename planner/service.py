@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from models import Plan, Scenario, Unplanned, load_plan, load_scenario
@@ -15,12 +15,17 @@ from solver import SolveParams, SolveResult, solve
 log = logging.getLogger(__name__)
 
 
+UNAVOIDABLE = {"rule8.lock_unplanned", "frozen.changed"}
+"""Violations the planner may hand on when it could not avoid them and its notes say why."""
+
+
 @dataclass
 class CheckedPlan:
     plan: Plan
     result: SolveResult | None
     violations: list[Violation]
     repaired: list[str]
+    explained: list[Violation] = field(default_factory=list)
 
     @property
     def valid(self) -> bool:
@@ -34,7 +39,7 @@ def scenario_hash(scenario: Scenario) -> str:
 
 def _withdraw(scenario: Scenario, plan: Plan, violations: list[Violation], previous: Plan | None) -> tuple[Plan, list[str]]:
     """Last line of defence: a trip the checker rejects is taken out, never handed on."""
-    bad = {c for v in violations for c in v.cases}
+    bad = {c for v in violations if v.rule not in UNAVOIDABLE for c in v.cases}
     if not bad:
         return plan, []
     trips, unplanned = [], list(plan.unplanned)
@@ -58,7 +63,7 @@ def solve_scenario(scenario: Scenario, params: SolveParams | None = None, previo
     violations = find_violations(scenario, plan, previous)
     repaired: list[str] = []
     rounds = 0
-    while violations and rounds < 5:
+    while [v for v in violations if v.rule not in UNAVOIDABLE] and rounds < 5:
         log.error("solver plan broke %d rule(s); withdrawing the trips involved: %s", len(violations),
                   "; ".join(v.message for v in violations[:5]))
         plan, removed = _withdraw(scenario, plan, violations, previous)
@@ -67,11 +72,14 @@ def solve_scenario(scenario: Scenario, params: SolveParams | None = None, previo
         rounds += 1
         if not removed:
             break
+    noted = {n.case for n in plan.notes}
+    explained = [v for v in violations if v.rule in UNAVOIDABLE and set(v.cases) <= noted]
+    violations = [v for v in violations if v not in explained]
     solver_info = dict(plan.solver)
     solver_info["scenario_sha256"] = scenario_hash(scenario)
     solver_info["checked"] = {"valid": not violations, "withdrawn_cases": repaired}
     plan = plan.model_copy(update={"solver": solver_info})
-    return CheckedPlan(plan=plan, result=result, violations=violations, repaired=repaired)
+    return CheckedPlan(plan=plan, result=result, violations=violations, repaired=repaired, explained=explained)
 
 
 def solve_file(scenario_path: str | Path, out: str | Path | None = None, previous: str | Path | None = None,

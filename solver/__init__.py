@@ -133,6 +133,10 @@ def solve(scenario: Scenario, params: SolveParams | None = None, previous: Plan 
     info["status"] = status
     if not reproducible(params):
         info["seconds"] = {k: round(v, 3) for k, v in seconds.items()}  # wall times differ run to run
+    for unit in ix.units:
+        if unit.locked and unit.key not in chosen and not any(n.case == unit.case_ids[0] for n in notes):
+            why = "; ".join(reasons.get(unit.key, [])) or "no plan keeps it together with the other rules"
+            notes.extend(Note(case=c.id, text=f"lock cannot be kept: {why}") for c in unit.cases)
     plan = to_plan(ix, chosen, reasons, info)
     objective = evaluate_objective(scenario, plan, previous)
     plan = plan.model_copy(update={"objective": objective, "bound": bound, "notes": tuple(notes)})

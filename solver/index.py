@@ -385,6 +385,7 @@ class _UnitBuilder:
         seen: set[tuple[str, ...]] = set()
         raw: list[TripOption] = []
         counts = defaultdict(int)
+        first_rejected: list[date] = []
 
         def consider(it: Itinerary, from_previous: bool) -> None:
             ids = it.leg_ids
@@ -394,6 +395,8 @@ class _UnitBuilder:
             counts["found"] += 1
             if it.dep < lo or it.dep > hi or not self.dates_ok(unit, it):
                 counts["dates"] += 1
+                day = _local_date(it.legs[0].flight.departure, self.s.location_by_id[it.origin].tz)
+                first_rejected.append(day)
                 return
             if ids != prev and it.dep < notice_min:
                 counts["notice"] += 1
@@ -430,7 +433,21 @@ class _UnitBuilder:
                 consider(it, True)
         unit.options = self._rank(raw, prev)
         if not unit.options:
+            counts["first_rejected_day"] = min(first_rejected) if first_rejected else None
             unit.blockers.extend(self.diagnose(unit, lo, hi, max_legs, max_dur, targets, counts, lock_flights))
+
+    def _validity_text(self, unit: Unit, first_day: date | None) -> str:
+        parts = []
+        for c in unit.cases:
+            tag = f"{c.pseudonym}: " if len(unit.cases) > 1 else ""
+            ftf, doc = c.fit_to_fly, c.travel_document
+            parts.append(f"{tag}fit-to-fly valid {ftf.valid_from}–{ftf.valid_until}"
+                         + (f", travel document valid {doc.valid_from}–{doc.valid_until}" if doc else ""))
+            ends = [ftf.valid_until] + ([doc.valid_until] if doc else [])
+            if first_day is not None and min(ends) < first_day:
+                which = "fit-to-fly" if ftf.valid_until == min(ends) else "travel document"
+                parts[-1] = f"{tag}{which} expires {min(ends)}, first suitable flight {first_day}"
+        return "; ".join(parts)
 
     def _locked_itinerary(self, unit: Unit, leg_ids: tuple[str, ...], check_legs: bool = True) -> list[Itinerary]:
         graph = self.ix.graph
@@ -495,7 +512,7 @@ class _UnitBuilder:
             if counts.get("pickup"):
                 out.append(f"no pickup time inside the pickup windows of {unit.location.name} for {counts['pickup']} itineraries")
             if counts.get("dates"):
-                out.append(f"{counts['dates']} itineraries fall outside the fit-to-fly or travel document validity")
+                out.append(self._validity_text(unit, counts.get("first_rejected_day")))
             return out or ["no itinerary keeps all rules"]
 
         def any_found(max_legs_, max_dur_, **relax) -> bool:

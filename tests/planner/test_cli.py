@@ -1,0 +1,98 @@
+"""`bv-planner` end to end, and every kind of bad input: a clear message, never a traceback."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.builders import plan_dict, scenario_dict
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "planner.cli", *args], capture_output=True, text=True,
+                          cwd=cwd or ROOT, timeout=300)
+
+
+def write(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+def test_solve_then_check(tmp_path):
+    scenario = write(tmp_path, "s.json", scenario_dict())
+    out = tmp_path / "plan.json"
+    solved = run("solve", scenario, "-o", str(out), "--time-limit", "5", "--workers", "1")
+    assert solved.returncode == 0, solved.stderr
+    assert "Planned" in solved.stdout and "valid" in solved.stdout
+    plan = json.loads(out.read_text())
+    assert plan["format"] == "bv-plan/1" and plan["objective"]["planned_priority"] == 3
+    checked = run("check", scenario, str(out))
+    assert checked.returncode == 0 and "VALID" in checked.stdout
+
+
+def test_check_reports_violations_in_words(tmp_path):
+    scenario = write(tmp_path, "s.json", scenario_dict())
+    plan = plan_dict()
+    plan["trips"][0]["vehicle"] = "V-1"
+    plan["trips"][0]["escorts"] = plan["trips"][0]["escorts"][:1]
+    result = run("check", scenario, write(tmp_path, "p.json", plan))
+    assert result.returncode == 1
+    assert "rule4.escort_count" in result.stdout and "Traceback" not in result.stdout + result.stderr
+
+
+def test_greedy_strategy_and_committed_demo(tmp_path):
+    demo = ROOT / "sample_data" / "scenarios" / "demo.json"
+    result = run("solve", str(demo), "-o", str(tmp_path / "p.json"), "--strategy", "greedy")
+    assert result.returncode == 0, result.stderr
+    assert run("check", str(demo), str(tmp_path / "p.json")).returncode == 0
+
+
+def test_generate_writes_a_loadable_scenario(tmp_path):
+    out = tmp_path / "g.json"
+    assert run("generate", "--cases", "5", "--days", "5", "--seed", "1", "-o", str(out)).returncode == 0
+    assert run("solve", str(out), "--strategy", "greedy").returncode == 0
+
+
+def _bad(mutate):
+    data = scenario_dict()
+    mutate(data)
+    return data
+
+
+BAD_INPUTS = {
+    "invalid json": ('{"format": "bv-scenario/1", ', "invalid JSON at line 1"),
+    "datetime without offset": (_bad(lambda d: d.update(planning_start="2026-12-07T08:00:00")), "planning_start"),
+    "unknown reference": (_bad(lambda d: d["cases"][0].update(location="NOWHERE")), "cases[0].location"),
+    "duplicate id": (_bad(lambda d: d["staff"].append(dict(d["staff"][0]))), "staff[2].id"),
+    "negative seats": (_bad(lambda d: d["flights"][0].update(seats=-1)), "flights[0].seats"),
+    "unknown field": (_bad(lambda d: d["cases"][0].update(nickname="x")), "cases[0]: unknown field"),
+    "bad enum": (_bad(lambda d: d["cases"][0].update(departure_type="escorted")), "cases[0].departure_type"),
+    "missing field": (_bad(lambda d: d["vehicles"][0].pop("seats")), "vehicles[0].seats: required field is missing"),
+    "window out of order": (_bad(lambda d: d["staff"][0].update(unavailable=[
+        {"from": "2026-12-09T00:00:00+01:00", "to": "2026-12-08T00:00:00+01:00"}])), "staff[0].unavailable[0]"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_INPUTS))
+def test_bad_scenario_gives_a_clear_error(tmp_path, kind):
+    data, expected = BAD_INPUTS[kind]
+    path = write(tmp_path, "bad.json", data)
+    result = run("solve", path, "--strategy", "greedy")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert path in result.stderr and expected in result.stderr, result.stderr
+
+
+def test_x_fields_are_allowed(tmp_path):
+    data = _bad(lambda d: (d.update(x_source="test"), d["cases"][0].update(x_note="ok")))
+    assert run("solve", write(tmp_path, "s.json", data), "--strategy", "greedy").returncode == 0
+
+
+def test_missing_file(tmp_path):
+    result = run("check", str(tmp_path / "nope.json"), str(tmp_path / "nope2.json"))
+    assert result.returncode == 2 and "file not found" in result.stderr and "Traceback" not in result.stderr
