@@ -12,7 +12,7 @@ from pathlib import Path
 TIERS = {"S": (20, 14), "M": (60, 28), "L": (150, 28)}
 
 
-def _run(spec: dict) -> dict:
+def run_worker(spec: dict) -> dict:
     proc = subprocess.run([sys.executable, "-m", "planner.bench_worker", json.dumps(spec)],
                           capture_output=True, text=True, check=False)
     if proc.returncode != 0:
@@ -27,6 +27,10 @@ def _fmt_gap(row: dict) -> str:
 
 
 def run_bench(args) -> int:
+    if getattr(args, "suite", "solve") == "replan":
+        from planner.bench_replan import run_replan_bench
+
+        return run_replan_bench(args)
     from sample_data import generate_scenario
 
     tiers = [t.strip().upper() for t in args.tiers.split(",") if t.strip()]
@@ -42,7 +46,7 @@ def run_bench(args) -> int:
                 for strategy in ("greedy", "cpsat"):
                     spec = {"scenario": str(path), "time_limit": args.time_limit, "workers": args.workers,
                             "seed": 0, "strategy": strategy}
-                    row = _run(spec) | {"tier": tier, "seed": seed, "strategy": strategy}
+                    row = run_worker(spec) | {"tier": tier, "seed": seed, "strategy": strategy}
                     rows.append(row)
                     print(f"  {tier} seed {seed} {strategy:6s}: priority {row['priority']}, "
                           f"{row['wall_s']:.1f}s", file=sys.stderr, flush=True)

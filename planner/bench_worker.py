@@ -1,4 +1,4 @@
-"""One benchmark run in its own process, so peak memory is that run's alone."""
+"""One benchmark run in its own process, so peak memory and wall time are that run's alone."""
 
 from __future__ import annotations
 
@@ -11,23 +11,32 @@ import time
 def main() -> int:
     spec = json.loads(sys.argv[1])
     started = time.perf_counter()
-    from models import load_scenario
+    from models import load_plan, load_scenario, write_plan
+    from models.rules import evaluate_objective, find_violations
     from planner.service import solve_scenario
     from solver import SolveParams
 
     scenario = load_scenario(spec["scenario"])
+    reference = load_plan(spec["previous"]) if spec.get("previous") else None
+    use_previous = reference if spec.get("use_previous", True) else None
     params = SolveParams(time_limit_s=spec["time_limit"], workers=spec["workers"], seed=spec["seed"],
                          strategy=spec["strategy"])
-    checked = solve_scenario(scenario, params)
+    checked = solve_scenario(scenario, params, use_previous)
     wall = time.perf_counter() - started
     plan = checked.plan
+    if spec.get("output"):
+        write_plan(plan, spec["output"])
+    violations = find_violations(scenario, plan, reference) if reference is not None else checked.violations
+    objective = evaluate_objective(scenario, plan, reference)
     bound = plan.bound.planned_priority if plan.bound else None
     out = {
-        "valid": checked.valid and not checked.repaired,
+        "valid": not violations and not checked.repaired,
+        "violations": [v.rule for v in violations],
         "planned": sum(len(t.cases) for t in plan.trips),
         "cases": len(scenario.cases),
-        "priority": plan.objective.planned_priority,
-        "cost": plan.objective.cost_eur,
+        "priority": objective.planned_priority,
+        "disruption": objective.disruption,
+        "cost": objective.cost_eur,
         "wall_s": wall,
         "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "bound": bound,

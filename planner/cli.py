@@ -97,13 +97,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_generate)
 
     p = sub.add_parser("bench", help="benchmark the solver against the greedy baseline")
+    p.add_argument("--suite", choices=["solve", "replan"], default="solve",
+                   help="solve: CP-SAT vs greedy; replan: cancel the busiest leg, re-plan vs from scratch")
     p.add_argument("--tiers", default="S,M,L", help="comma list of S, M, L")
     p.add_argument("--seeds", default="0,1,2")
     p.add_argument("--staffing", type=float, default=0.6)
     p.add_argument("--time-limit", type=float, default=60.0)
     p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--replan-time-limit", type=float, default=6.0, help="seconds for each re-plan (replan suite)")
     p.add_argument("--out", help="also write the table as markdown to this file")
     p.set_defaults(func=cmd_bench)
+
+    from planner.exports.cli import register as register_exports  # ical, transport, handover
+
+    register_exports(sub)
+
+    from planner.ui_cli import register as register_ui  # ui, user
+
+    register_ui(sub)
     return parser
 
 

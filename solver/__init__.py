@@ -17,12 +17,15 @@ from solver.heuristics import best_start, improve
 from solver.index import Index, build_index
 from solver.occupancy import replay
 from solver.params import SolveParams, reproducible
+from solver.previous import previous_assignments
 from solver.resources import Resources
 from solver.selection import Assignment, to_plan
 
 log = logging.getLogger(__name__)
 
 __all__ = ["SolveParams", "SolveResult", "solve"]
+
+PLANNER_VERSION = "0.1.0"
 
 
 @dataclass
@@ -74,18 +77,30 @@ def solve(scenario: Scenario, params: SolveParams | None = None, previous: Plan 
     res = Resources(ix)
     seconds["index"] = time.perf_counter() - started
 
-    t = time.perf_counter()
-    greedy = solve_greedy(ix, res)
-    seconds["greedy"] = time.perf_counter() - t
+    prev = previous_assignments(ix, res) if previous is not None else None
     notes: list[Note] = []
+    if prev is not None:
+        for key, why in sorted(prev.changed.items()):
+            unit = next(u for u in ix.units if u.key == key)
+            kind = "frozen trip" if unit.frozen or why.startswith("flight") else "trip"
+            notes.extend(Note(case=c.id, text=f"{kind} had to change: {why}") for c in unit.cases)
+    fixed = prev.kept if prev is not None else {}
+    frozen = prev.frozen if prev is not None else {}
+
+    t = time.perf_counter()
+    greedy = solve_greedy(ix, res, fixed=frozen)
+    seconds["greedy"] = time.perf_counter() - t
     info: dict = {
         "strategy": params.strategy,
         "params": params.model_dump(),
         "ortools": ortools.__version__,
+        "planner": PLANNER_VERSION,
         "legs": len(scenario.flights),
         "options": sum(len(u.options) for u in ix.units),
         "units": len(ix.units),
     }
+    if prev is not None:
+        info["previous"] = {"kept": len(prev.kept), "frozen": len(prev.frozen), "changed": len(prev.changed)}
     bound = None
     repro = reproducible(params)
     status = "heuristic"
@@ -93,22 +108,28 @@ def solve(scenario: Scenario, params: SolveParams | None = None, previous: Plan 
     if params.strategy == "cpsat":
         t = time.perf_counter()
         budget = min(10.0, 0.15 * params.time_limit_s)
-        repro = reproducible(params)
-        start = best_start(ix, res, budget * 0.3, params.seed, [greedy], reproducible=repro)
-        start = improve(ix, res, start, budget * 0.7, params.seed, reproducible=repro)
+        if prev is not None:
+            # warm start: keep what still works, insert the rest; the local search leaves kept trips alone
+            start = best_start(ix, res, budget * 0.2, params.seed, [], fixed=fixed, reproducible=repro)
+            start = improve(ix, res, start, budget * 0.3, params.seed, frozen=frozenset(fixed), reproducible=repro)
+        else:
+            start = best_start(ix, res, budget * 0.3, params.seed, [greedy], reproducible=repro)
+            start = improve(ix, res, start, budget * 0.7, params.seed, reproducible=repro)
         seconds["heuristics"] = time.perf_counter() - t
         t = time.perf_counter()
-        remaining = (params.time_limit_s - budget) * 0.8 if repro else params.time_limit_s - (t - started) - 0.5
+        spent = budget * (0.5 if prev is not None else 1.0)
+        remaining = (params.time_limit_s - spent) * 0.8 if repro else params.time_limit_s - (t - started) - 0.5
         prev_choice = _previous_choice(ix, previous)
-        outcome = solve_cpsat(ix, res, params, start, max(0.5, remaining), prev_choice)
+        outcome = solve_cpsat(ix, res, params, start, max(0.5, remaining), prev_choice, frozen=frozen)
         if outcome.status == "infeasible":
-            log.warning("locks cannot all be kept; solving again with locked cases allowed to stay unplanned")
+            log.warning("locks or frozen trips cannot all be kept; solving again with them relaxed")
             for unit in ix.units:
-                if unit.locked:
-                    notes.extend(Note(case=c.id, text="lock could not be kept together with all hard rules") for c in unit.cases)
+                if unit.locked or unit.key in frozen:
+                    what = "lock" if unit.locked else "frozen trip"
+                    notes.extend(Note(case=c.id, text=f"{what} could not be kept together with all hard rules") for c in unit.cases)
             remaining = remaining / 2 if repro else params.time_limit_s - (time.perf_counter() - started) - 0.5
-            outcome = solve_cpsat(ix, res, params, {k: a for k, a in greedy.items() if not any(u.key == k and u.locked for u in ix.units)},
-                                  max(0.5, remaining), prev_choice, force_locks=False)
+            relaxed = {k: a for k, a in greedy.items() if not any(u.key == k and u.locked for u in ix.units)}
+            outcome = solve_cpsat(ix, res, params, relaxed, max(0.5, remaining), prev_choice, force_locks=False)
         seconds["cpsat"] = time.perf_counter() - t
         status = outcome.status
         chosen = outcome.assignments
@@ -134,6 +155,8 @@ def solve(scenario: Scenario, params: SolveParams | None = None, previous: Plan 
     if not reproducible(params):
         info["seconds"] = {k: round(v, 3) for k, v in seconds.items()}  # wall times differ run to run
     for unit in ix.units:
+        if unit.key in frozen and unit.key not in chosen and not any(n.case == unit.case_ids[0] for n in notes):
+            notes.extend(Note(case=c.id, text="frozen trip could not be kept") for c in unit.cases)
         if unit.locked and unit.key not in chosen and not any(n.case == unit.case_ids[0] for n in notes):
             why = "; ".join(reasons.get(unit.key, [])) or "no plan keeps it together with the other rules"
             notes.extend(Note(case=c.id, text=f"lock cannot be kept: {why}") for c in unit.cases)

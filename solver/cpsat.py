@@ -128,6 +128,27 @@ def _hint(v: Vars, assignments: dict[str, Assignment]) -> None:
                 model.add_hint(var, a is not None and a.vehicle == vid and ap == airport)
 
 
+def _complete_hint(v: Vars, seconds: float) -> bool:
+    """Turn the decision hint into a full solution (times, sizes, ...) so CP-SAT starts from it.
+
+    A partial hint is often dropped by CP-SAT on these models; a fixed-hint solve fills in the rest.
+    """
+    solver = cp_model.CpSolver()
+    solver.parameters.fix_variables_to_their_hinted_value = True
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = max(0.5, seconds)
+    status = solver.solve(v.model)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        log.warning("start solution does not satisfy the CP-SAT model (%s); searching without it", STATUS[status])
+        return False
+    model = v.model
+    values = [solver.value(model.get_int_var_from_proto_index(i)) for i in range(len(model.proto.variables))]
+    model.clear_hints()
+    for i, value in enumerate(values):
+        model.add_hint(model.get_int_var_from_proto_index(i), value)
+    return True
+
+
 def _run(v: Vars, params: SolveParams, seconds: float, phase: str) -> tuple[cp_model.CpSolver, int, float]:
     solver = cp_model.CpSolver()
     apply_to_cpsat(params, solver, seconds)
@@ -144,12 +165,13 @@ def solve_cpsat(
     seconds: float,
     previous_choice: dict[str, tuple[int | None, str | None, frozenset[str]]] | None = None,
     force_locks: bool = True,
+    frozen: dict[str, Assignment] | None = None,
 ) -> CpsatOutcome:
     """Three phases on one model; each later phase keeps the earlier levels as constraints."""
     clock = _Clock(seconds, reproducible(params))
     model = cp_model.CpModel()
     v = build_vars(model, ix, res)
-    add_all(v, force_locks=force_locks)
+    add_all(v, force_locks=force_locks, frozen=frozen)
     stats = {"bool_vars": len(v.x) + len(v.ret) + len(v.esc) + len(v.esc_role) + len(v.veh) + len(v.veh_airport),
              "units_with_options": len(v.units())}
     outcome = CpsatOutcome(assignments=dict(start_hint), model_stats=stats)
@@ -158,11 +180,12 @@ def solve_cpsat(
         outcome.assignments = {}
         return outcome
     _hint(v, start_hint)
+    _complete_hint(v, seconds * 0.1)
 
     # Phase 1: planned priority
     priority = objectives.planned_priority(v)
     model.maximize(priority)
-    budget = clock.take(params.priority_phase_share if previous_choice is None else 0.4)
+    budget = clock.take(params.priority_phase_share if previous_choice is None else 0.3)
     solver, status, took = _run(v, params, budget, "priority")
     outcome.phases.append(PhaseReport("priority", STATUS[status], solver.objective_value if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None,
                                       solver.best_objective_bound if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None, took))
@@ -187,7 +210,8 @@ def solve_cpsat(
         disrupt = objectives.disruption(v, previous_choice)
         model.minimize(disrupt)
         _hint(v, best)
-        budget = clock.take(0.5)
+        _complete_hint(v, seconds * 0.05)
+        budget = clock.take(0.7)
         solver, status, took = _run(v, params, budget, "disruption")
         ok = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
         outcome.phases.append(PhaseReport("disruption", STATUS[status], solver.objective_value if ok else None,
@@ -205,6 +229,7 @@ def solve_cpsat(
     terms = objectives.cost_terms(v)
     model.minimize(sum(terms.values()))
     _hint(v, best)
+    _complete_hint(v, seconds * 0.05)
     budget = clock.take(1.0)
     if budget > 0.05:
         solver, status, took = _run(v, params, budget, "cost")

@@ -9,12 +9,13 @@ per-trip rules (1, 2, 6 and the static parts of 5 and 7). Units without options 
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from models import Case, Location, Plan, Scenario
+from models import Case, Location, Plan, Scenario, Trip
 from models.case import FitStatus, Wheelchair
 from models.common import Gender, Role
 from models.geo import road_km, road_minutes
@@ -27,6 +28,9 @@ log = logging.getLogger(__name__)
 
 SAFETY_MINUTES = 1
 """Slack kept where the planner chooses a time (pickup), so rounding never breaks a rule."""
+
+RETURN_TABLE_CAP = 20000
+"""Return itineraries kept per arrival airport over the whole horizon."""
 
 SEARCH_CAP = 4000
 """Itineraries examined per unit before ranking: bounds the index time on dense schedules."""
@@ -80,6 +84,8 @@ class Unit:
     locked: bool = False
     locked_staff: frozenset[str] | None = None
     previous_option: int | None = None
+    previous_trip: Trip | None = None
+    frozen: bool = False
 
     @property
     def case_ids(self) -> tuple[str, ...]:
@@ -133,12 +139,14 @@ def fmt_day(day: date) -> str:
 class _UnitBuilder:
     """Builds one unit's options; keeps the reasons when there are none."""
 
-    def __init__(self, index: Index, params: SolveParams, previous_outbound: dict[str, tuple[str, ...]]):
+    def __init__(self, index: Index, params: SolveParams, previous_trips: dict[str, Trip]):
         self.ix = index
         self.s = index.scenario
         self.params = params
-        self.previous_outbound = previous_outbound
+        self.previous_trips = previous_trips
+        self.previous_outbound = {k: tuple(t.outbound) for k, t in previous_trips.items()}
         self.return_cache: dict[tuple, list[Itinerary]] = {}
+        self.return_tables: dict[str, tuple[list[Itinerary], list[int]]] = {}
 
     # -- the unit itself ---------------------------------------------------------
     def make_unit(self, key: str, cases: tuple[Case, ...]) -> Unit:
@@ -263,14 +271,22 @@ class _UnitBuilder:
         return min(max_legs, 4), max_dur
 
     # -- pickup ----------------------------------------------------------------------
-    def pickup_for(self, unit: Unit, itinerary: Itinerary) -> int | None:
+    def pickup_for(self, unit: Unit, itinerary: Itinerary, preferred: datetime | None = None) -> int | None:
+        """The latest pickup that keeps check-in and the pickup windows, or the previous plan's pickup
+        when it still keeps every rule (a pickup already announced stays)."""
         st = self.s.settings
         grid = self.ix.grid
         latest = itinerary.dep - st.checkin_minutes - self.ix.drive(unit.location.id, itinerary.origin) - SAFETY_MINUTES
         earliest = max(max(grid.ceil(c.available_from) for c in unit.cases), st.report_minutes)
+        windows = unit.location.pickup_windows
+        if preferred is not None:
+            minute = grid.floor(preferred)
+            local = preferred.astimezone(unit.location.zone).time()
+            if (grid.to_datetime(minute) == preferred and earliest <= minute <= latest + SAFETY_MINUTES
+                    and (not windows or any(w.contains(local) for w in windows))):
+                return minute
         if latest < earliest:
             return None
-        windows = unit.location.pickup_windows
         if not windows:
             return latest
         zone = unit.location.zone
@@ -315,21 +331,18 @@ class _UnitBuilder:
 
     # -- returns ---------------------------------------------------------------------
     def returns_for(self, unit: Unit, itinerary: Itinerary, handover_end: int) -> list[Itinerary]:
+        """A few return itineraries for the escorts: earliest home, cheapest, and the next earliest."""
         st = self.s.settings
         lo = handover_end + st.return_min_minutes
         hi = itinerary.arr + hours(st.return_max_hours)
         key = (itinerary.destination, lo, hi, unit.n_escorts, unit.forbidden_flights)
         if key not in self.return_cache:
-            forbidden = unit.forbidden_flights
-            n = unit.n_escorts
-
-            def ok(leg: Leg) -> bool:
-                return leg.flight.seats >= n and leg.id not in forbidden
-
-            found = list(self.ix.graph.search(
-                frozenset({itinerary.destination}), self.ix.home_airports, lo, hi,
-                self.params.max_return_legs, hours(36), st.min_connection_minutes, ok, max_results=60,
-            ))
+            table, deps = self._return_table(itinerary.destination)
+            n, forbidden = unit.n_escorts, unit.forbidden_flights
+            found = [
+                it for it in table[bisect_left(deps, lo):bisect_right(deps, hi)]
+                if it.min_seats >= n and not (forbidden and forbidden.intersection(it.leg_ids))
+            ]
             by_arrival = sorted(found, key=lambda it: (it.arr, it.fare_eur, it.leg_ids))
             by_fare = sorted(found, key=lambda it: (it.fare_eur, it.arr, it.leg_ids))
             picked: list[Itinerary] = []
@@ -340,6 +353,19 @@ class _UnitBuilder:
                     break
             self.return_cache[key] = picked
         return self.return_cache[key]
+
+    def _return_table(self, destination: str) -> tuple[list[Itinerary], list[int]]:
+        """Every way home from one airport over the horizon, by first departure (built once)."""
+        if destination not in self.return_tables:
+            st = self.s.settings
+            table = sorted(
+                self.ix.graph.search(frozenset({destination}), self.ix.home_airports, -10**7, 10**8,
+                                     self.params.max_return_legs, hours(36), st.min_connection_minutes,
+                                     lambda leg: True, max_results=RETURN_TABLE_CAP),
+                key=lambda it: (it.dep, it.arr, it.leg_ids),
+            )
+            self.return_tables[destination] = (table, [it.dep for it in table])
+        return self.return_tables[destination]
 
     # -- waiting cost ------------------------------------------------------------------
     def outbound_cost(self, unit: Unit, itinerary: Itinerary) -> tuple[float, date]:
@@ -401,7 +427,8 @@ class _UnitBuilder:
             if ids != prev and it.dep < notice_min:
                 counts["notice"] += 1
                 return
-            pickup = self.pickup_for(unit, it)
+            prev_trip = self.previous_trips.get(unit.key) if ids == prev else None
+            pickup = self.pickup_for(unit, it, prev_trip.pickup if prev_trip else None)
             if pickup is None:
                 counts["pickup"] += 1
                 return
@@ -414,6 +441,8 @@ class _UnitBuilder:
             returns: list[Itinerary] = []
             if unit.n_escorts:
                 returns = self.returns_for(unit, it, handover_end)
+                if prev_trip is not None:
+                    returns = self._with_previous_return(unit, it, handover_end, prev_trip, returns)
                 if not returns:
                     counts["returns"] += 1
                     return
@@ -435,6 +464,31 @@ class _UnitBuilder:
         if not unit.options:
             counts["first_rejected_day"] = min(first_rejected) if first_rejected else None
             unit.blockers.extend(self.diagnose(unit, lo, hi, max_legs, max_dur, targets, counts, lock_flights))
+
+    def _with_previous_return(self, unit: Unit, it: Itinerary, handover_end: int, trip: Trip,
+                              returns: list[Itinerary]) -> list[Itinerary]:
+        """Keep the escorts' booked return first when it is still possible."""
+        st = self.s.settings
+        booked = {tuple(e.return_) for e in trip.escorts}
+        if len(booked) != 1:
+            return returns
+        found = self._locked_itinerary_raw(next(iter(booked)))
+        if found is None or found.origin != it.destination or found.destination not in self.ix.home_airports:
+            return returns
+        if not (handover_end + st.return_min_minutes <= found.dep <= it.arr + hours(st.return_max_hours)):
+            return returns
+        if found.min_seats < unit.n_escorts or unit.forbidden_flights.intersection(found.leg_ids):
+            return returns
+        return [found] + [r for r in returns if r != found]
+
+    def _locked_itinerary_raw(self, leg_ids: tuple[str, ...]) -> Itinerary | None:
+        legs = [self.ix.graph.by_id.get(i) for i in leg_ids]
+        if not legs or any(leg is None for leg in legs):
+            return None
+        for a, b in zip(legs, legs[1:]):
+            if a.destination != b.origin or b.dep - a.arr < self.s.settings.min_connection_minutes:
+                return None
+        return Itinerary(tuple(legs))
 
     def _validity_text(self, unit: Unit, first_day: date | None) -> str:
         parts = []
@@ -546,15 +600,17 @@ def build_index(scenario: Scenario, params: SolveParams, previous: Plan | None =
         loc.id for loc in scenario.locations if loc.kind is LocationKind.airport and loc.country == scenario.home_country
     )
     ix = Index(scenario, grid, LegGraph(scenario, grid), [], {}, {}, home)
-    previous_outbound: dict[str, tuple[str, ...]] = {}
+    previous_trips: dict[str, Trip] = {}
     groups = scenario.groups
     if previous is not None:
         unit_key = {c.id: key for key, members in groups.items() for c in members}
         for trip in previous.trips:
             keys = {unit_key.get(c) for c in trip.cases}
             if len(keys) == 1 and None not in keys:
-                previous_outbound[keys.pop()] = tuple(trip.outbound)
-    builder = _UnitBuilder(ix, params, previous_outbound)
+                previous_trips[keys.pop()] = trip
+    previous_outbound = {k: tuple(t.outbound) for k, t in previous_trips.items()}
+    freeze_until = scenario.planning_start + timedelta(hours=scenario.settings.freeze_hours)
+    builder = _UnitBuilder(ix, params, previous_trips)
     locks = {lock.case: lock for lock in scenario.locks}
     for key in sorted(groups):
         unit = builder.make_unit(key, groups[key])
@@ -571,9 +627,12 @@ def build_index(scenario: Scenario, params: SolveParams, previous: Plan | None =
             builder.build_options(unit, lock_flights, locked_care)
         unit.staff = _eligible_staff(scenario, unit)
         unit.vehicles = _eligible_vehicles(scenario, unit, [lk.vehicle for lk in unit_locks if lk.vehicle])
-        if unit.previous_option is None:
-            prev = previous_outbound.get(key)
+        unit.previous_trip = previous_trips.get(key)
+        if unit.previous_trip is not None:
+            prev = previous_outbound[key]
             unit.previous_option = next((o.index for o in unit.options if o.itinerary.leg_ids == prev), None)
+            first = scenario.flight_by_id.get(prev[0])
+            unit.frozen = first is not None and first.departure <= freeze_until
         ix.units.append(unit)
     log.info("index: %d units, %d options, %d legs", len(ix.units), sum(len(u.options) for u in ix.units), len(scenario.flights))
     return ix

@@ -29,37 +29,34 @@ class Leg:
     flight: Flight
 
 
-@dataclass(frozen=True)
 class Itinerary:
-    legs: tuple[Leg, ...]
+    """Legs in order, with the derived values the index sorts on computed once."""
 
-    @property
-    def leg_ids(self) -> tuple[str, ...]:
-        return tuple(leg.id for leg in self.legs)
+    __slots__ = ("legs", "leg_ids", "origin", "destination", "dep", "arr", "fare_eur", "min_seats", "_hash")
 
-    @property
-    def origin(self) -> str:
-        return self.legs[0].origin
+    def __init__(self, legs: tuple[Leg, ...]):
+        self.legs = legs
+        self.leg_ids = tuple(leg.id for leg in legs)
+        self.origin = legs[0].origin
+        self.destination = legs[-1].destination
+        self.dep = legs[0].dep
+        self.arr = legs[-1].arr
+        self.fare_eur = sum(leg.flight.fare_eur for leg in legs)
+        self.min_seats = min(leg.flight.seats for leg in legs)
+        self._hash = hash(self.leg_ids)
 
-    @property
-    def destination(self) -> str:
-        return self.legs[-1].destination
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Itinerary) and self.leg_ids == other.leg_ids
 
-    @property
-    def dep(self) -> int:
-        return self.legs[0].dep
+    def __hash__(self) -> int:
+        return self._hash
 
-    @property
-    def arr(self) -> int:
-        return self.legs[-1].arr
+    def __repr__(self) -> str:
+        return f"Itinerary({'+'.join(self.leg_ids)})"
 
     @property
     def airports(self) -> tuple[str, ...]:
-        return (self.legs[0].origin,) + tuple(leg.destination for leg in self.legs)
-
-    @property
-    def fare_eur(self) -> float:
-        return sum(leg.flight.fare_eur for leg in self.legs)
+        return (self.origin,) + tuple(leg.destination for leg in self.legs)
 
 
 class LegGraph:

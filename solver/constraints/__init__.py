@@ -6,15 +6,15 @@ Rules 1, 2 and 6 (per-trip dates, itinerary shape, care) are kept by constructio
 
 from __future__ import annotations
 
-from solver.constraints import escorts, legs, locks, vehicles
+from solver.constraints import escorts, frozen as frozen_trips, legs, locks, vehicles
 
-RULE_FAMILIES = (legs, vehicles, escorts, locks)
-"""Each module has LABEL (what the UI shows) and add(vars)."""
+RULE_FAMILIES = (legs, vehicles, escorts, locks, frozen_trips)
+"""Each module has LABEL (what the UI shows) and add(vars, ...)."""
 
 
-def add_all(v, *, force_locks: bool = True) -> None:
-    for family in RULE_FAMILIES:
-        if family is locks:
-            family.add(v, force=force_locks)
-        else:
-            family.add(v)
+def add_all(v, *, force_locks: bool = True, frozen: dict | None = None) -> None:
+    legs.add(v)
+    vehicles.add(v)
+    escorts.add(v)
+    locks.add(v, force=force_locks)
+    frozen_trips.add(v, frozen)

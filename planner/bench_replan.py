@@ -1,0 +1,83 @@
+"""`bv-planner bench --suite replan`: cancel the busiest outbound leg of a solved plan, then re-plan
+with the previous plan (minimal disruption) and, side by side, from scratch without it."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from planner.bench import TIERS, run_worker
+
+
+def _cancel_busiest(scenario: dict, plan: dict) -> tuple[str, list[str]]:
+    legs = Counter(leg for trip in plan["trips"] for leg in trip["outbound"] for _ in trip["cases"])
+    leg = sorted(legs.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    hit = sorted(c for trip in plan["trips"] if leg in trip["outbound"] for c in trip["cases"])
+    scenario["flights"] = [f for f in scenario["flights"] if f["id"] != leg]
+    scenario["locks"] = [lk for lk in scenario.get("locks") or [] if leg not in (lk.get("flights") or [])]
+    scenario["forbids"] = [fb for fb in scenario.get("forbids") or [] if fb.get("flight") != leg]
+    return leg, hit
+
+
+def run_replan_bench(args) -> int:
+    from sample_data import generate_scenario
+
+    tiers = [t.strip().upper() for t in args.tiers.split(",") if t.strip()]
+    seeds = [int(s) for s in args.seeds.split(",") if s.strip()]
+    replan_limit = args.replan_time_limit
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for tier in tiers:
+            cases, days = TIERS[tier]
+            for seed in seeds:
+                base = Path(tmp) / f"{tier}-{seed}.json"
+                data = generate_scenario(cases=cases, days=days, seed=seed, staffing=args.staffing)
+                base.write_text(json.dumps(data), encoding="utf-8")
+                first = Path(tmp) / f"{tier}-{seed}-plan.json"
+                run_worker({"scenario": str(base), "time_limit": args.time_limit, "workers": args.workers,
+                            "seed": 0, "strategy": "cpsat", "output": str(first)})
+                plan = json.loads(first.read_text())
+                leg, hit = _cancel_busiest(data, plan)
+                cancelled = Path(tmp) / f"{tier}-{seed}-cancelled.json"
+                cancelled.write_text(json.dumps(data), encoding="utf-8")
+                common = {"scenario": str(cancelled), "previous": str(first), "workers": args.workers,
+                          "seed": 0, "strategy": "cpsat"}
+                replan = run_worker(common | {"time_limit": replan_limit, "use_previous": True})
+                scratch = run_worker(common | {"time_limit": args.time_limit, "use_previous": False})
+                row = {"tier": tier, "seed": seed, "leg": leg, "hit": len(hit),
+                       "before": plan["objective"]["planned_priority"], "replan": replan, "scratch": scratch}
+                rows.append(row)
+                print(f"  {tier} seed {seed}: cancelled {leg} ({len(hit)} cases hit); replan "
+                      f"{replan['wall_s']:.1f}s disruption {replan['disruption']}; scratch {scratch['wall_s']:.1f}s "
+                      f"disruption {scratch['disruption']}", file=sys.stderr, flush=True)
+    lines = ["| tier | seed | cancelled leg | cases hit | priority before | replan priority | replan disruption "
+             "| ≤ hit+2 | replan valid | replan wall s | scratch priority | scratch disruption | scratch wall s |",
+             "|" + "---|" * 13]
+    for r in rows:
+        a, b = r["replan"], r["scratch"]
+        lines.append(
+            f"| {r['tier']} | {r['seed']} | {r['leg']} | {r['hit']} | {r['before']} | {a['priority']} "
+            f"| {a['disruption']} | {'yes' if a['disruption'] <= r['hit'] + 2 else 'no'} "
+            f"| {'yes' if a['valid'] else 'NO ' + ','.join(a['violations'])} | {a['wall_s']:.1f} "
+            f"| {b['priority']} | {b['disruption']} | {b['wall_s']:.1f} |")
+    lines += ["", "| tier | median replan wall s | median scratch wall s | median replan disruption "
+              "| median scratch disruption | all replans valid |", "|---|---|---|---|---|---|"]
+    ok = True
+    for tier in tiers:
+        rs = [r for r in rows if r["tier"] == tier]
+        valid = all(r["replan"]["valid"] for r in rs)
+        ok = ok and valid
+        lines.append(
+            f"| {tier} | {statistics.median(r['replan']['wall_s'] for r in rs):.1f} "
+            f"| {statistics.median(r['scratch']['wall_s'] for r in rs):.1f} "
+            f"| {statistics.median(r['replan']['disruption'] for r in rs):.0f} "
+            f"| {statistics.median(r['scratch']['disruption'] for r in rs):.0f} | {'yes' if valid else 'NO'} |")
+    table = "\n".join(lines)
+    print(table)
+    if args.out:
+        Path(args.out).write_text(table + "\n", encoding="utf-8")
+    return 0 if ok else 1

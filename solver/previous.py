@@ -1,0 +1,84 @@
+"""The previous plan in index terms: what can stay, what is frozen, and why something must change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from models.common import Role
+from solver.index import Index, Unit
+from solver.occupancy import Occupancy
+from solver.resources import Resources
+from solver.selection import Assignment
+
+
+@dataclass
+class PreviousPlan:
+    kept: dict[str, Assignment] = field(default_factory=dict)
+    """Previous trips that still keep every rule, booked in order (frozen first)."""
+    frozen: dict[str, Assignment] = field(default_factory=dict)
+    """The subset departing within freeze_hours: these stay as they were."""
+    changed: dict[str, str] = field(default_factory=dict)
+    """Unit key -> why its previous trip cannot stay."""
+
+
+def _as_assignment(occ: Occupancy, unit: Unit) -> tuple[Assignment | None, str | None]:
+    trip = unit.previous_trip
+    scenario = occ.ix.scenario
+    missing = [leg for leg in trip.outbound if leg not in scenario.flight_by_id]
+    if missing:
+        return None, f"flight {', '.join(missing)} is no longer available (cancelled)"
+    if unit.previous_option is None:
+        return None, "its outbound itinerary no longer keeps the rules (" + "; ".join(unit.blockers or ["dates, seats or conditions changed"]) + ")"
+    option = unit.options[unit.previous_option]
+    if option.pickup != trip.pickup:
+        return None, "its pickup time no longer keeps the rules"
+    problems = occ.outbound_problems(unit, option)
+    if problems:
+        return None, problems[0]
+    if trip.vehicle not in unit.vehicles:
+        return None, f"vehicle {trip.vehicle} can no longer be used for it"
+    problem = occ.vehicle_problem(unit, option, trip.vehicle)
+    if problem:
+        return None, f"vehicle {trip.vehicle} is {problem}"
+    if not unit.needs:
+        return Assignment(unit.key, option.index, None, trip.vehicle, ()), None
+    returns = {tuple(e.return_) for e in trip.escorts}
+    ret = next((r for r, it in enumerate(option.returns) if it.leg_ids in returns), None)
+    if ret is None:
+        return None, "the escorts' return flight can no longer be used"
+    if not occ.return_fits(unit, option.returns[ret]):
+        return None, "no seats left on the escorts' return flight"
+    span = occ.res.escort_span(option, option.returns[ret])
+    escorts: list[tuple[str, Role]] = []
+    for e in trip.escorts:
+        staff = occ.res.staff.get(e.staff)
+        if staff is None or e.staff not in unit.staff or e.role not in staff.roles:
+            return None, f"escort {e.staff} can no longer fill this trip"
+        if not occ.res.staff_may_fly(e.staff, option.itinerary, option.returns[ret]) or not occ.staff_free(e.staff, span):
+            return None, f"escort {e.staff} is no longer available"
+        escorts.append((e.staff, e.role))
+    needs = {}
+    for _, role in escorts:
+        needs[role] = needs.get(role, 0) + 1
+    if needs != unit.needs:
+        return None, "the escort roles it needs have changed"
+    genders = {occ.res.staff[sid].gender for sid, _ in escorts}
+    if not unit.same_gender <= genders:
+        return None, "it no longer has an escort of the same gender"
+    return Assignment(unit.key, option.index, ret, trip.vehicle, tuple(sorted(escorts))), None
+
+
+def previous_assignments(ix: Index, res: Resources) -> PreviousPlan:
+    out = PreviousPlan()
+    occ = Occupancy(ix, res)
+    with_previous = [u for u in ix.units if u.previous_trip is not None]
+    for unit in sorted(with_previous, key=lambda u: (not u.frozen, u.previous_trip.pickup, u.key)):
+        a, why = _as_assignment(occ, unit)
+        if a is None:
+            out.changed[unit.key] = why or "it no longer keeps the rules"
+            continue
+        occ.book(unit, a)
+        out.kept[unit.key] = a
+        if unit.frozen:
+            out.frozen[unit.key] = a
+    return out
