@@ -16,7 +16,21 @@ def _params(args):
     from solver import SolveParams
 
     return SolveParams(time_limit_s=args.time_limit, workers=args.workers, seed=args.seed,
-                       strategy=args.strategy, log_progress=args.verbose)
+                       strategy=args.strategy, log_progress=not getattr(args, "quiet", False),
+                       cpsat_log=args.verbose)
+
+
+def _show_progress(args) -> None:
+    """Solver progress to stderr, one line per improving solution, unless --quiet."""
+    if getattr(args, "quiet", False):
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("  %(message)s"))
+    for name in ("solver", "planner.service"):
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.INFO)
+        logger.addHandler(handler)
+        logger.propagate = False
 
 
 def cmd_solve(args) -> int:
@@ -24,6 +38,7 @@ def cmd_solve(args) -> int:
     from planner.service import solve_file
     from planner.summary import plan_summary
 
+    _show_progress(args)
     checked = solve_file(args.scenario, args.output, args.previous, _params(args))
     print(plan_summary(load_scenario(args.scenario), checked.plan, checked.valid))
     if args.output:
@@ -57,6 +72,27 @@ def cmd_generate(args) -> int:
     return 0
 
 
+def cmd_demo(args) -> int:
+    """Plan the bundled demo scenario, print the summary, then open the web planner on it."""
+    from models import load_scenario
+    from planner.service import solve_file
+    from planner.summary import plan_summary
+    from solver import SolveParams
+
+    demo = Path(__file__).resolve().parents[1] / "sample_data" / "scenarios" / "demo.json"
+    out = Path(args.output)
+    checked = solve_file(demo, out, None, SolveParams(time_limit_s=args.time_limit, workers=args.workers, seed=0))
+    print(plan_summary(load_scenario(demo), checked.plan, checked.valid))
+    print(f"Plan written to {out}")
+    if args.no_ui:
+        return 0 if checked.valid else 1
+    try:
+        from planner.ui_cli import start_ui
+    except ImportError:
+        return 0 if checked.valid else 1
+    return start_ui(port=args.port, data_dir=args.data_dir, demo=True)
+
+
 def cmd_bench(args) -> int:
     from planner.bench import run_bench
 
@@ -68,6 +104,7 @@ def _solver_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--seed", type=int, default=0, help="CP-SAT random seed (default 0)")
     p.add_argument("--workers", type=int, default=2, help="CP-SAT workers (default 2; 1 = reproducible)")
     p.add_argument("--strategy", choices=["cpsat", "greedy"], default="cpsat")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -81,6 +118,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--previous", help="previous plan, for minimal disruption")
     _solver_args(p)
     p.set_defaults(func=cmd_solve)
+
+    p = sub.add_parser("demo", help="plan the bundled demo scenario, then start the web planner on it")
+    p.add_argument("-o", "--output", default="demo-plan.json")
+    p.add_argument("--time-limit", type=float, default=20.0)
+    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--no-ui", action="store_true", help="only plan and print the summary")
+    p.add_argument("--port", type=int, default=8501)
+    p.add_argument("--data-dir", default="data")
+    p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("check", help="check a plan against every hard rule")
     p.add_argument("scenario")
@@ -115,6 +161,12 @@ def build_parser() -> argparse.ArgumentParser:
     from planner.ui_cli import register as register_ui  # ui, user
 
     register_ui(sub)
+
+    from planner.replan import register as register_replan  # event, replan
+    from planner.whatif import register as register_why  # why
+
+    register_replan(sub)
+    register_why(sub)
     return parser
 
 

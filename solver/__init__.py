@@ -43,8 +43,8 @@ def _previous_choice(ix: Index, previous: Plan | None):
     unit_of = ix.unit_of_case()
     out = {}
     for trip in previous.trips:
-        units = {unit_of[c].key for c in trip.cases if c in unit_of}
-        if len(units) != 1:
+        units = {unit_of[c].key if c in unit_of else None for c in trip.cases}
+        if len(units) != 1 or None in units:
             continue
         unit = unit_of[trip.cases[0]]
         option = next((o.index for o in unit.options if o.itinerary.leg_ids == tuple(trip.outbound)), None)
@@ -76,6 +76,8 @@ def solve(scenario: Scenario, params: SolveParams | None = None, previous: Plan 
     ix = build_index(scenario, params, previous)
     res = Resources(ix)
     seconds["index"] = time.perf_counter() - started
+    log.info("index: %d trip units, %d options from %d legs (%.1f s)", len(ix.units),
+             sum(len(u.options) for u in ix.units), len(scenario.flights), seconds["index"])
 
     prev = previous_assignments(ix, res) if previous is not None else None
     notes: list[Note] = []

@@ -64,8 +64,9 @@ class _Progress(cp_model.CpSolverSolutionCallback):
 
     def on_solution_callback(self) -> None:
         self.count += 1
-        log.info("  %s: solution %d, objective %.0f, bound %.0f, %.1f s", self.phase, self.count,
-                 self.objective_value, self.best_objective_bound, self.wall_time)
+        scale = COST_SCALE if self.phase == "cost" else 1
+        log.info("%s phase: solution %d, value %.0f, bound %.0f (%.1f s)", self.phase, self.count,
+                 self.objective_value / scale, self.best_objective_bound / scale, self.wall_time)
 
 
 class _Clock:
@@ -186,6 +187,8 @@ def solve_cpsat(
     priority = objectives.planned_priority(v)
     model.maximize(priority)
     budget = clock.take(params.priority_phase_share if previous_choice is None else 0.3)
+    log.info("priority phase: %d trip units, start solution plans %d of them (%.1f s budget)",
+             len(v.units()), len(start_hint), budget)
     solver, status, took = _run(v, params, budget, "priority")
     outcome.phases.append(PhaseReport("priority", STATUS[status], solver.objective_value if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None,
                                       solver.best_objective_bound if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None, took))

@@ -48,6 +48,9 @@ CORE_TIME_LIMIT_S = 10.0
 FAMILY_ORDER = {code: i for i, code in enumerate(FAMILIES)}
 
 
+ALL = "all"
+
+
 class Guard(NamedTuple):
     """One assumption: rule `family` (with sub-`kind`) holds for resource `ident`."""
 
@@ -106,6 +109,8 @@ class _UnitModel:
         self.model = cp_model.CpModel()
         self.guards: dict[Guard, cp_model.IntVar] = {}
         self.escort_spans: dict[tuple[int, int], Span] = {}
+        self.blocks: dict[Guard, set] = defaultdict(set)
+        """Per guard, the (option, return) pairs it rules out; ALL when it rules out the resource."""
         self._build()
 
     def guard(self, family: str, kind: str, ident: str) -> cp_model.IntVar:
@@ -116,6 +121,16 @@ class _UnitModel:
 
     def _forbid_pair(self, guard: cp_model.IntVar, a, b) -> None:
         self.model.add_bool_or([a.Not(), b.Not()]).only_enforce_if(guard)
+
+    def fully_blocked(self, family: str, staff_id: str) -> bool:
+        """Rule `family` alone keeps this person off every (option, return) of the unit."""
+        pairs: set = set()
+        for key, blocked in self.blocks.items():
+            if key.family == family and key.ident == staff_id:
+                if ALL in blocked:
+                    return True
+                pairs |= blocked
+        return bool(self.escort_spans) and pairs >= set(self.escort_spans)
 
     def _build(self) -> None:
         m, unit, occ, res, s = self.model, self.unit, self.occ, self.res, self.s
@@ -187,6 +202,7 @@ class _UnitModel:
             e = self.e[p.id]
             if occ.staff_trips[p.id] + 1 > p.max_trips:
                 m.add_implication(self.guard("staff", "max_trips", p.id), e.Not())
+                self.blocks[Guard("staff", "max_trips", p.id)].add(ALL)
             if p.id in forbidden_staff:
                 m.add_implication(self.guard("lock", "forbid_staff", p.id), e.Not())
             if unit.locked_staff is not None:
@@ -198,12 +214,15 @@ class _UnitModel:
                 for j, ret in enumerate(o.returns):
                     span = self.escort_spans[o.index, j]
                     r = self.r[o.index, j]
-                    if any(span.overlaps(other) for other, _ in occ.staff_spans[p.id]):
-                        self._forbid_pair(self.guard("staff", "busy", p.id), e, r)
-                    if res.staff_unavailable(p.id, span):
-                        self._forbid_pair(self.guard("staff", "unavailable", p.id), e, r)
-                    if not res.staff_may_fly(p.id, o.itinerary, ret):
-                        self._forbid_pair(self.guard("excluded_country", "staff", p.id), e, r)
+                    checks = (
+                        (Guard("staff", "busy", p.id), any(span.overlaps(other) for other, _ in occ.staff_spans[p.id])),
+                        (Guard("staff", "unavailable", p.id), res.staff_unavailable(p.id, span)),
+                        (Guard("excluded_country", "staff", p.id), not res.staff_may_fly(p.id, o.itinerary, ret)),
+                    )
+                    for key, hit in checks:
+                        if hit:
+                            self._forbid_pair(self.guard(*key), e, r)
+                            self.blocks[key].add((o.index, j))
         for g in sorted(unit.same_gender, key=lambda g: g.value):
             guard = self.guard("same_gender", "gender", g.value)
             same = [self.e[p.id] for p in self.holders if p.gender == g]
@@ -311,9 +330,9 @@ def _reasons_from_core(w: _Words, um: _UnitModel, core: list[Guard]) -> list[Rea
         users = w.users(legs)
         out.append(Reason(
             "seats",
-            f"geen stoelen meer vrij op {listing(items['nl'], 'nl')}"
+            f"te weinig stoelen vrij op {listing(items['nl'], 'nl')}"
             + (f"; geboekt voor {listing(users, 'nl')}" if users else ""),
-            f"no seats left on {listing(items['en'], 'en')}" + (f"; booked for {listing(users, 'en')}" if users else ""),
+            f"not enough seats left on {listing(items['en'], 'en')}" + (f"; booked for {listing(users, 'en')}" if users else ""),
             {"legs": info, "cases": users},
         ))
 
@@ -433,6 +452,10 @@ def _staff_reasons(w: _Words, um: _UnitModel, keys: list[Guard]) -> list[Reason]
         if not mine:
             continue
         holders = [p.id for p in um.holders if role in p.roles]
+        named = {k.ident for k in mine}
+        for sid in holders:  # the others of this role that this rule keeps off every option, for the full picture
+            if sid not in named and um.fully_blocked("staff", sid):
+                mine.extend(k for k in sorted(um.blocks) if k.family == "staff" and k.ident == sid)
         nl_items = [_staff_item(w, um, k, "nl") for k in mine]
         en_items = [_staff_item(w, um, k, "en") for k in mine]
         need_nl = f" ({count} nodig)" if count > 1 else ""
@@ -454,17 +477,20 @@ def _excluded_reasons(w: _Words, um: _UnitModel, keys: list[Guard]) -> list[Reas
         for ret in o.returns:
             countries |= res.countries(ret)
     out = []
-    for role in unit.needs:
+    for role, count in unit.needs.items():
         mine = [k.ident for k in keys if role in s.staff_by_id[k.ident].roles]
         if not mine:
             continue
+        mine += [p.id for p in um.holders if role in p.roles and p.id not in mine and um.fully_blocked("excluded_country", p.id)]
         items = [f"{sid} ({', '.join(sorted(set(s.staff_by_id[sid].excluded_countries) & countries))})" for sid in mine]
         blocked = sorted({c for sid in mine for c in s.staff_by_id[sid].excluded_countries} & countries)
         out.append(Reason(
             "excluded_country",
-            f"geen {ROLE_NL[role]} die naar of via {'/'.join(blocked)} mag reizen: {listing(items, 'nl', 6)} uitgesloten",
-            f"no {ROLE_EN[role]} allowed to travel to or through {'/'.join(blocked)}: {listing(items, 'en', 6)} excluded",
-            {"role": role.value, "staff": mine, "countries": blocked},
+            f"te weinig {ROLE_NL[role]} die naar of via {'/'.join(blocked)} mag reizen ({count} nodig): "
+            f"{listing(items, 'nl', 6)} uitgesloten",
+            f"too few {ROLE_EN[role]}s allowed to travel to or through {'/'.join(blocked)} ({count} needed): "
+            f"{listing(items, 'en', 6)} excluded",
+            {"role": role.value, "needed": count, "staff": mine, "countries": blocked},
         ))
     return out
 

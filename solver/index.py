@@ -634,7 +634,6 @@ def build_index(scenario: Scenario, params: SolveParams, previous: Plan | None =
             first = scenario.flight_by_id.get(prev[0])
             unit.frozen = first is not None and first.departure <= freeze_until
         ix.units.append(unit)
-    log.info("index: %d units, %d options, %d legs", len(ix.units), sum(len(u.options) for u in ix.units), len(scenario.flights))
     return ix
 
 

@@ -20,7 +20,8 @@ class SolveParams(BaseModel):
     default_max_legs: int = Field(3, ge=1, le=4, description="leg cap when a case sets none")
     default_max_travel_hours: float = Field(36.0, gt=0, description="duration cap when a case sets none, hours")
     max_return_legs: int = Field(3, ge=1, le=4, description="leg cap for escort returns")
-    log_progress: bool = Field(False, description="log CP-SAT search progress")
+    log_progress: bool = Field(False, description="log each improving solution (planner's own lines)")
+    cpsat_log: bool = Field(False, description="CP-SAT's own search log, for debugging")
     probing_level: int = Field(0, ge=0, le=2, description="CP-SAT presolve probing; 0 skips probing, which took 20 s on L-tier models")
     priority_phase_share: float = Field(0.5, gt=0, lt=1, description="share of the time for the priority phase")
 
@@ -44,5 +45,5 @@ def apply_to_cpsat(params: SolveParams, solver, time_limit_s: float) -> None:
         solver.parameters.max_time_in_seconds = max(0.1, time_limit_s)
     solver.parameters.num_workers = params.workers
     solver.parameters.random_seed = params.seed
-    solver.parameters.log_search_progress = params.log_progress
+    solver.parameters.log_search_progress = params.cpsat_log
     solver.parameters.cp_model_probing_level = params.probing_level
