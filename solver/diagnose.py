@@ -20,14 +20,13 @@ from __future__ import annotations
 import copy
 import logging
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Callable, Iterable, NamedTuple
 from zoneinfo import ZoneInfo
 
 from ortools.sat.python import cp_model
 
-from models import Plan, Scenario, scenario_from_dict
+from models import InputError, Plan, Scenario, scenario_from_dict
 from models.case import FitStatus
 from models.common import Gender, Role
 from models.rules import timeline
@@ -35,7 +34,7 @@ from solver.index import Index, TripOption, Unit, build_index
 from solver.occupancy import Occupancy, replay
 from solver.params import SolveParams
 from solver.reasons import (
-    FAMILIES, GENDER_EN, GENDER_NL, ROLE_EN, ROLE_NL, Reason, day_text, listing, moment_text, span_text,
+    FAMILIES, GENDER_EN, GENDER_NL, ROLE_EN, ROLE_NL, Reason, day_text, listing, moment_text, role_words, span_text,
 )
 from solver.resources import Resources, Span
 from solver.selection import Assignment
@@ -438,8 +437,8 @@ def _staff_item(w: _Words, um: _UnitModel, key: Guard, lang: str) -> str:
         return f"{p.id} afwezig {w.days(start, end, lang)}" if lang == "nl" else f"{p.id} unavailable {w.days(start, end, lang)}"
     if key.kind == "max_trips":
         n = w.occ.staff_trips[p.id]
-        return (f"{p.id} heeft al {n} reis/reizen (max {p.max_trips})" if lang == "nl"
-                else f"{p.id} already has {n} trip(s) (max {p.max_trips})")
+        return (f"{p.id} heeft al {n} {'reis' if n == 1 else 'reizen'} (max {p.max_trips})" if lang == "nl"
+                else f"{p.id} already has {n} trip{'' if n == 1 else 's'} (max {p.max_trips})")
     return p.id
 
 
@@ -486,9 +485,9 @@ def _excluded_reasons(w: _Words, um: _UnitModel, keys: list[Guard]) -> list[Reas
         blocked = sorted({c for sid in mine for c in s.staff_by_id[sid].excluded_countries} & countries)
         out.append(Reason(
             "excluded_country",
-            f"te weinig {ROLE_NL[role]} die naar of via {'/'.join(blocked)} mag reizen ({count} nodig): "
+            f"te weinig {role_words(role, 2, 'nl')} die naar of via {'/'.join(blocked)} mag reizen ({count} nodig): "
             f"{listing(items, 'nl', 6)} uitgesloten",
-            f"too few {ROLE_EN[role]}s allowed to travel to or through {'/'.join(blocked)} ({count} needed): "
+            f"too few {role_words(role, 2, 'en')} allowed to travel to or through {'/'.join(blocked)} ({count} needed): "
             f"{listing(items, 'en', 6)} excluded",
             {"role": role.value, "needed": count, "staff": mine, "countries": blocked},
         ))
@@ -636,7 +635,7 @@ class _OneUnitIndex:
                 relaxations[i].apply(data)
             try:
                 scn = scenario_from_dict(data, "<diagnosis>")
-            except Exception as exc:  # a relaxation that breaks validation says nothing
+            except InputError as exc:  # a relaxation that breaks validation says nothing
                 log.debug("relaxed scenario invalid: %s", exc)
                 self.cache[active] = None
                 return None
@@ -837,7 +836,7 @@ def _shortages(ix: Index, unit: Unit) -> list[Reason]:
         if len(holders) < count:
             out.append(Reason(
                 "staff",
-                f"te weinig {ROLE_NL[role]} in het bestand: {count} nodig, {len(holders)} aanwezig",
+                f"te weinig {role_words(role, 2, 'nl')} in het bestand: {count} nodig, {len(holders)} aanwezig",
                 f"too few staff holding role {ROLE_EN[role]}: {count} needed, {len(holders)} on file",
                 {"role": role.value, "needed": count, "holders": holders},
             ))

@@ -69,6 +69,19 @@ ROLE_EN = {
     Role.doctor: "doctor", Role.nurse: "nurse", Role.psychiatric_nurse: "psychiatric nurse",
     Role.kmar: "KMar escort", Role.coordinator: "coordinator",
 }
+ROLES_NL = {
+    Role.doctor: "artsen", Role.nurse: "verpleegkundigen", Role.psychiatric_nurse: "psychiatrisch verpleegkundigen",
+    Role.kmar: "KMar-escorts", Role.coordinator: "coordinators",
+}
+
+
+def role_words(role: Role, count: int, lang: str) -> str:
+    """'verpleegkundige' or 'verpleegkundigen', 'nurse' or 'nurses'."""
+    if lang == "en":
+        return ROLE_EN[role] + ("" if count == 1 else "s")
+    return ROLE_NL[role] if count == 1 else ROLES_NL[role]
+
+
 GENDER_NL = {Gender.F: "vrouwelijke", Gender.M: "mannelijke", Gender.X: "X-"}
 GENDER_EN = {Gender.F: "female", Gender.M: "male", Gender.X: "gender-X"}
 MONTHS_NL = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
@@ -127,5 +140,5 @@ def both(nl: str, en: str) -> dict[str, str]:
 
 __all__ = [
     "FAMILIES", "GENDER_EN", "GENDER_NL", "ROLE_EN", "ROLE_NL", "Reason", "day_text", "days_text", "listing",
-    "moment_text", "span_text",
+    "moment_text", "role_words", "span_text",
 ]
