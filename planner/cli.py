@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
+
+STARTED = time.perf_counter()
 from pathlib import Path
 
 from models import InputError
@@ -34,13 +37,22 @@ def _show_progress(args) -> None:
 
 
 def cmd_solve(args) -> int:
-    from models import load_scenario
-    from planner.service import solve_file
+    """--time-limit counts from the start of the command, loading and itinerary building included."""
+    from models import load_plan, load_scenario, write_plan
+    from planner.service import solve_scenario
     from planner.summary import plan_summary
 
     _show_progress(args)
-    checked = solve_file(args.scenario, args.output, args.previous, _params(args))
-    print(plan_summary(load_scenario(args.scenario), checked.plan, checked.valid))
+    scenario = load_scenario(args.scenario)
+    previous = load_plan(args.previous) if args.previous else None
+    params = _params(args)
+    if params.workers > 1:
+        spent = time.perf_counter() - STARTED
+        params = params.model_copy(update={"time_limit_s": max(1.0, params.time_limit_s - spent - 0.5)})
+    checked = solve_scenario(scenario, params, previous)
+    if args.output:
+        write_plan(checked.plan, args.output)
+    print(plan_summary(scenario, checked.plan, checked.valid))
     if args.output:
         print(f"Plan written to {args.output}")
     for v in checked.violations:

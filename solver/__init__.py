@@ -66,6 +66,24 @@ def _insert_leftovers(ix: Index, res: Resources, chosen: dict[str, Assignment]) 
     return out
 
 
+def _core_reasons(ix: Index, res: Resources, occ, chosen, reasons: dict[str, list[str]], params: SolveParams,
+                  started: float) -> None:
+    """Replace replay-based reasons by CP-SAT blocking rules (minimised cores), most urgent first,
+    within the explanation share of the time limit (a fixed count of cases when reproducible)."""
+    from solver.diagnose import blocking_rules
+
+    candidates = sorted((u for u in ix.units if u.options and u.key not in chosen), key=lambda u: (-u.priority, u.key))
+    budget_s = min(8.0, params.explain_share * params.time_limit_s)
+    max_cases = int(budget_s / 0.15) if reproducible(params) else len(candidates)
+    deadline = time.perf_counter() + budget_s
+    for unit in candidates[:max_cases]:
+        if not reproducible(params) and time.perf_counter() > deadline:
+            break
+        found = blocking_rules(ix, res, occ, unit.key, params)
+        if found and not any(r.family in ("fits", "other") for r in found):
+            reasons[unit.key] = [r.text_en for r in found]
+
+
 def solve(scenario: Scenario, params: SolveParams | None = None, previous: Plan | None = None) -> SolveResult:
     """Plan all cases together; the plan's objective is recomputed by the rule checker."""
     from models.rules import evaluate_objective  # the oracle computes the reported objective
@@ -120,7 +138,9 @@ def solve(scenario: Scenario, params: SolveParams | None = None, previous: Plan 
         seconds["heuristics"] = time.perf_counter() - t
         t = time.perf_counter()
         spent = budget * (0.5 if prev is not None else 1.0)
-        remaining = (params.time_limit_s - spent) * 0.8 if repro else params.time_limit_s - (t - started) - 0.5
+        explain_s = min(8.0, params.explain_share * params.time_limit_s)
+        remaining = ((params.time_limit_s - spent) * 0.8 if repro
+                     else params.time_limit_s - (t - started) - 0.5 - explain_s)
         prev_choice = _previous_choice(ix, previous)
         outcome = solve_cpsat(ix, res, params, start, max(0.5, remaining), prev_choice, frozen=frozen)
         if outcome.status == "infeasible":
@@ -151,6 +171,7 @@ def solve(scenario: Scenario, params: SolveParams | None = None, previous: Plan 
         info["inserted_after_search"] = len(chosen) - before
     occ = replay(ix, res, chosen)
     reasons = explain_unplanned(ix, occ, chosen)
+    _core_reasons(ix, res, occ, chosen, reasons, params, started)
     seconds["explain"] = time.perf_counter() - t
     seconds["total"] = time.perf_counter() - started
     info["status"] = status

@@ -42,6 +42,7 @@ from solver.selection import Assignment
 log = logging.getLogger(__name__)
 
 CORE_TIME_LIMIT_S = 10.0
+CORE_DETERMINISTIC_LIMIT = 2.0
 """Backstop per core solve; the one-unit models solve in milliseconds."""
 
 FAMILY_ORDER = {code: i for i, code in enumerate(FAMILIES)}
@@ -239,6 +240,7 @@ class _UnitModel:
         solver.parameters.num_workers = 1
         solver.parameters.random_seed = 0
         solver.parameters.max_time_in_seconds = CORE_TIME_LIMIT_S
+        solver.parameters.max_deterministic_time = CORE_DETERMINISTIC_LIMIT  # same answer run to run
         status = solver.solve(self.model)
         if status == cp_model.INFEASIBLE:
             found = set(solver.sufficient_assumptions_for_infeasibility())

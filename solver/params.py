@@ -23,6 +23,7 @@ class SolveParams(BaseModel):
     log_progress: bool = Field(False, description="log each improving solution (planner's own lines)")
     cpsat_log: bool = Field(False, description="CP-SAT's own search log, for debugging")
     probing_level: int = Field(0, ge=0, le=2, description="CP-SAT presolve probing; 0 skips probing, which took 20 s on L-tier models")
+    explain_share: float = Field(0.08, ge=0, lt=0.5, description="share of the time for CP-SAT explanations of unplanned cases")
     priority_phase_share: float = Field(0.5, gt=0, lt=1, description="share of the time for the priority phase")
 
 
