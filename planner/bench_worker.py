@@ -21,7 +21,9 @@ def main() -> int:
     use_previous = reference if spec.get("use_previous", True) else None
     params = SolveParams(time_limit_s=spec["time_limit"], workers=spec["workers"], seed=spec["seed"],
                          strategy=spec["strategy"])
+    solve_started = time.perf_counter()
     checked = solve_scenario(scenario, params, use_previous)
+    solve_s = time.perf_counter() - solve_started
     wall = time.perf_counter() - started
     plan = checked.plan
     if spec.get("output"):
@@ -38,6 +40,7 @@ def main() -> int:
         "disruption": objective.disruption,
         "cost": objective.cost_eur,
         "wall_s": wall,
+        "solve_s": solve_s,
         "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "bound": bound,
         "status": plan.solver.get("status"),

@@ -48,7 +48,8 @@ def cmd_solve(args) -> int:
     params = _params(args)
     if params.workers > 1:
         spent = time.perf_counter() - STARTED
-        params = params.model_copy(update={"time_limit_s": max(1.0, params.time_limit_s - spent - 0.5)})
+        budget = max(0.7 * params.time_limit_s, params.time_limit_s - spent - 0.5)
+        params = params.model_copy(update={"time_limit_s": budget})
     checked = solve_scenario(scenario, params, previous)
     if args.output:
         write_plan(checked.plan, args.output)

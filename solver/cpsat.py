@@ -168,8 +168,10 @@ def solve_cpsat(
     force_locks: bool = True,
     frozen: dict[str, Assignment] | None = None,
 ) -> CpsatOutcome:
-    """Three phases on one model; each later phase keeps the earlier levels as constraints."""
-    clock = _Clock(seconds, reproducible(params))
+    """Phases on one model; each later phase keeps the earlier levels as constraints.
+
+    `seconds` is the search time of the phases; building the model and completing the hint come on top.
+    """
     model = cp_model.CpModel()
     v = build_vars(model, ix, res)
     add_all(v, force_locks=force_locks, frozen=frozen)
@@ -181,52 +183,60 @@ def solve_cpsat(
         outcome.assignments = {}
         return outcome
     _hint(v, start_hint)
-    _complete_hint(v, seconds * 0.1)
+    _complete_hint(v, max(1.0, seconds * 0.1))
+    clock = _Clock(seconds, reproducible(params))
 
-    # Phase 1: planned priority
+    # Phase 1: planned priority; with a previous plan, priority then disruption in one phase, the
+    # weight W = cases + 1 keeps the order (disruption never exceeds the number of cases).
     priority = objectives.planned_priority(v)
-    model.maximize(priority)
-    budget = clock.take(params.priority_phase_share if previous_choice is None else 0.3)
-    log.info("priority phase: %d trip units, start solution plans %d of them (%.1f s budget)",
-             len(v.units()), len(start_hint), budget)
-    solver, status, took = _run(v, params, budget, "priority")
-    outcome.phases.append(PhaseReport("priority", STATUS[status], solver.objective_value if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None,
-                                      solver.best_objective_bound if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None, took))
+    disrupt = objectives.disruption(v, previous_choice) if previous_choice is not None else None
+    weight = len(ix.scenario.cases) + 1
+    if disrupt is None:
+        model.maximize(priority)
+        phase = "priority"
+    else:
+        model.maximize(weight * priority - disrupt)
+        phase = "priority+disruption"
+    budget = clock.take(params.priority_phase_share if previous_choice is None else 0.6)
+    log.info("%s phase: %d trip units, start solution plans %d of them (%.1f s budget)",
+             phase, len(v.units()), len(start_hint), budget)
+    solver, status, took = _run(v, params, budget, phase)
+    ok = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
     if status == cp_model.MODEL_INVALID:
         raise RuntimeError("CP-SAT model invalid: " + model.validate())
     if status == cp_model.INFEASIBLE:
+        outcome.phases.append(PhaseReport(phase, STATUS[status], None, None, took))
         outcome.status = "infeasible"
         return outcome
-    if status == cp_model.UNKNOWN:
-        log.warning("CP-SAT found no solution in time; keeping the greedy plan")
-        outcome.status = "unknown"
-        return outcome
-    best = _read(v, solver)
-    best_priority = round(solver.objective_value)
-    priority_optimal = status == cp_model.OPTIMAL
-    outcome.bounds["planned_priority"] = solver.best_objective_bound
-    model.add(priority >= best_priority) if not priority_optimal else model.add(priority == best_priority)
-    overall_optimal = priority_optimal
-
-    # Phase 2: disruption (only with a previous plan)
-    if previous_choice is not None:
-        disrupt = objectives.disruption(v, previous_choice)
-        model.minimize(disrupt)
-        _hint(v, best)
-        _complete_hint(v, seconds * 0.05)
-        budget = clock.take(0.7)
-        solver, status, took = _run(v, params, budget, "disruption")
-        ok = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-        outcome.phases.append(PhaseReport("disruption", STATUS[status], solver.objective_value if ok else None,
-                                          solver.best_objective_bound if ok else None, took))
-        if ok:
-            best = _read(v, solver)
-            value = round(solver.objective_value)
-            outcome.bounds["disruption"] = solver.best_objective_bound
-            model.add(disrupt == value) if status == cp_model.OPTIMAL else model.add(disrupt <= value)
-            overall_optimal = overall_optimal and status == cp_model.OPTIMAL
+    units = {u.key: u for u in v.units()}
+    if ok:
+        best = _read(v, solver)
+        best_priority = round(solver.value(priority))
+        best_disruption = round(solver.value(disrupt)) if disrupt is not None else None
+        bound = solver.best_objective_bound
+        if disrupt is None:
+            outcome.bounds["planned_priority"] = bound
         else:
-            overall_optimal = False
+            # bound on W*p - d: p <= floor((bound + max d) / W); d >= W*p - bound at that p
+            outcome.bounds["planned_priority"] = float((int(bound) + weight - 1) // weight)
+            outcome.bounds["disruption"] = float(max(0, weight * best_priority - int(bound)))
+    else:
+        log.warning("CP-SAT found no solution in %.1f s; continuing from the start solution", took)
+        best = dict(start_hint)
+        best_priority = sum(units[k].priority for k in best if k in units)
+        best_disruption = (objectives.disruption_of(v, previous_choice, best) if disrupt is not None else None)
+    outcome.phases.append(PhaseReport(phase, STATUS[status], float(best_priority),
+                                      outcome.bounds.get("planned_priority"), took))
+    if disrupt is not None:
+        outcome.phases.append(PhaseReport("disruption", STATUS[status], float(best_disruption),
+                                          outcome.bounds.get("disruption"), 0.0))
+    overall_optimal = status == cp_model.OPTIMAL
+    if overall_optimal:
+        model.add(priority == best_priority)
+    else:
+        model.add(priority >= best_priority)
+    if disrupt is not None:
+        model.add(disrupt <= best_disruption)
 
     # Phase 3: cost
     terms = objectives.cost_terms(v)

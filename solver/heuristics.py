@@ -54,11 +54,26 @@ def _build(ix: Index, res: Resources, order: list[Unit], fixed: dict[str, Assign
     return chosen
 
 
-def _score(ix: Index, chosen: dict[str, Assignment]) -> tuple[int, float]:
+def disruption(ix: Index, chosen: dict[str, Assignment]) -> int:
+    """Cases of previously planned units whose legs, vehicle or escort set changed, or that dropped."""
+    total = 0
+    for unit in ix.units:
+        trip = unit.previous_trip
+        if trip is None:
+            continue
+        a = chosen.get(unit.key)
+        same = (a is not None and a.option == unit.previous_option and a.vehicle == trip.vehicle
+                and {sid for sid, _ in a.escorts} == {e.staff for e in trip.escorts})
+        total += 0 if same else len(unit.cases)
+    return total
+
+
+def _score(ix: Index, chosen: dict[str, Assignment]) -> tuple[int, int, float]:
+    """Priority, then (with a previous plan) less disruption, then lower outbound cost."""
     units = {u.key: u for u in ix.units}
     priority = sum(units[k].priority for k in chosen)
     cost = sum(units[k].options[a.option].outbound_cost_eur for k, a in chosen.items())
-    return priority, -cost
+    return priority, -disruption(ix, chosen), -cost
 
 
 def best_start(ix: Index, res: Resources, seconds: float, seed: int,
@@ -132,7 +147,7 @@ def improve(ix: Index, res: Resources, start: dict[str, Assignment], seconds: fl
                 current[unit.key] = a
                 added[unit.key] = a
         score = _score(ix, current)
-        if score[0] >= best_score[0]:
+        if score[:2] >= best_score[:2]:
             if score > best_score:
                 best, best_score = dict(current), score
         else:

@@ -32,6 +32,8 @@ SAFETY_MINUTES = 1
 RETURN_TABLE_CAP = 20000
 """Return itineraries kept per arrival airport over the whole horizon."""
 
+DAY_MINUTES = 24 * 60
+
 SEARCH_CAP = 4000
 """Itineraries examined per unit before ranking: bounds the index time on dense schedules."""
 
@@ -406,8 +408,12 @@ class _UnitBuilder:
         else:
             candidates = self.ix.graph.search(
                 self.ix.home_airports, targets, lo, hi, max_legs, max_dur, st.min_connection_minutes, ok,
+                first_leg_ok=lambda leg: per_day[leg.dep // DAY_MINUTES] < saturated,
                 max_results=SEARCH_CAP,
             )
+        # a day with plenty of valid options needs no more: ranking keeps only a few per day
+        per_day: dict[int, int] = defaultdict(int)
+        saturated = 4 * self.params.max_options_per_day
         seen: set[tuple[str, ...]] = set()
         raw: list[TripOption] = []
         counts = defaultdict(int)
@@ -447,6 +453,7 @@ class _UnitBuilder:
                     counts["returns"] += 1
                     return
             cost, dep_day = self.outbound_cost(unit, it)
+            per_day[it.dep // DAY_MINUTES] += 1
             raw.append(TripOption(
                 index=-1, itinerary=it,
                 pickup=self.ix.grid.to_datetime(pickup).astimezone(unit.location.zone), pickup_min=pickup,

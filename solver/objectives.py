@@ -55,6 +55,22 @@ def disruption(v, previous_choice: dict[str, tuple[int | None, str | None, froze
     return sum(terms)
 
 
+def disruption_of(v, previous_choice, assignments) -> int:
+    """The disruption of a solution given as assignments, computed like `disruption`."""
+    total = 0
+    for unit in v.units():
+        prev = previous_choice.get(unit.key)
+        if prev is None:
+            continue
+        option, vehicle, staff = prev
+        a = assignments.get(unit.key)
+        same = (a is not None and option is not None and a.option == option and a.vehicle == vehicle
+                and {sid for sid, _ in a.escorts} == set(staff))
+        if not same:
+            total += len(unit.cases)
+    return total
+
+
 def cost_terms(v) -> dict[str, cp_model.LinearExpr]:
     """Named cost terms in cents: fares, waiting, vehicle km, escort hours."""
     res, ix = v.res, v.ix
