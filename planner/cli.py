@@ -103,7 +103,7 @@ def cmd_demo(args) -> int:
         from planner.ui_cli import start_ui
     except ImportError:
         return 0 if checked.valid else 1
-    return start_ui(port=args.port, data_dir=args.data_dir, demo=True)
+    return start_ui(port=args.port, data_dir=args.data_dir, demo=True, plan=out)
 
 
 def cmd_bench(args) -> int:
