@@ -19,16 +19,17 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 from hashlib import sha256
 from pathlib import Path
 from typing import Any, ClassVar
 
 from models import (
-    EscortAssignment, Forbid, InputError, Lock, Plan, Scenario, Trip, Unplanned, plan_from_dict, scenario_from_dict,
+    EscortAssignment, Forbid, InputError, Lock, Plan, Scenario, Trip, load_plan, plan_from_dict, scenario_from_dict,
 )
 from models.rules import Violation, evaluate_objective, find_violations
 from models.rules.timeline import drive_minutes
@@ -148,6 +149,8 @@ class View:
     published: PlanVersion | None
     published_plan: Plan | None
     violations: tuple[Violation, ...]
+    base_revision: int
+    """The revision the session saw: edits are saved against it (optimistic locking)."""
 
     @property
     def scenario_id(self) -> int:
@@ -155,7 +158,12 @@ class View:
 
     @property
     def revision(self) -> int:
-        return self.info.revision
+        return self.base_revision
+
+    @property
+    def stale(self) -> bool:
+        """Someone saved after the revision this session is looking at."""
+        return self.info.revision != self.base_revision
 
     @property
     def is_head(self) -> bool:
@@ -290,13 +298,17 @@ class Planner:
     def list_scenarios(self) -> list[ScenarioInfo]:
         return self.store.list_scenarios()
 
-    def ensure_demo(self, actor: str = "system") -> int | None:
-        """On an empty database, load the demo scenario (the README's first run)."""
+    def ensure_demo(self, actor: str = "system", plan_path: str | Path | None = None) -> int | None:
+        """On an empty database, load the demo scenario (the README's first run), with a plan for
+        it as version 1 when one is given."""
         if self.store.list_scenarios():
             return None
         data = json.loads(DEMO_SCENARIO.read_text(encoding="utf-8"))
-        scenario_from_dict(data, str(DEMO_SCENARIO))
-        return self.store.add_scenario(data, actor)
+        scenario = scenario_from_dict(data, str(DEMO_SCENARIO))
+        plan = None
+        if plan_path is not None and Path(plan_path).exists():
+            plan = self._new_plan(scenario, load_plan(plan_path), "import", None)
+        return self.store.add_scenario(data, actor, plan=plan)
 
     def import_scenario(self, raw: bytes, filename: str, actor: str, plan_raw: bytes | None = None) -> int:
         """A scenario JSON file (and optionally a plan for it) becomes a new workspace."""
@@ -351,8 +363,9 @@ class Planner:
     def leg_index(self, scenario: Scenario) -> routes.LegIndex:
         return self._legs.get(id(scenario.flights), lambda: routes.LegIndex(scenario))
 
-    def view(self, scenario_id: int, plan_id: int | None = None) -> View:
-        """The workspace as it is now, showing plan version `plan_id` (default: the head)."""
+    def view(self, scenario_id: int, plan_id: int | None = None, revision: int | None = None) -> View:
+        """The workspace as it is now, showing plan version `plan_id` (default: the head); edits made
+        on it are saved against `revision` (default: the current one)."""
         snap = self.store.snapshot(scenario_id)
         info = snap.info
         scenario = self._scenario(info, snap.locks, snap.forbids)
@@ -364,85 +377,95 @@ class Planner:
             published, published_plan = self.plan(info.published_plan_id)
         violations: tuple[Violation, ...] = ()
         if plan is not None:
-            previous = published_plan if published is not None and published.id != plan_id else None
-            key = (info.sha256, _hash(snap.locks), _hash(snap.forbids), plan_id, published.id if previous else None)
+            previous = published_plan
+            key = (info.sha256, _hash(snap.locks), _hash(snap.forbids), plan_id, info.published_plan_id)
             violations = self._checks.get(key, lambda: tuple(find_violations(scenario, plan, previous)))
-        return View(info, scenario, version, plan, published, published_plan, violations)
+        base = info.revision if revision is None else revision
+        return View(info, scenario, version, plan, published, published_plan, violations, base)
 
     # -- edits --------------------------------------------------------------------------------
     def apply(self, view: View, edit: Edit) -> Applied:
-        """The edit in memory: new locks/forbids and/or a new plan, with audit entries (ids only)."""
+        """The edit in memory: new locks/forbids and/or a new plan, with audit entries (ids only).
+        Raises ValueError, in words, for an edit that cannot be made (unknown id, unplanned case)."""
+        handlers = {Pin: self._apply_pin, Unpin: self._apply_unpin, ForbidPair: self._apply_forbid,
+                    Allow: self._apply_forbid, SwapEscort: self._apply_swap, MoveItinerary: self._apply_move}
+        handler = handlers.get(type(edit))
+        if handler is None:
+            raise TypeError(f"unknown edit {edit!r}")
+        return handler(view, edit)
+
+    @staticmethod
+    def _apply_pin(view: View, edit: Pin) -> Applied:
         s, plan = view.scenario, view.plan
-        case_ok = s.case_by_id
-        if isinstance(edit, Pin):
-            if plan is None:
-                raise ValueError("there is no plan to pin yet")
-            locks = []
-            for case_id in edit.cases:
-                trip = view.trip_of(case_id)
-                if trip is None:
-                    raise ValueError(f"case {case_id} is not planned: only a planned trip can be pinned")
-                lock = {"case": case_id}
-                if edit.flights:
-                    lock["flights"] = list(trip.outbound)
-                if edit.staff:
-                    lock["staff"] = sorted(e.staff for e in trip.escorts)
-                if edit.vehicle:
-                    lock["vehicle"] = trip.vehicle
-                if edit.care and case_id in trip.care:
-                    lock["care"] = trip.care[case_id]
-                if len(lock) == 1:
-                    raise ValueError("choose at least one part of the trip to pin")
-                locks.append(lock)
-            existing = [lk.model_dump(mode="json", exclude_none=True) for lk in s.locks if lk.case not in edit.cases]
-            scenario = s.model_copy(update={"locks": tuple(Lock.model_validate(x) for x in existing + locks)})
-            audit = [AuditEntry("lock.add", "case", lk["case"],
-                                before=_lock_summary(next((x.model_dump(mode="json") for x in s.locks
-                                                           if x.case == lk["case"]), {})),
-                                after=_lock_summary(lk)) for lk in locks]
-            return Applied(scenario, plan, False, add_locks=locks, audit=audit)
-        if isinstance(edit, Unpin):
-            old = next((x for x in s.locks if x.case == edit.case), None)
-            if old is None:
-                raise ValueError(f"case {edit.case} is not pinned")
-            scenario = s.model_copy(update={"locks": tuple(x for x in s.locks if x.case != edit.case)})
-            return Applied(scenario, plan, False, remove_locks=[edit.case],
-                           audit=[AuditEntry("lock.remove", "case", edit.case,
-                                             before=_lock_summary(old.model_dump(mode="json")))])
-        if isinstance(edit, (ForbidPair, Allow)):
-            if edit.case not in case_ok:
-                raise ValueError(f"unknown case {edit.case}")
-            pool = {"staff": s.staff_by_id, "flight": s.flight_by_id, "vehicle": s.vehicle_by_id}.get(edit.target_kind)
-            if pool is None or edit.target not in pool:
-                raise ValueError(f"unknown {edit.target_kind} {edit.target}")
-            fb = {"case": edit.case, edit.target_kind: edit.target}
-            if isinstance(edit, ForbidPair):
-                forbids = tuple(s.forbids) + (Forbid.model_validate(fb),)
-                scenario = s.model_copy(update={"forbids": forbids})
-                return Applied(scenario, plan, False, add_forbids=[fb],
-                               audit=[AuditEntry("forbid.add", "case", edit.case, after=f"{edit.target_kind} {edit.target}")])
-            forbids = tuple(f for f in s.forbids if f.model_dump(exclude_none=True) != fb)
-            scenario = s.model_copy(update={"forbids": forbids})
-            return Applied(scenario, plan, False, remove_forbids=[fb],
-                           audit=[AuditEntry("forbid.remove", "case", edit.case, before=f"{edit.target_kind} {edit.target}")])
-        if isinstance(edit, SwapEscort):
-            trip = view.trip_of(edit.case)
+        if plan is None:
+            raise ValueError("there is no plan to pin yet")
+        locks = []
+        for case_id in edit.cases:
+            trip = view.trip_of(case_id)
             if trip is None:
-                raise ValueError(f"case {edit.case} is not planned")
-            if edit.new_staff not in s.staff_by_id:
-                raise ValueError(f"unknown escort {edit.new_staff}")
-            if not any(e.staff == edit.old_staff for e in trip.escorts):
-                raise ValueError(f"{edit.old_staff} does not escort case {edit.case}")
-            escorts = tuple(e.model_copy(update={"staff": edit.new_staff}) if e.staff == edit.old_staff else e
-                            for e in trip.escorts)
-            new_trip = trip.model_copy(update={"escorts": escorts})
-            new_plan = self._replace_trip(s, plan, trip, new_trip, view)
-            return Applied(s, new_plan, True, audit=[AuditEntry(
-                "trip.swap_escort", "case", "+".join(trip.cases), before=_trip_summary(trip),
-                after=_trip_summary(new_trip))])
-        if isinstance(edit, MoveItinerary):
-            return self._apply_move(view, edit)
-        raise TypeError(f"unknown edit {edit!r}")
+                raise ValueError(f"case {case_id} is not planned: only a planned trip can be pinned")
+            lock: dict[str, Any] = {"case": case_id}
+            if edit.flights:
+                lock["flights"] = list(trip.outbound)
+            if edit.staff:
+                lock["staff"] = sorted(e.staff for e in trip.escorts)
+            if edit.vehicle:
+                lock["vehicle"] = trip.vehicle
+            if edit.care and case_id in trip.care:
+                lock["care"] = trip.care[case_id]
+            if len(lock) == 1:
+                raise ValueError("choose at least one part of the trip to pin")
+            locks.append(lock)
+        kept = [lk.model_dump(mode="json", exclude_none=True) for lk in s.locks if lk.case not in edit.cases]
+        scenario = s.model_copy(update={"locks": tuple(Lock.model_validate(x) for x in kept + locks)})
+        before = {lk.case: _lock_summary(lk.model_dump(mode="json")) for lk in s.locks}
+        audit = [AuditEntry("lock.add", "case", lk["case"], before=before.get(lk["case"], ""),
+                            after=_lock_summary(lk)) for lk in locks]
+        return Applied(scenario, plan, False, add_locks=locks, audit=audit)
+
+    @staticmethod
+    def _apply_unpin(view: View, edit: Unpin) -> Applied:
+        s = view.scenario
+        old = next((x for x in s.locks if x.case == edit.case), None)
+        if old is None:
+            raise ValueError(f"case {edit.case} is not pinned")
+        scenario = s.model_copy(update={"locks": tuple(x for x in s.locks if x.case != edit.case)})
+        return Applied(scenario, view.plan, False, remove_locks=[edit.case], audit=[
+            AuditEntry("lock.remove", "case", edit.case, before=_lock_summary(old.model_dump(mode="json")))])
+
+    @staticmethod
+    def _apply_forbid(view: View, edit: ForbidPair | Allow) -> Applied:
+        s = view.scenario
+        if edit.case not in s.case_by_id:
+            raise ValueError(f"unknown case {edit.case}")
+        pool = {"staff": s.staff_by_id, "flight": s.flight_by_id, "vehicle": s.vehicle_by_id}.get(edit.target_kind)
+        if pool is None or edit.target not in pool:
+            raise ValueError(f"unknown {edit.target_kind} {edit.target}")
+        fb = {"case": edit.case, edit.target_kind: edit.target}
+        what = f"{edit.target_kind} {edit.target}"
+        if isinstance(edit, ForbidPair):
+            scenario = s.model_copy(update={"forbids": tuple(s.forbids) + (Forbid.model_validate(fb),)})
+            return Applied(scenario, view.plan, False, add_forbids=[fb],
+                           audit=[AuditEntry("forbid.add", "case", edit.case, after=what)])
+        scenario = s.model_copy(update={"forbids": tuple(f for f in s.forbids if f.model_dump(exclude_none=True) != fb)})
+        return Applied(scenario, view.plan, False, remove_forbids=[fb],
+                       audit=[AuditEntry("forbid.remove", "case", edit.case, before=what)])
+
+    def _apply_swap(self, view: View, edit: SwapEscort) -> Applied:
+        s = view.scenario
+        trip = view.trip_of(edit.case)
+        if trip is None:
+            raise ValueError(f"case {edit.case} is not planned")
+        if edit.new_staff not in s.staff_by_id:
+            raise ValueError(f"unknown escort {edit.new_staff}")
+        if not any(e.staff == edit.old_staff for e in trip.escorts):
+            raise ValueError(f"{edit.old_staff} does not escort case {edit.case}")
+        escorts = tuple(e.model_copy(update={"staff": edit.new_staff}) if e.staff == edit.old_staff else e
+                        for e in trip.escorts)
+        new_trip = trip.model_copy(update={"escorts": escorts})
+        return Applied(s, self._replace_trip(s, view.plan, trip, new_trip, view), True, audit=[AuditEntry(
+            "trip.swap_escort", "case", "+".join(trip.cases), before=_trip_summary(trip),
+            after=_trip_summary(new_trip))])
 
     def _apply_move(self, view: View, edit: MoveItinerary) -> Applied:
         s, plan = view.scenario, view.plan
@@ -460,7 +483,7 @@ class Planner:
         # Latest pickup that still reaches the airport `checkin_minutes` before the first departure.
         pickup = (first.departure - timedelta(minutes=settings.checkin_minutes)
                   - timedelta(minutes=drive_minutes(s, case.location, first.from_)))
-        pickup = pickup.astimezone(s.location_by_id[case.location].zone)
+        pickup = _inside_pickup_windows(s.location_by_id[case.location], pickup)
         if old is not None:
             new_trip = old.model_copy(update={"outbound": tuple(edit.outbound), "pickup": pickup})
         else:
@@ -491,8 +514,7 @@ class Planner:
         applied = self.apply(view, edit)
         if applied.plan is None:
             return Preview(edit, applied, (), ())
-        previous = view.published_plan if view.published is not None and not applied.new_plan and \
-            view.published.id == (view.version.id if view.version else None) else view.published_plan
+        previous = view.published_plan
         violations = tuple(find_violations(applied.scenario, applied.plan, previous))
         before = {_key(v) for v in view.violations}
         return Preview(edit, applied, violations, tuple(v for v in violations if _key(v) not in before))
@@ -508,9 +530,6 @@ class Planner:
         change = Change(audit=list(a.audit), new_plan=new_plan, move_head=new_plan is not None,
                         add_locks=a.add_locks, remove_locks=a.remove_locks, add_forbids=a.add_forbids,
                         remove_forbids=a.remove_forbids)
-        if new_plan is None and not view.is_head and view.version is not None:
-            # Locks made while looking at an older version: still only valid on the revision seen.
-            pass
         return self.store.save(view.scenario_id, view.revision, actor, change)
 
     @staticmethod
@@ -540,21 +559,30 @@ class Planner:
                                        view.info.head_plan_id, limit, workers)
         env = dict(os.environ)
         env["BV_DATABASE_URL"] = self.store.url
-        proc = subprocess.Popen([sys.executable, "-m", "planner.jobs", str(job_id)], env=env,
-                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                start_new_session=True, cwd=str(Path(__file__).resolve().parent.parent))
+        log_path = self._job_log(job_id)
+        with open(log_path, "wb") as log_file:  # a file, not a pipe: a chatty worker must never block
+            proc = subprocess.Popen([sys.executable, "-m", "planner.jobs", str(job_id)], env=env,
+                                    stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT,
+                                    start_new_session=True, cwd=str(Path(__file__).resolve().parent.parent))
         self._procs[job_id] = proc
         self.store.update_job(job_id, pid=proc.pid)
         return job_id
+
+    def _job_log(self, job_id: int) -> Path:
+        """Worker output (warnings, a traceback): ids only, like every log of the planner."""
+        folder = Path(os.environ.get("BV_DATA_DIR") or tempfile.gettempdir()) / "jobs"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / f"job-{job_id}.log"
 
     def job_progress(self, job_id: int) -> JobProgress:
         job = self.store.job(job_id)
         proc = self._procs.get(job_id)
         if proc is not None and proc.poll() is not None:
             self._procs.pop(job_id, None)
-            err = (proc.stderr.read() if proc.stderr else b"").decode("utf-8", "replace")[-500:]
-            if proc.stderr:
-                proc.stderr.close()
+            try:
+                err = self._job_log(job_id).read_text(encoding="utf-8", errors="replace")[-500:]
+            except OSError:
+                err = ""
             job = self.store.job(job_id)
             if not job.finished:
                 self.store.update_job(job_id, status=JOB_FAILED, finished_at=utcnow(),
@@ -572,7 +600,9 @@ class Planner:
     def active_job(self, scenario_id: int) -> Job | None:
         for job in self.store.jobs(scenario_id, limit=5):
             if not job.finished:
-                return self.job_progress(job.id).job if not self.job_progress(job.id).job.finished else None
+                current = self.job_progress(job.id).job
+                if not current.finished:
+                    return current
         return None
 
     def cancel_job(self, job_id: int, actor: str) -> None:
@@ -677,6 +707,19 @@ class Planner:
         return result, saved
 
 
+def _inside_pickup_windows(location, latest):
+    """The latest pickup at or before `latest` inside the location's daily pickup windows (local time)."""
+    local = latest.astimezone(location.zone).replace(second=0, microsecond=0)
+    if not location.pickup_windows:
+        return local
+    moment = local
+    for _ in range(24 * 12):
+        if any(w.contains(moment.time()) for w in location.pickup_windows):
+            return moment
+        moment = (moment - timedelta(minutes=5)).astimezone(location.zone)
+    return local
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -691,5 +734,3 @@ def unplanned_reasons(plan: Plan) -> dict[str, tuple[str, ...]]:
     return {u.case: u.reasons for u in plan.unplanned}
 
 
-def _unused(_: Unplanned | datetime | None = None) -> None:
-    return None

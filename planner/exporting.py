@@ -1,0 +1,67 @@
+"""Downloads for the Export page, built in memory: plan JSON, CSV and Excel tables, and the
+calendars / transport orders / handover sheets of `planner.exports`."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+import pandas as pd
+
+from models import Plan, Scenario
+from planner import tables
+
+@dataclass(frozen=True)
+class ExportFile:
+    """A download: its bytes are made only when someone asks for them (`make()`)."""
+
+    key: str
+    label_key: str
+    filename: str
+    mime: str
+    make: Callable[[], bytes]
+    label: str = ""
+
+
+def workbook(frames: dict[str, pd.DataFrame]) -> bytes:
+    """One Excel sheet per table."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in frames.items():
+            frame.to_excel(writer, sheet_name=name[:31], index=False)
+    return buffer.getvalue()
+
+
+def plan_files(scenario: Scenario, plan: Plan, version_number: int, lang: str = "nl") -> list[ExportFile]:
+    stem = f"{scenario.id}-v{version_number}"
+    csv = "text/csv"
+
+    def frame(name: str) -> Callable[[], bytes]:
+        return lambda: tables.export_tables(scenario, plan, lang)[name].to_csv(index=False).encode("utf-8")
+
+    return [
+        ExportFile("plan_json", "exp.plan_json", f"plan-{stem}.json", "application/json",
+                   lambda: (json.dumps(plan.to_json_dict(), indent=1, ensure_ascii=False) + "\n").encode("utf-8")),
+        ExportFile("cases_csv", "exp.cases_csv", f"zaken-{stem}.csv", csv, frame("cases")),
+        ExportFile("legs_csv", "exp.legs_csv", f"vluchten-{stem}.csv", csv, frame("flights")),
+        ExportFile("escorts_csv", "exp.escorts_csv", f"begeleiders-{stem}.csv", csv, frame("escorts")),
+        ExportFile("xlsx", "exp.xlsx", f"plan-{stem}.xlsx",
+                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                   lambda: workbook(tables.export_tables(scenario, plan, lang))),
+    ]
+
+
+def extra_files(scenario: Scenario, plan: Plan, version_number: int,
+                published_at: datetime | None = None) -> list[ExportFile]:
+    """Calendars, DV&O transport orders and handover sheets, when `planner.exports` is present."""
+    try:
+        from planner import exports
+    except ImportError:
+        return []
+    stem = f"{scenario.id}-v{version_number}"
+    return [ExportFile("all_zip", "", f"exports-{stem}.zip", "application/zip",
+                       lambda: exports.export_zip(scenario, plan, published_at=published_at),
+                       label="Kalenders, vervoersopdrachten DV&O, overdrachtsbladen (zip)")]

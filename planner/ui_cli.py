@@ -1,0 +1,147 @@
+"""`bv-planner ui` (start the web planner) and `bv-planner user` (local accounts)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "ui" / "app.py"
+DEMO_USERS = (("demo", "coordinator"), ("demo-viewer", "viewer"), ("demo-auditor", "auditor"))
+DEMO_PASSWORD = "demo"
+
+
+def _data_env(data_dir: str | None) -> dict[str, str]:
+    from planner.store import DATA_DIR_ENV, data_dir as resolve
+
+    env = dict(os.environ)
+    env[DATA_DIR_ENV] = str(resolve(data_dir))
+    return env
+
+
+def streamlit_command(port: int, address: str) -> list[str]:
+    return [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
+            "--server.port", str(port), "--server.address", address, "--browser.gatherUsageStats", "false",
+            "--server.fileWatcherType", "none", "--server.enableStaticServing", "true"]
+
+
+def start_ui(port: int = 8501, data_dir: str | None = None, demo: bool = False, address: str = "127.0.0.1",
+             plan: str | Path | None = None) -> int:
+    """Prepare the data folder (demo scenario on an empty database, with `plan` as its first version
+    if given; demo accounts if asked) and run Streamlit in a subprocess until it stops."""
+    from planner import auth
+    from planner.store import DATA_DIR_ENV, Store, database_url
+    from planner.workspace import Planner
+
+    env = _data_env(data_dir)
+    os.environ[DATA_DIR_ENV] = env[DATA_DIR_ENV]
+    store = Store(database_url())
+    try:
+        created = Planner(store).ensure_demo("bv-planner ui", plan)
+        if created is not None:
+            print(f"Empty database: loaded the demo scenario as workspace {created}.")
+        if demo:
+            for name, role in DEMO_USERS:
+                if store.get_user(name) is None:
+                    auth.add_user(store, name, DEMO_PASSWORD, [role], display_name=f"Demo {role}",
+                                  actor="bv-planner ui")
+            print("Demo accounts, password 'demo': " + ", ".join(f"{n} ({r})" for n, r in DEMO_USERS))
+        elif not store.list_users():
+            print("No users yet: add one with `bv-planner user add NAME --role coordinator`, or start with --demo.")
+    finally:
+        store.dispose()
+    where = "$BV_DATABASE_URL" if os.environ.get("BV_DATABASE_URL") else env[DATA_DIR_ENV]
+    print(f"Data: {where}")
+    print(f"Web planner on http://{address}:{port}  (Ctrl+C stops it)", flush=True)
+    proc = subprocess.Popen(streamlit_command(port, address), env=env, cwd=str(ROOT))
+
+    def stop(_signum, _frame) -> None:  # a stopped `bv-planner ui` must not leave the server behind
+        proc.terminate()
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        return proc.wait()
+    except KeyboardInterrupt:
+        proc.terminate()
+        proc.wait(timeout=15)
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def cmd_ui(args) -> int:
+    return start_ui(port=args.port, data_dir=args.data_dir, demo=args.demo, address=args.address)
+
+
+def _read_password(args) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("Password: ")
+    if getpass.getpass("Again: ") != first:
+        raise SystemExit("passwords differ")
+    return first
+
+
+def cmd_user(args) -> int:
+    from planner import auth
+    from planner.store import Store, database_url
+
+    os.environ.update({"BV_DATA_DIR": _data_env(args.data_dir)["BV_DATA_DIR"]})
+    store = Store(database_url())
+    try:
+        if args.user_command == "add":
+            password = None if args.oidc else _read_password(args)
+            try:
+                auth.add_user(store, args.username, password, args.role, args.name or "", actor="cli")
+            except auth.AuthError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
+            print(f"User {args.username} saved with role(s) {', '.join(args.role)}.")
+        elif args.user_command == "list":
+            for user in store.list_users():
+                kind = "local" if user.password_hash else "oidc"
+                print(f"{user.username:30s} {','.join(user.roles):30s} {kind:6s} {'active' if user.active else 'disabled'}")
+        elif args.user_command == "disable":
+            user = store.get_user(args.username)
+            if user is None:
+                print(f"error: no user {args.username}", file=sys.stderr)
+                return 2
+            store.put_user(user.username, user.password_hash, user.roles, user.display_name, "cli", active=False)
+            print(f"User {args.username} disabled.")
+        return 0
+    finally:
+        store.dispose()
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the `ui` and `user` subcommands to the bv-planner parser."""
+    from planner.auth import ROLES
+
+    p = sub.add_parser("ui", help="start the web planner (Streamlit)")
+    p.add_argument("--port", type=int, default=8501)
+    p.add_argument("--address", default="127.0.0.1", help="listen address (default 127.0.0.1)")
+    p.add_argument("--data-dir", help="data folder with the SQLite database (default ./data or $BV_DATA_DIR)")
+    p.add_argument("--demo", action="store_true",
+                   help="create demo accounts demo / demo-viewer / demo-auditor with password 'demo'")
+    p.set_defaults(func=cmd_ui)
+
+    p = sub.add_parser("user", help="manage local users of the web planner")
+    users = p.add_subparsers(dest="user_command", required=True)
+    add = users.add_parser("add", help="create or update a user (asks for the password)")
+    add.add_argument("username")
+    add.add_argument("--role", action="append", choices=ROLES, required=True, help="repeat for several roles")
+    add.add_argument("--name", help="display name")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    add.add_argument("--oidc", action="store_true", help="no password: signs in through OIDC (username = e-mail)")
+    add.add_argument("--data-dir")
+    lst = users.add_parser("list", help="list users")
+    lst.add_argument("--data-dir")
+    dis = users.add_parser("disable", help="disable a user")
+    dis.add_argument("username")
+    dis.add_argument("--data-dir")
+    p.set_defaults(func=cmd_user)

@@ -1,0 +1,123 @@
+"""Entrypoint: sign in, then the pages the user's roles allow (a page not listed does not exist).
+
+Run with `bv-planner ui` (or `python -m streamlit run ui/app.py`).
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `streamlit run ui/app.py` puts ui/ on the path, not the repo
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from planner import auth  # noqa: E402
+from ui import common  # noqa: E402
+from ui.common import tr  # noqa: E402
+
+PAGES_DIR = Path(__file__).resolve().parent / "pages"
+
+PAGES: dict[str, tuple[str, str, str]] = {
+    # key: (file, icon, url path)
+    "overview": ("overview.py", ":material/dashboard:", "overzicht"),
+    "cases": ("cases.py", ":material/folder_shared:", "zaken"),
+    "timeline": ("timeline.py", ":material/view_timeline:", "tijdlijn"),
+    "flights": ("flights.py", ":material/flight:", "vluchten"),
+    "map": ("map.py", ":material/public:", "kaart"),
+    "adjust": ("adjust.py", ":material/tune:", "aanpassen"),
+    "publish": ("publish.py", ":material/publish:", "publiceren"),
+    "import": ("import_data.py", ":material/upload:", "import"),
+    "export": ("export_data.py", ":material/download:", "export"),
+    "audit": ("audit.py", ":material/policy:", "audit"),
+}
+SECTIONS = {
+    "section.plan": ("overview", "cases", "timeline", "flights", "map"),
+    "section.work": ("adjust", "publish"),
+    "section.data": ("import", "export"),
+    "section.control": ("audit",),
+}
+
+
+def oidc_configured() -> bool:
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all
+        return False
+
+
+def login_page() -> None:
+    st.title(tr("app.title"))
+    if st.session_state.pop("timed_out", False):
+        st.warning(tr("login.timeout"))
+    if oidc_configured():
+        if not st.user.is_logged_in:
+            st.button(tr("login.oidc"), on_click=st.login, type="primary")
+        else:
+            st.error(tr("login.oidc_unknown"))
+            st.button(tr("login.logout"), on_click=st.logout)
+        return
+    with st.form("login"):
+        name = st.text_input(tr("login.username"), key="login_username")
+        password = st.text_input(tr("login.password"), type="password", key="login_password")
+        submitted = st.form_submit_button(tr("login.submit"), type="primary")
+    if submitted:
+        found = auth.authenticate(common.planner().store, name, password)
+        if found is None:
+            st.error(tr("login.failed"))
+        else:
+            st.session_state["user"] = {"username": found.username, "roles": list(found.roles)}
+            st.session_state["last_seen"] = datetime.now(timezone.utc)
+            st.rerun()
+    common.language_picker()
+
+
+def signed_in() -> bool:
+    """Local login state, or the OIDC identity mapped to a user row with roles."""
+    if "user" in st.session_state:
+        return True
+    if oidc_configured() and st.user.is_logged_in:
+        found = auth.oidc_user(common.planner().store, st.user.get("email"))
+        if found is not None:
+            st.session_state["user"] = {"username": found.username, "roles": list(found.roles)}
+            st.session_state["last_seen"] = datetime.now(timezone.utc)
+            common.planner().store.audit(found.username, "login", "user", found.username, after="oidc")
+            return True
+    return False
+
+
+def pages_for(roles: list[str]) -> dict[str, list]:
+    allowed = set(auth.pages_for(roles))
+    out: dict[str, list] = {}
+    first = True
+    for section, keys in SECTIONS.items():
+        pages = []
+        for key in keys:
+            if key not in allowed:
+                continue
+            file, icon, url = PAGES[key]
+            pages.append(st.Page(str(PAGES_DIR / file), title=tr(f"page.{key}"), icon=icon, url_path=url,
+                                 default=first))
+            first = False
+        if pages:
+            out[tr(section)] = pages
+    return out
+
+
+def main() -> None:
+    st.set_page_config(page_title="Bijzonder Vertrek", page_icon=":material/flight_takeoff:", layout="wide")
+    if not common.touch() and oidc_configured() and st.user.is_logged_in:
+        st.logout()
+    if not signed_in():
+        st.navigation([st.Page(login_page, title=tr("login.title"), url_path="login")], position="hidden").run()
+        return
+    view = common.current_view()
+    st.session_state["_view"] = view
+    common.sidebar(view)
+    st.navigation(pages_for(st.session_state["user"]["roles"])).run()
+
+
+main()

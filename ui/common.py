@@ -1,0 +1,196 @@
+"""Shared bits of the pages: the planner resource, the signed-in user, language and the workspace view.
+
+No planning logic here: everything is a call into `planner`. The session keeps only small
+things: who is signed in, the language, which workspace and which revision it is looking at,
+and an unsaved edit (as a plain dict).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import streamlit as st
+
+from planner import auth
+from planner.i18n import DEFAULT_LANGUAGE, t
+from planner.store import Store, database_url
+from planner.workspace import Planner, View
+
+
+@st.cache_resource(show_spinner=False)
+def _planner(url: str) -> Planner:
+    return Planner(Store(url))
+
+
+def planner() -> Planner:
+    """One Planner (engine, caches) per database for the whole server process."""
+    return _planner(database_url())
+
+
+def lang() -> str:
+    return st.session_state.get("lang", DEFAULT_LANGUAGE)
+
+
+def tr(key: str, **values) -> str:
+    return t(key, lang(), **values)
+
+
+def user() -> dict:
+    """{'username', 'roles'} of the signed-in user (the entrypoint guarantees one)."""
+    return st.session_state["user"]
+
+
+def username() -> str:
+    return user()["username"]
+
+
+def is_coordinator() -> bool:
+    return auth.COORDINATOR in user()["roles"]
+
+
+def seen() -> dict | None:
+    return st.session_state.get("ws_seen")
+
+
+def set_seen(scenario_id: int, revision: int, plan_id: int | None) -> None:
+    st.session_state["ws_seen"] = {"scenario_id": scenario_id, "revision": revision, "plan_id": plan_id}
+
+
+def reload_workspace() -> None:
+    """Look at the newest revision of the current workspace."""
+    state = seen()
+    if state is None:
+        return
+    info = planner().store.scenario_info(state["scenario_id"])
+    set_seen(info.id, info.revision, info.head_plan_id)
+
+
+def current_view() -> View | None:
+    """The workspace as this session sees it (None when there is no scenario at all)."""
+    p = planner()
+    scenarios = p.list_scenarios()
+    if not scenarios:
+        return None
+    ids = [s.id for s in scenarios]
+    wanted = st.session_state.get("ws_id")
+    if wanted not in ids:
+        wanted = ids[0]
+        st.session_state["ws_id"] = wanted
+    adopt_finished_solve(p)
+    state = seen()
+    follow = state is None or state["scenario_id"] != wanted or not is_coordinator()
+    if follow:
+        info = p.store.scenario_info(wanted)
+        set_seen(info.id, info.revision, info.head_plan_id)
+        state = seen()
+    return p.view(wanted, state["plan_id"], state["revision"])
+
+
+def adopt_finished_solve(p: Planner) -> None:
+    """A solve this session started has finished (maybe while the user was on another page): show
+    its result on the next view, and follow it when nothing else was saved in between."""
+    job_id = st.session_state.get("job_id")
+    if job_id is None:
+        return
+    job = p.job_progress(job_id).job
+    if not job.finished:
+        return
+    st.session_state.pop("job_id", None)
+    state = seen() or {}
+    if job.status == "done" and state.get("scenario_id") == job.scenario_id \
+            and state.get("revision") == job.base_revision:
+        set_seen(job.scenario_id, job.base_revision + 1, job.plan_id)
+    st.session_state["job_result"] = {"status": job.status, "message": job.message, "plan_id": job.plan_id}
+
+
+def sidebar(view: View | None) -> None:
+    """Who is signed in, language, workspace picker and the 'someone saved meanwhile' banner."""
+    p = planner()
+    with st.sidebar:
+        roles = ", ".join(tr(f"role.{r}") for r in user()["roles"])
+        st.caption(tr("login.as", user=username(), roles=roles))
+        scenarios = p.list_scenarios()
+        if scenarios:
+            labels = {s.id: f"{s.id}: {s.name}" for s in scenarios}
+            ids = list(labels)
+            current = st.session_state.get("ws_id", ids[0])
+            # Widget keys vanish when a widget is not drawn (login page); keep our own copy.
+            st.selectbox(tr("ws.scenario"), ids, index=ids.index(current) if current in ids else 0,
+                         format_func=labels.get, key="_ws_widget", on_change=_copy, args=("_ws_widget", "ws_id"))
+        if view is not None:
+            if view.version is not None:
+                st.caption(tr("ws.version", number=view.version.number, status=tr(f"status.{view.version.status}"),
+                              by=view.version.created_by, at=view.version.created_at.strftime("%d-%m %H:%M UTC")))
+            if view.stale:
+                st.warning(tr("ws.stale", revision=view.info.revision, by=view.info.updated_by,
+                              seen=view.revision))
+                st.button(tr("ws.reload"), key="sidebar_reload", on_click=reload_workspace)
+        language_picker()
+        st.button(tr("login.logout"), key="logout", on_click=logout)
+
+
+def _copy(source: str, target: str) -> None:
+    st.session_state[target] = st.session_state[source]
+
+
+def language_picker() -> None:
+    options = ["nl", "en"]
+    st.selectbox(tr("language"), options, index=options.index(lang()),
+                 format_func=lambda x: {"nl": "Nederlands", "en": "English"}[x], key="_lang_widget",
+                 on_change=_copy, args=("_lang_widget", "lang"))
+
+
+def logout() -> None:
+    planner().store.audit(st.session_state.get("user", {}).get("username", "?"), "logout", "user",
+                          st.session_state.get("user", {}).get("username", "?"))
+    for key in list(st.session_state.keys()):
+        if key != "lang":
+            del st.session_state[key]
+    st.session_state["logged_out"] = True
+
+
+def touch(now: datetime | None = None) -> bool:
+    """Record activity; False (and sign out) when the session was idle too long."""
+    now = now or datetime.now(timezone.utc)
+    policy = auth.IdlePolicy(float(st.session_state.get("idle_minutes", idle_minutes())))
+    last = st.session_state.get("last_seen")
+    if "user" in st.session_state and policy.expired(last, now):
+        who = st.session_state["user"]["username"]
+        planner().store.audit(who, "logout.idle", "user", who)
+        for key in list(st.session_state.keys()):
+            if key != "lang":
+                del st.session_state[key]
+        st.session_state["timed_out"] = True
+        return False
+    st.session_state["last_seen"] = now
+    return True
+
+
+def idle_minutes() -> float:
+    import os
+
+    return float(os.environ.get("BV_IDLE_MINUTES", auth.DEFAULT_IDLE_MINUTES))
+
+
+def need_view() -> View:
+    """The page's view; stops the page with a hint when there is no scenario."""
+    view = st.session_state.get("_view")
+    if view is None:
+        st.info(tr("ws.none"))
+        st.stop()
+    return view
+
+
+def need_plan(view: View) -> None:
+    if view.plan is None:
+        st.info(tr("ws.noplan"))
+        st.stop()
+
+
+def show_violations(violations, limit: int = 50) -> None:
+    """Broken rules in words: the Dutch (or English) label in bold, then the specific message."""
+    for v in list(violations)[:limit]:
+        label = v.label_nl if lang() == "nl" else v.label
+        st.error(f"**{label}** — {v.message}")
+    if len(violations) > limit:
+        st.caption(f"… +{len(violations) - limit}")

@@ -1,0 +1,236 @@
+"""Aanpassen: solve in the background, pin, forbid, swap an escort, move a case; each edit checked at once."""
+
+import streamlit as st
+
+from planner import routes
+from planner.store import JOB_CONFLICT, JOB_DONE, JOB_FAILED
+from planner.workspace import (
+    Allow, ConflictError, ForbidPair, MoveItinerary, Pin, SwapEscort, Unpin, edit_from_dict,
+)
+from ui.common import need_view, planner, reload_workspace, set_seen, show_violations, tr, username
+
+st.title(tr("page.adjust"))
+view = need_view()
+p = planner()
+scenario, plan = view.scenario, view.plan
+if view.version is not None and not view.is_head:
+    st.warning(tr("ws.old_version"))
+
+
+# -- solving ------------------------------------------------------------------------------------
+@st.fragment(run_every=1.0)
+def job_status(job_id: int) -> None:
+    progress = p.job_progress(job_id)
+    job = progress.job
+    if progress.running:
+        st.progress(progress.fraction, text=tr("adj.solving", elapsed=progress.elapsed_s, limit=job.time_limit_s))
+        if st.button(tr("adj.cancel"), key="adj_cancel"):
+            p.cancel_job(job_id, username())
+            st.session_state.pop("job_id", None)
+            st.session_state["job_result"] = {"status": "cancelled", "message": "", "plan_id": None}
+            st.rerun()
+        return
+    st.session_state.pop("job_id", None)
+    state = st.session_state.get("ws_seen") or {}
+    if job.status == JOB_DONE and state.get("revision") == job.base_revision:
+        set_seen(job.scenario_id, job.base_revision + 1, job.plan_id)
+    st.session_state["job_result"] = {"status": job.status, "message": job.message, "plan_id": job.plan_id}
+    st.rerun()
+
+
+with st.container(border=True):
+    st.subheader(tr("adj.resolve") if plan is not None else tr("adj.solve"))
+    st.caption(tr("adj.solve_help"))
+    running_other = p.active_job(view.scenario_id)
+    own_job = st.session_state.get("job_id")
+    left, right = st.columns([1, 2])
+    limit = left.number_input(tr("adj.time_limit"), min_value=5, max_value=600, value=20, step=5, key="adj_limit")
+    busy = own_job is not None or running_other is not None
+    if right.button(tr("adj.start_solve"), key="adj_solve", type="primary", disabled=busy or view.stale):
+        st.session_state["job_id"] = p.start_solve(view, username(), float(limit), workers=1)
+        st.session_state.pop("job_result", None)
+        st.rerun()
+    if own_job is not None:
+        job_status(own_job)
+    elif running_other is not None:
+        st.info(tr("adj.solve_running_other", by=running_other.actor))
+    result = st.session_state.get("job_result")
+    if result:
+        if result["status"] == JOB_DONE:
+            made = p.store.plan_version(result["plan_id"], with_data=False)
+            st.success(tr("adj.solve_done", number=made.number, planned=made.planned, unplanned=made.unplanned))
+        elif result["status"] == JOB_CONFLICT:
+            st.warning(tr("adj.solve_conflict", message=result["message"]))
+            version = p.store.plan_version(result["plan_id"], with_data=False)
+            if st.button(tr("adj.adopt", number=version.number), key="adj_adopt", disabled=view.stale):
+                try:
+                    saved = p.adopt(view, result["plan_id"], username())
+                    set_seen(view.scenario_id, saved.revision, result["plan_id"])
+                    st.session_state.pop("job_result", None)
+                    st.rerun()
+                except ConflictError as exc:
+                    st.error(tr("adj.conflict", by=exc.by, actual=exc.actual))
+        elif result["status"] == JOB_FAILED:
+            st.error(tr("adj.solve_failed", message=result["message"]))
+        else:
+            st.info(tr("adj.cancelled"))
+
+if plan is None:
+    st.info(tr("adj.need_plan"))
+    st.stop()
+
+# -- choosing an edit ---------------------------------------------------------------------------------
+pseudo = {c.id: c.pseudonym for c in scenario.cases}
+trip_keys = {trip.cases[0]: trip for trip in plan.trips}
+
+
+def trip_label(key: str) -> str:
+    trip = trip_keys[key]
+    codes = " + ".join(scenario.flight_by_id[x].code for x in trip.outbound)
+    first = scenario.flight_by_id[trip.outbound[0]]
+    when = first.departure.astimezone(scenario.location_by_id[first.from_].zone).strftime("%d-%m %H:%M")
+    return f"{'+'.join(trip.cases)} · {', '.join(pseudo[c] for c in trip.cases)} · {codes} {when}"
+
+
+def propose(edit) -> None:
+    st.session_state["pending_edit"] = edit.to_dict()
+    st.session_state.pop("conflict", None)
+    st.session_state.pop("saved_msg", None)
+
+
+tab_pin, tab_forbid, tab_swap, tab_move = st.tabs([tr("adj.pin"), tr("adj.forbid"), tr("adj.swap"), tr("adj.move")])
+parts = ["flights", "staff", "vehicle", "care"]
+
+with tab_pin:
+    st.caption(tr("adj.pin_help"))
+    key = st.selectbox(tr("adj.trip"), list(trip_keys), format_func=trip_label, key="pin_trip")
+    chosen = st.multiselect(tr("adj.parts"), parts, default=parts, format_func=lambda x: tr(f"adj.part_{x}"),
+                            key="pin_parts")
+    if st.button(tr("adj.check"), key="pin_check"):
+        propose(Pin(cases=tuple(trip_keys[key].cases), flights="flights" in chosen, staff="staff" in chosen,
+                    vehicle="vehicle" in chosen, care="care" in chosen))
+    with st.expander(f"{tr('adj.locks')} ({len(scenario.locks)})"):
+        if not scenario.locks:
+            st.caption(tr("adj.none"))
+        for lock in scenario.locks:
+            c1, c2 = st.columns([4, 1])
+            bits = [f"{tr('adj.part_flights')}: {' + '.join(lock.flights)}" if lock.flights else "",
+                    f"{tr('adj.part_staff')}: {', '.join(lock.staff)}" if lock.staff is not None else "",
+                    f"{tr('adj.part_vehicle')}: {lock.vehicle}" if lock.vehicle else "",
+                    f"{tr('adj.part_care')}: {lock.care}" if lock.care else ""]
+            c1.markdown(f"**{lock.case}** ({pseudo.get(lock.case, '')}) · " + " · ".join(b for b in bits if b))
+            if c2.button(tr("adj.unpin"), key=f"unpin_{lock.case}"):
+                propose(Unpin(case=lock.case))
+
+with tab_forbid:
+    st.caption(tr("adj.forbid_help"))
+    case_id = st.selectbox(tr("adj.case"), [c.id for c in scenario.cases], format_func=lambda c: f"{c} · {pseudo[c]}",
+                           key="forbid_case")
+    kind = st.radio(tr("adj.target_kind"), ["staff", "flight", "vehicle"], format_func=lambda k: tr(f"kind.{k}"),
+                    horizontal=True, key="forbid_kind")
+    if kind == "staff":
+        targets = {s.id: f"{s.name} ({', '.join(r.value for r in s.roles)})" for s in scenario.staff}
+    elif kind == "vehicle":
+        targets = {v.id: f"{v.name} ({v.kind.value})" for v in scenario.vehicles}
+    else:
+        trip = view.trip_of(case_id)
+        targets = {x: scenario.flight_by_id[x].code + " " + x for x in (trip.outbound if trip else ())}
+        for option in routes.outbound_options(scenario, p.leg_index(scenario), case_id, limit=20):
+            for leg in option.legs:
+                targets.setdefault(leg.id, f"{leg.code} {leg.id}")
+    target = st.selectbox(tr("adj.target"), list(targets), format_func=lambda x: targets.get(x, x),
+                          key=f"forbid_target_{kind}")
+    if st.button(tr("adj.check"), key="forbid_check", disabled=target is None):
+        propose(ForbidPair(case=case_id, target_kind=kind, target=target))
+    with st.expander(f"{tr('adj.forbids')} ({len(scenario.forbids)})"):
+        if not scenario.forbids:
+            st.caption(tr("adj.none"))
+        for i, fb in enumerate(scenario.forbids):
+            fkind = "staff" if fb.staff else ("flight" if fb.flight else "vehicle")
+            ftarget = fb.staff or fb.flight or fb.vehicle
+            c1, c2 = st.columns([4, 1])
+            c1.markdown(f"**{fb.case}** ({pseudo.get(fb.case, '')}) ✕ {tr('kind.' + fkind)} {ftarget}")
+            if c2.button(tr("adj.allow"), key=f"allow_{i}"):
+                propose(Allow(case=fb.case, target_kind=fkind, target=ftarget))
+
+with tab_swap:
+    with_escorts = [k for k, trip in trip_keys.items() if trip.escorts]
+    if not with_escorts:
+        st.caption(tr("adj.none"))
+    else:
+        key = st.selectbox(tr("adj.trip"), with_escorts, format_func=trip_label, key="swap_trip")
+        trip = trip_keys[key]
+        names = {s.id: s.name for s in scenario.staff}
+        old = st.selectbox(tr("adj.old_escort"), [e.staff for e in trip.escorts],
+                           format_func=lambda s: f"{names.get(s, s)} ({s})", key=f"swap_old_{key}")
+        role = next(e.role for e in trip.escorts if e.staff == old)
+        on_trip = {e.staff for e in trip.escorts}
+        candidates = [s.id for s in scenario.staff if role in s.roles and s.id not in on_trip]
+        new = st.selectbox(tr("adj.new_escort"), candidates, format_func=lambda s: f"{names.get(s, s)} ({s})",
+                           key=f"swap_new_{key}")
+        if st.button(tr("adj.check"), key="swap_check", disabled=new is None):
+            propose(SwapEscort(case=key, old_staff=old, new_staff=new))
+
+with tab_move:
+    case_id = st.selectbox(tr("adj.case"), [c.id for c in scenario.cases], format_func=lambda c: f"{c} · {pseudo[c]}",
+                           key="move_case")
+    current = view.trip_of(case_id)
+    options = [o for o in routes.outbound_options(scenario, p.leg_index(scenario), case_id)
+               if current is None or o.ids != tuple(current.outbound)]
+    if not options:
+        st.caption(tr("adj.no_itinerary"))
+    else:
+        labels = {",".join(o.ids): routes.itinerary_label(scenario, o) for o in options}
+        choice = st.selectbox(tr("adj.itinerary"), list(labels), format_func=labels.get, key=f"move_to_{case_id}")
+        if st.button(tr("adj.check"), key="move_check"):
+            propose(MoveItinerary(case=case_id, outbound=tuple(choice.split(","))))
+
+# -- the pending edit: checked, then saved or discarded ----------------------------------------------------------
+if st.session_state.get("saved_msg"):
+    st.success(st.session_state["saved_msg"])
+
+pending = st.session_state.get("pending_edit")
+if pending:
+    edit = edit_from_dict(pending)
+    with st.container(border=True):
+        details = ", ".join(f"{k}={'+'.join(v) if isinstance(v, (list, tuple)) else v}"
+                            for k, v in pending.items() if k != "kind")
+        st.markdown(tr("adj.pending", what=f"**{tr('adj.' + edit.kind)}** {details}"))
+        try:
+            preview = p.preview(view, edit)
+        except ValueError as exc:
+            st.error(tr("adj.error", error=exc))
+            preview = None
+        if preview is not None:
+            if preview.ok:
+                st.success(tr("adj.ok"))
+            else:
+                st.warning(tr("adj.broken", n=len(preview.new_violations)))
+                show_violations(preview.new_violations)
+        conflict = st.session_state.get("conflict")
+        if conflict:
+            st.error(tr("adj.conflict", by=conflict["by"], actual=conflict["actual"]))
+            if st.button(tr("adj.reapply"), key="adj_reapply", type="primary"):
+                reload_workspace()
+                st.session_state.pop("conflict", None)
+                st.rerun()
+        c1, c2 = st.columns(2)
+        if c1.button(tr("adj.save"), key="adj_save", type="primary", disabled=preview is None or bool(conflict)):
+            try:
+                saved = p.save_edit(view, edit, username())
+            except ConflictError as exc:
+                st.session_state["conflict"] = {"by": exc.by, "actual": exc.actual}
+                st.rerun()
+            except ValueError as exc:
+                st.error(tr("adj.error", error=exc))
+            else:
+                set_seen(view.scenario_id, saved.revision,
+                         saved.plan_id if saved.plan_id is not None else (view.version.id if view.version else None))
+                st.session_state.pop("pending_edit", None)
+                st.session_state["saved_msg"] = tr("adj.saved", revision=saved.revision)
+                st.rerun()
+        if c2.button(tr("adj.discard"), key="adj_discard"):
+            st.session_state.pop("pending_edit", None)
+            st.session_state.pop("conflict", None)
+            st.rerun()
+

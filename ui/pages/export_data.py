@@ -1,0 +1,30 @@
+"""Export: plan JSON and CSV/Excel tables (pseudonyms and ids only); calendars when planner.exports has them."""
+
+import streamlit as st
+
+from planner import exporting
+from ui.common import lang, need_plan, need_view, planner, tr, username
+
+st.title(tr("page.export"))
+view = need_view()
+p = planner()
+need_plan(view)
+st.caption(tr("exp.privacy"))
+
+
+def audited(kind: str) -> None:
+    p.store.audit(username(), "export", "plan_version", f"{view.scenario_id}/v{view.version.number}",
+                  scenario_id=view.scenario_id, after=kind)
+
+
+files = exporting.plan_files(view.scenario, view.plan, view.version.number, lang())
+cols = st.columns(3)
+for i, item in enumerate(files):
+    cols[i % 3].download_button(tr(item.label_key), item.make, file_name=item.filename, mime=item.mime,
+                                key=f"exp_{item.key}", on_click=audited, args=(item.key,))
+extra = exporting.extra_files(view.scenario, view.plan, view.version.number, view.version.created_at)
+if extra:
+    st.subheader(tr("exp.more"))
+    for item in extra:
+        st.download_button(item.label, item.make, file_name=item.filename, mime=item.mime, key=f"exp_{item.key}",
+                           on_click=audited, args=(item.key,))

@@ -1,0 +1,47 @@
+"""Publiceren: what changed since the last published version; publishing makes a new version."""
+
+import streamlit as st
+
+from planner import tables
+from planner.workspace import ConflictError, PublishBlocked
+from ui.common import lang, need_plan, need_view, planner, set_seen, show_violations, tr, username
+
+st.title(tr("page.publish"))
+view = need_view()
+p = planner()
+need_plan(view)
+if st.session_state.get("published_msg"):
+    st.success(st.session_state.pop("published_msg"))
+
+st.subheader(tr("pub.changes"))
+if view.published is None:
+    st.info(tr("pub.first"))
+changes = p.diff(view.scenario, view.published_plan, view.plan)
+if changes:
+    st.dataframe(tables.diff_table(changes, lang()), hide_index=True, key="pub_diff")
+else:
+    st.caption(tr("pub.none"))
+
+already = view.version is not None and view.version.status == "published"
+if already:
+    st.info(tr("pub.already"))
+if view.violations:
+    st.error(tr("pub.blocked", reason=f"{len(view.violations)} {tr('ov.violations').lower()}"))
+    show_violations(view.violations, limit=10)
+note = st.text_input(tr("pub.note"), key="pub_note")
+blocked = bool(view.violations) or already or not view.is_head or view.stale
+if st.button(tr("pub.publish"), key="pub_publish", type="primary", disabled=blocked):
+    try:
+        saved = p.publish(view, username(), note)
+    except PublishBlocked as exc:
+        st.error(tr("pub.blocked", reason=exc))
+    except ConflictError as exc:
+        st.error(tr("adj.conflict", by=exc.by, actual=exc.actual))
+    else:
+        set_seen(view.scenario_id, saved.revision, saved.plan_id)
+        st.session_state["published_msg"] = tr("pub.done", number=saved.plan_number)
+        st.rerun()
+
+st.subheader(tr("pub.versions"))
+st.dataframe(tables.versions_table(p.store.plan_versions(view.scenario_id), lang()), hide_index=True,
+             key="pub_versions")
