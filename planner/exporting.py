@@ -55,7 +55,8 @@ def plan_files(scenario: Scenario, plan: Plan, version_number: int, lang: str = 
 
 
 def extra_files(scenario: Scenario, plan: Plan, version_number: int,
-                published_at: datetime | None = None) -> list[ExportFile]:
+                published_at: datetime | None = None,
+                previous_calendars: Callable[[], dict[str, bytes] | None] = lambda: None) -> list[ExportFile]:
     """Calendars, DV&O transport orders and handover sheets, when `planner.exports` is present."""
     try:
         from planner import exports
@@ -63,5 +64,5 @@ def extra_files(scenario: Scenario, plan: Plan, version_number: int,
         return []
     stem = f"{scenario.id}-v{version_number}"
     return [ExportFile("all_zip", "", f"exports-{stem}.zip", "application/zip",
-                       lambda: exports.export_zip(scenario, plan, published_at=published_at),
+                       lambda: exports.export_zip(scenario, plan, previous_calendars(), published_at=published_at),
                        label="Kalenders, vervoersopdrachten DV&O, overdrachtsbladen (zip)")]

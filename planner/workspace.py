@@ -360,6 +360,24 @@ class Planner:
             return version, plan_from_dict(version.data, f"plan version {plan_id}")
         return self._plans.get(plan_id, make)
 
+    def published_calendars(self, view: View) -> dict[str, bytes] | None:
+        """The calendars as last published before this version, rebuilt from the published versions
+        in order, so a download carries UIDs and SEQUENCE numbers that calendar clients apply."""
+        try:
+            from planner import exports
+        except ImportError:
+            return None
+        published = sorted((v for v in self.store.plan_versions(view.scenario_id)
+                            if v.status == PUBLISHED and v.number < view.version.number), key=lambda v: v.number)
+        previous: dict[str, bytes] | None = None
+        for version in published:
+            _, plan = self.plan(version.id)
+            try:
+                previous = exports.calendars(view.scenario, plan, previous, published_at=version.created_at)
+            except InputError:
+                log.info("published version %s no longer matches the scenario; calendars restart there", version.number)
+        return previous
+
     def leg_index(self, scenario: Scenario) -> routes.LegIndex:
         return self._legs.get(id(scenario.flights), lambda: routes.LegIndex(scenario))
 

@@ -22,7 +22,8 @@ cols = st.columns(3)
 for i, item in enumerate(files):
     cols[i % 3].download_button(tr(item.label_key), item.make, file_name=item.filename, mime=item.mime,
                                 key=f"exp_{item.key}", on_click=audited, args=(item.key,))
-extra = exporting.extra_files(view.scenario, view.plan, view.version.number, view.version.created_at)
+extra = exporting.extra_files(view.scenario, view.plan, view.version.number, view.version.created_at,
+                              lambda: p.published_calendars(view))
 if extra:
     st.subheader(tr("exp.more"))
     for item in extra:
