@@ -6,7 +6,10 @@ free vehicle, the first free escorts.
 
 from __future__ import annotations
 
-from solver.index import Index, Unit
+from itertools import islice
+from typing import Iterator
+
+from solver.index import Index, TripOption, Unit
 from solver.occupancy import Occupancy
 from solver.resources import Resources
 from solver.selection import Assignment
@@ -16,7 +19,8 @@ def _urgency(unit: Unit):
     return (min(c.deadline for c in unit.cases), -unit.priority, unit.key)
 
 
-def try_unit(occ: Occupancy, unit: Unit) -> Assignment | None:
+def feasible_assignments(occ: Occupancy, unit: Unit) -> Iterator[tuple[TripOption, Assignment]]:
+    """For each option in order that still fits, the first free vehicle, return and escort team."""
     for option in unit.options:
         if occ.outbound_problems(unit, option):
             continue
@@ -24,41 +28,31 @@ def try_unit(occ: Occupancy, unit: Unit) -> Assignment | None:
         if vehicle is None:
             continue
         if not unit.needs:
-            return Assignment(unit.key, option.index, None, vehicle, ())
+            yield option, Assignment(unit.key, option.index, None, vehicle, ())
+            continue
         for r, ret in enumerate(option.returns):
             if not occ.return_fits(unit, ret):
                 continue
             escorts = occ.pick_escorts(unit, option, ret)
             if escorts is not None:
-                return Assignment(unit.key, option.index, r, vehicle, escorts)
-    return None
+                yield option, Assignment(unit.key, option.index, r, vehicle, escorts)
+                break
+
+
+def try_unit(occ: Occupancy, unit: Unit) -> Assignment | None:
+    """The earliest option that fits (how it is done by hand)."""
+    return next((a for _, a in feasible_assignments(occ, unit)), None)
 
 
 def best_fit_unit(occ: Occupancy, unit: Unit, max_checked: int = 12) -> Assignment | None:
     """Among the first feasible options, the one that holds its escorts for the shortest time."""
-    best, best_key = None, None
-    checked = 0
-    for option in unit.options:
-        if occ.outbound_problems(unit, option):
-            continue
-        vehicle = occ.free_vehicle(unit, option)
-        if vehicle is None:
-            continue
-        if not unit.needs:
-            return Assignment(unit.key, option.index, None, vehicle, ())
-        for r, ret in enumerate(option.returns):
-            if not occ.return_fits(unit, ret):
-                continue
-            escorts = occ.pick_escorts(unit, option, ret)
-            if escorts is not None:
-                key = ((ret.arr - option.pickup_min) * unit.n_escorts, option.outbound_cost_eur)
-                if best_key is None or key < best_key:
-                    best, best_key = Assignment(unit.key, option.index, r, vehicle, escorts), key
-                break
-        checked += 1
-        if checked >= max_checked and best is not None:
-            break
-    return best
+    def escort_minutes(item: tuple[TripOption, Assignment]) -> tuple:
+        option, a = item
+        held = (option.returns[a.ret].arr - option.pickup_min) * unit.n_escorts if a.ret is not None else 0
+        return held, option.outbound_cost_eur
+
+    found = list(islice(feasible_assignments(occ, unit), max_checked))
+    return min(found, key=escort_minutes)[1] if found else None
 
 
 def solve_greedy(ix: Index, res: Resources, fixed: dict[str, Assignment] | None = None) -> dict[str, Assignment]:
