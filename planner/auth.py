@@ -12,7 +12,7 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from planner.store import Store, User
 
@@ -79,12 +79,38 @@ def add_user(store: Store, username: str, password: str | None, roles: tuple[str
                    display_name or username, actor)
 
 
-def authenticate(store: Store, username: str, password: str) -> User | None:
-    """The active user with this password, else None; every attempt is audited (no password)."""
+MAX_FAILED_LOGINS = 5
+LOCKOUT = timedelta(minutes=15)
+
+
+class LockedOut(Exception):
+    """Too many wrong passwords in a row: the account waits LOCKOUT before it may try again."""
+
+
+def _recent_failures(store: Store, username: str, now: datetime) -> int:
+    """Denied logins since the last successful one, within the lock-out window (from the audit log)."""
+    count = 0
+    for row in store.audit_rows(actor=username, action="login", limit=MAX_FAILED_LOGINS + 1):
+        if row.result == "ok" or now - row.at > LOCKOUT:
+            break
+        if row.result in ("denied", "locked"):  # hammering a locked name keeps it locked
+            count += 1
+    return count
+
+
+def authenticate(store: Store, username: str, password: str, now: datetime | None = None) -> User | None:
+    """The active user with this password, else None; every attempt is audited (no password).
+
+    After MAX_FAILED_LOGINS wrong passwords in a row the name is locked for LOCKOUT (LockedOut), so a
+    password cannot be guessed by trying many."""
+    name = username.strip() or "?"
+    now = now or datetime.now(timezone.utc)
+    if _recent_failures(store, name, now) >= MAX_FAILED_LOGINS:
+        store.audit(name, "login", "user", name, result="locked", after="local password; too many failures")
+        raise LockedOut(name)
     user = store.get_user(username.strip())
     ok = user is not None and user.active and verify_password(password, user.password_hash)
-    store.audit(username.strip() or "?", "login", "user", username.strip() or "?", result="ok" if ok else "denied",
-                after="local password")
+    store.audit(name, "login", "user", name, result="ok" if ok else "denied", after="local password")
     return user if ok else None
 
 

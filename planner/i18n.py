@@ -28,6 +28,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "login.password": ("Wachtwoord", "Password"),
     "login.submit": ("Inloggen", "Sign in"),
     "login.failed": ("Onbekende gebruiker of onjuist wachtwoord.", "Unknown user or wrong password."),
+    "login.locked": ("Te veel mislukte pogingen: probeer het over 15 minuten opnieuw.",
+                     "Too many failed attempts: try again in 15 minutes."),
     "login.oidc": ("Inloggen met de organisatie-account", "Sign in with your organisation account"),
     "login.oidc_unknown": ("Uw account heeft nog geen rol in de planner. Vraag een beheerder om toegang.",
                            "Your account has no role in the planner yet. Ask an administrator for access."),

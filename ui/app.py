@@ -65,10 +65,15 @@ def login_page() -> None:
         password = st.text_input(tr("login.password"), type="password", key="login_password")
         submitted = st.form_submit_button(tr("login.submit"), type="primary")
     if submitted:
-        found = auth.authenticate(common.planner().store, name, password)
-        if found is None:
+        try:
+            found = auth.authenticate(common.planner().store, name, password)
+        except auth.LockedOut:
+            st.error(tr("login.locked"))
+            found = None
+            submitted = False
+        if submitted and found is None:
             st.error(tr("login.failed"))
-        else:
+        elif found is not None:
             st.session_state["user"] = {"username": found.username, "roles": list(found.roles)}
             st.session_state["last_seen"] = datetime.now(timezone.utc)
             st.rerun()
