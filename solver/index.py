@@ -9,28 +9,25 @@ per-trip rules (1, 2, 6 and the static parts of 5 and 7). Units without options 
 from __future__ import annotations
 
 import logging
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from models import Case, Location, Plan, Scenario, Trip
-from models.case import FitStatus, Wheelchair
+from models.case import Wheelchair
 from models.common import Gender, Role
 from models.geo import road_km, road_minutes
 from models.location import LocationKind
 from solver.itineraries import Itinerary, Leg, LegGraph
 from solver.params import SolveParams
+from solver.returns import EscortReturns
 from solver.timegrid import TimeGrid, hours
 
 log = logging.getLogger(__name__)
 
 SAFETY_MINUTES = 1
 """Slack kept where the planner chooses a time (pickup), so rounding never breaks a rule."""
-
-RETURN_TABLE_CAP = 20000
-"""Return itineraries kept per arrival airport over the whole horizon."""
 
 DAY_MINUTES = 24 * 60
 
@@ -147,8 +144,7 @@ class _UnitBuilder:
         self.params = params
         self.previous_trips = previous_trips
         self.previous_outbound = {k: tuple(t.outbound) for k, t in previous_trips.items()}
-        self.return_cache: dict[tuple, list[Itinerary]] = {}
-        self.return_tables: dict[str, tuple[list[Itinerary], list[int]]] = {}
+        self.returns = EscortReturns(index.graph, index.home_airports, index.scenario.settings, params)
 
     # -- the unit itself ---------------------------------------------------------
     def make_unit(self, key: str, cases: tuple[Case, ...]) -> Unit:
@@ -181,7 +177,6 @@ class _UnitBuilder:
     # -- static blockers -----------------------------------------------------------
     def static_blockers(self, unit: Unit) -> list[str]:
         out = []
-        s = self.s
         if len({c.location for c in unit.cases}) > 1:
             out.append("group members are at different pickup locations; one vehicle cannot collect them in one trip")
         for c in unit.cases:
@@ -244,7 +239,6 @@ class _UnitBuilder:
 
     # -- per-leg filter --------------------------------------------------------------
     def leg_filter(self, unit: Unit, *, seats=True, stretcher=True, oxygen=True, medif=True):
-        st = self.s.settings
         need_seats = unit.person_seats + unit.n_escorts
         forbidden = unit.forbidden_flights
 
@@ -262,7 +256,6 @@ class _UnitBuilder:
                 return False
             return True
 
-        del st
         return ok
 
     def leg_limits(self, unit: Unit) -> tuple[int, int]:
@@ -308,7 +301,6 @@ class _UnitBuilder:
 
     # -- care ------------------------------------------------------------------------
     def care_for(self, unit: Unit, itinerary: Itinerary, locked_care: dict[str, str]) -> tuple[dict[str, str], int] | None:
-        grid = self.ix.grid
         arrival = itinerary.legs[-1].flight.arrival
         chosen: dict[str, str] = {}
         longest = 0
@@ -328,48 +320,9 @@ class _UnitBuilder:
                 return None
             chosen[c.id] = best.id
             longest = max(longest, best.transfer_minutes)
-        del grid
         return chosen, longest
 
     # -- returns ---------------------------------------------------------------------
-    def returns_for(self, unit: Unit, itinerary: Itinerary, handover_end: int) -> list[Itinerary]:
-        """A few return itineraries for the escorts: earliest home, cheapest, and the next earliest."""
-        st = self.s.settings
-        lo = handover_end + st.return_min_minutes
-        hi = itinerary.arr + hours(st.return_max_hours)
-        key = (itinerary.destination, lo, hi, unit.n_escorts, unit.forbidden_flights)
-        if key not in self.return_cache:
-            table, deps = self._return_table(itinerary.destination)
-            n, forbidden = unit.n_escorts, unit.forbidden_flights
-            found = [
-                it for it in table[bisect_left(deps, lo):bisect_right(deps, hi)]
-                if it.min_seats >= n and not (forbidden and forbidden.intersection(it.leg_ids))
-            ]
-            by_arrival = sorted(found, key=lambda it: (it.arr, it.fare_eur, it.leg_ids))
-            by_fare = sorted(found, key=lambda it: (it.fare_eur, it.arr, it.leg_ids))
-            picked: list[Itinerary] = []
-            for it in by_arrival[:1] + by_fare[:1] + by_arrival[1:]:
-                if it not in picked:
-                    picked.append(it)
-                if len(picked) >= self.params.max_returns_per_option:
-                    break
-            self.return_cache[key] = picked
-        return self.return_cache[key]
-
-    def _return_table(self, destination: str) -> tuple[list[Itinerary], list[int]]:
-        """Every way home from one airport over the horizon, by first departure (built once)."""
-        if destination not in self.return_tables:
-            st = self.s.settings
-            table = sorted(
-                self.ix.graph.search(frozenset({destination}), self.ix.home_airports, -10**7, 10**8,
-                                     self.params.max_return_legs, hours(36), st.min_connection_minutes,
-                                     lambda leg: True, max_results=RETURN_TABLE_CAP),
-                key=lambda it: (it.dep, it.arr, it.leg_ids),
-            )
-            self.return_tables[destination] = (table, [it.dep for it in table])
-        return self.return_tables[destination]
-
-    # -- waiting cost ------------------------------------------------------------------
     def outbound_cost(self, unit: Unit, itinerary: Itinerary) -> tuple[float, date]:
         s = self.s
         origin_tz = s.location_by_id[itinerary.origin].tz
@@ -392,7 +345,7 @@ class _UnitBuilder:
 
     # -- options -------------------------------------------------------------------------
     def build_options(self, unit: Unit, lock_flights: tuple[str, ...] | None, locked_care: dict[str, str]) -> None:
-        s, st = self.s, self.s.settings
+        st = self.s.settings
         lo, hi, reasons = self.departure_window(unit)
         if reasons:
             unit.blockers.extend(reasons)
@@ -446,9 +399,9 @@ class _UnitBuilder:
             handover_end = it.arr + longest_transfer + st.handover_minutes
             returns: list[Itinerary] = []
             if unit.n_escorts:
-                returns = self.returns_for(unit, it, handover_end)
+                returns = self.returns.for_option(unit, it, handover_end)
                 if prev_trip is not None:
-                    returns = self._with_previous_return(unit, it, handover_end, prev_trip, returns)
+                    returns = self.returns.booked_first(unit, it, handover_end, prev_trip, returns)
                 if not returns:
                     counts["returns"] += 1
                     return
@@ -465,37 +418,12 @@ class _UnitBuilder:
         for it in candidates:
             consider(it, False)
         if prev is not None and lock_flights is None:
-            for it in self._locked_itinerary(unit, prev, check_legs=True):
+            for it in self._locked_itinerary(unit, prev):
                 consider(it, True)
         unit.options = self._rank(raw, prev)
         if not unit.options:
             counts["first_rejected_day"] = min(first_rejected) if first_rejected else None
             unit.blockers.extend(self.diagnose(unit, lo, hi, max_legs, max_dur, targets, counts, lock_flights))
-
-    def _with_previous_return(self, unit: Unit, it: Itinerary, handover_end: int, trip: Trip,
-                              returns: list[Itinerary]) -> list[Itinerary]:
-        """Keep the escorts' booked return first when it is still possible."""
-        st = self.s.settings
-        booked = {tuple(e.return_) for e in trip.escorts}
-        if len(booked) != 1:
-            return returns
-        found = self._locked_itinerary_raw(next(iter(booked)))
-        if found is None or found.origin != it.destination or found.destination not in self.ix.home_airports:
-            return returns
-        if not (handover_end + st.return_min_minutes <= found.dep <= it.arr + hours(st.return_max_hours)):
-            return returns
-        if found.min_seats < unit.n_escorts or unit.forbidden_flights.intersection(found.leg_ids):
-            return returns
-        return [found] + [r for r in returns if r != found]
-
-    def _locked_itinerary_raw(self, leg_ids: tuple[str, ...]) -> Itinerary | None:
-        legs = [self.ix.graph.by_id.get(i) for i in leg_ids]
-        if not legs or any(leg is None for leg in legs):
-            return None
-        for a, b in zip(legs, legs[1:]):
-            if a.destination != b.origin or b.dep - a.arr < self.s.settings.min_connection_minutes:
-                return None
-        return Itinerary(tuple(legs))
 
     def _validity_text(self, unit: Unit, first_day: date | None) -> str:
         parts = []
@@ -510,25 +438,16 @@ class _UnitBuilder:
                 parts[-1] = f"{tag}{which} expires {min(ends)}, first suitable flight {first_day}"
         return "; ".join(parts)
 
-    def _locked_itinerary(self, unit: Unit, leg_ids: tuple[str, ...], check_legs: bool = True) -> list[Itinerary]:
-        graph = self.ix.graph
-        st = self.s.settings
-        legs = [graph.by_id.get(i) for i in leg_ids]
-        if any(leg is None for leg in legs) or not legs:
+    def _locked_itinerary(self, unit: Unit, leg_ids: tuple[str, ...]) -> list[Itinerary]:
+        """A given itinerary (locked or previous) if it keeps the unit's itinerary rules."""
+        it = self.ix.graph.chain(leg_ids, self.s.settings.min_connection_minutes)
+        if it is None or not all(self.leg_filter(unit)(leg) for leg in it.legs):
             return []
-        ok = self.leg_filter(unit)
-        for a, b in zip(legs, legs[1:]):
-            if a.destination != b.origin or b.dep - a.arr < st.min_connection_minutes:
-                return []
-        if check_legs and not all(ok(leg) for leg in legs):
-            return []
-        it = Itinerary(tuple(legs))
         if it.origin not in self.ix.home_airports or any(it.destination not in c.destination_airports for c in unit.cases):
             return []
-        max_legs, max_dur = self.leg_limits(unit)
         real_legs = [c.fit_to_fly.max_legs for c in unit.cases if c.fit_to_fly.max_legs is not None]
         real_durs = [c.fit_to_fly.max_travel_hours for c in unit.cases if c.fit_to_fly.max_travel_hours is not None]
-        if real_legs and len(legs) > min(real_legs):
+        if real_legs and len(it.legs) > min(real_legs):
             return []
         if real_durs and it.arr - it.dep > hours(min(real_durs)):
             return []

@@ -10,7 +10,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Callable, Iterator
 
 from models import Flight, Scenario
@@ -90,6 +89,16 @@ class LegGraph:
         lo = bisect_left(deps, dep_from)
         hi = bisect_right(deps, dep_to)
         return self.routes[route][lo:hi]
+
+    def chain(self, leg_ids: tuple[str, ...], min_connection: int) -> Itinerary | None:
+        """The itinerary of these legs if they exist and connect (same airport, enough time)."""
+        legs = [self.by_id.get(i) for i in leg_ids]
+        if not legs or any(leg is None for leg in legs):
+            return None
+        for a, b in zip(legs, legs[1:]):
+            if a.destination != b.origin or b.dep - a.arr < min_connection:
+                return None
+        return Itinerary(tuple(legs))
 
     def hops_to(self, targets: frozenset[str], max_legs: int) -> dict[str, int]:
         """Fewest legs from each airport to any target, in the static route graph (≤ max_legs)."""
