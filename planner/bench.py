@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Iterator
 
 TIERS = {"S": (20, 14), "M": (60, 28), "L": (150, 28)}
 
@@ -18,6 +19,27 @@ def run_worker(spec: dict) -> dict:
     if proc.returncode != 0:
         raise RuntimeError(f"bench run failed: {proc.stderr[-2000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def generated(args, tmp: str) -> Iterator[tuple[str, int, Path, dict]]:
+    """One generated scenario per tier and seed of `args`, written to `tmp`: (tier, seed, path, data)."""
+    from sample_data import generate_scenario
+
+    for tier in tiers_of(args):
+        cases, days = TIERS[tier]
+        for seed in seeds_of(args):
+            path = Path(tmp) / f"{tier}-{seed}.json"
+            data = generate_scenario(cases=cases, days=days, seed=seed, staffing=args.staffing)
+            path.write_text(json.dumps(data), encoding="utf-8")
+            yield tier, seed, path, data
+
+
+def tiers_of(args) -> list[str]:
+    return [t.strip().upper() for t in args.tiers.split(",") if t.strip()]
+
+
+def seeds_of(args) -> list[int]:
+    return [int(s) for s in args.seeds.split(",") if s.strip()]
 
 
 def _fmt_gap(row: dict) -> str:
@@ -31,25 +53,17 @@ def run_bench(args) -> int:
         from planner.bench_replan import run_replan_bench
 
         return run_replan_bench(args)
-    from sample_data import generate_scenario
-
-    tiers = [t.strip().upper() for t in args.tiers.split(",") if t.strip()]
-    seeds = [int(s) for s in args.seeds.split(",") if s.strip()]
+    tiers, seeds = tiers_of(args), seeds_of(args)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for tier in tiers:
-            cases, days = TIERS[tier]
-            for seed in seeds:
-                path = Path(tmp) / f"{tier}-{seed}.json"
-                data = generate_scenario(cases=cases, days=days, seed=seed, staffing=args.staffing)
-                path.write_text(json.dumps(data), encoding="utf-8")
-                for strategy in ("greedy", "cpsat"):
-                    spec = {"scenario": str(path), "time_limit": args.time_limit, "workers": args.workers,
-                            "seed": 0, "strategy": strategy}
-                    row = run_worker(spec) | {"tier": tier, "seed": seed, "strategy": strategy}
-                    rows.append(row)
-                    print(f"  {tier} seed {seed} {strategy:6s}: priority {row['priority']}, "
-                          f"{row['wall_s']:.1f}s", file=sys.stderr, flush=True)
+        for tier, seed, path, _ in generated(args, tmp):
+            for strategy in ("greedy", "cpsat"):
+                spec = {"scenario": str(path), "time_limit": args.time_limit, "workers": args.workers,
+                        "seed": 0, "strategy": strategy}
+                row = run_worker(spec) | {"tier": tier, "seed": seed, "strategy": strategy}
+                rows.append(row)
+                print(f"  {tier} seed {seed} {strategy:6s}: priority {row['priority']}, "
+                      f"{row['wall_s']:.1f}s", file=sys.stderr, flush=True)
     header = ("| tier | seed | strategy | legs | valid | planned | priority | cost EUR | wall s | peak MiB "
               "| bound | gap | status |")
     lines = [header, "|" + "---|" * 13]

@@ -10,7 +10,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from planner.bench import TIERS, run_worker
+from planner.bench import generated, run_worker, tiers_of
 
 
 def _cancel_busiest(scenario: dict, plan: dict) -> tuple[str, list[str]]:
@@ -24,36 +24,28 @@ def _cancel_busiest(scenario: dict, plan: dict) -> tuple[str, list[str]]:
 
 
 def run_replan_bench(args) -> int:
-    from sample_data import generate_scenario
-
-    tiers = [t.strip().upper() for t in args.tiers.split(",") if t.strip()]
-    seeds = [int(s) for s in args.seeds.split(",") if s.strip()]
+    tiers = tiers_of(args)
     replan_limit = args.replan_time_limit
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for tier in tiers:
-            cases, days = TIERS[tier]
-            for seed in seeds:
-                base = Path(tmp) / f"{tier}-{seed}.json"
-                data = generate_scenario(cases=cases, days=days, seed=seed, staffing=args.staffing)
-                base.write_text(json.dumps(data), encoding="utf-8")
-                first = Path(tmp) / f"{tier}-{seed}-plan.json"
-                run_worker({"scenario": str(base), "time_limit": args.time_limit, "workers": args.workers,
-                            "seed": 0, "strategy": "cpsat", "output": str(first)})
-                plan = json.loads(first.read_text())
-                leg, hit = _cancel_busiest(data, plan)
-                cancelled = Path(tmp) / f"{tier}-{seed}-cancelled.json"
-                cancelled.write_text(json.dumps(data), encoding="utf-8")
-                common = {"scenario": str(cancelled), "previous": str(first), "workers": args.workers,
-                          "seed": 0, "strategy": "cpsat"}
-                replan = run_worker(common | {"time_limit": replan_limit, "use_previous": True})
-                scratch = run_worker(common | {"time_limit": args.time_limit, "use_previous": False})
-                row = {"tier": tier, "seed": seed, "leg": leg, "hit": len(hit),
-                       "before": plan["objective"]["planned_priority"], "replan": replan, "scratch": scratch}
-                rows.append(row)
-                print(f"  {tier} seed {seed}: cancelled {leg} ({len(hit)} cases hit); replan "
-                      f"{replan['solve_s']:.1f}s disruption {replan['disruption']}; scratch {scratch['solve_s']:.1f}s "
-                      f"disruption {scratch['disruption']}", file=sys.stderr, flush=True)
+        for tier, seed, base, data in generated(args, tmp):
+            first = Path(tmp) / f"{tier}-{seed}-plan.json"
+            run_worker({"scenario": str(base), "time_limit": args.time_limit, "workers": args.workers,
+                        "seed": 0, "strategy": "cpsat", "output": str(first)})
+            plan = json.loads(first.read_text())
+            leg, hit = _cancel_busiest(data, plan)
+            cancelled = Path(tmp) / f"{tier}-{seed}-cancelled.json"
+            cancelled.write_text(json.dumps(data), encoding="utf-8")
+            common = {"scenario": str(cancelled), "previous": str(first), "workers": args.workers,
+                      "seed": 0, "strategy": "cpsat"}
+            replan = run_worker(common | {"time_limit": replan_limit, "use_previous": True})
+            scratch = run_worker(common | {"time_limit": args.time_limit, "use_previous": False})
+            row = {"tier": tier, "seed": seed, "leg": leg, "hit": len(hit),
+                   "before": plan["objective"]["planned_priority"], "replan": replan, "scratch": scratch}
+            rows.append(row)
+            print(f"  {tier} seed {seed}: cancelled {leg} ({len(hit)} cases hit); replan "
+                  f"{replan['solve_s']:.1f}s disruption {replan['disruption']}; scratch {scratch['solve_s']:.1f}s "
+                  f"disruption {scratch['disruption']}", file=sys.stderr, flush=True)
     lines = ["| tier | seed | cancelled leg | cases hit | priority before | replan priority | replan disruption "
              "| ≤ hit+2 | replan valid | replan solve s | replan process s | scratch priority | scratch disruption "
              "| scratch solve s |",

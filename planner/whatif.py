@@ -19,7 +19,7 @@ from __future__ import annotations
 import copy
 import logging
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Callable, Iterable
 
 from models import Plan, Scenario, scenario_from_dict
@@ -308,38 +308,14 @@ class _Candidates:
         deadline_day = min(c.deadline for c in unit.cases).astimezone(self.tz).date()
         ftf_cases = [c for c in unit.cases if c.fit_to_fly.allows_travel and c.fit_to_fly.valid_until < deadline_day]
         if ftf_cases:
-            series = []
-            for n in EXTEND_DAYS:
-                until = {c.id: c.fit_to_fly.valid_until + timedelta(days=n) for c in ftf_cases}
-
-                def extend(d, until=until):
-                    for x in _cases(d, until):
-                        x["fit_to_fly"]["valid_until"] = until[x["id"]].isoformat()
-
-                last = max(until.values())
-                series.append(Relaxation(
-                    "extend_fit_to_fly", COST["extend_fit_to_fly"] + n,
-                    f"fit-to-fly {n} dagen verlengen (tot {day_text(last, 'nl')})",
-                    f"extend fit-to-fly by {n} days (to {day_text(last, 'en')})",
-                    {"cases": sorted(until), "days": n, "valid_until": last.isoformat()}, apply=_edit(extend)))
-            out.append(series)
+            out.append(_validity_series(
+                "extend_fit_to_fly", "fit_to_fly", {c.id: c.fit_to_fly.valid_until for c in ftf_cases},
+                "fit-to-fly {n} dagen verlengen (tot {day})", "extend fit-to-fly by {n} days (to {day})"))
         doc_cases = [c for c in unit.cases if c.travel_document is not None and c.travel_document.valid_until < deadline_day]
         if doc_cases:
-            series = []
-            for n in EXTEND_DAYS:
-                until = {c.id: c.travel_document.valid_until + timedelta(days=n) for c in doc_cases}
-
-                def extend_doc(d, until=until):
-                    for x in _cases(d, until):
-                        x["travel_document"]["valid_until"] = until[x["id"]].isoformat()
-
-                last = max(until.values())
-                series.append(Relaxation(
-                    "extend_document", COST["extend_document"] + n,
-                    f"reisdocument {n} dagen verlengen (tot {day_text(last, 'nl')})",
-                    f"extend the travel document by {n} days (to {day_text(last, 'en')})",
-                    {"cases": sorted(until), "days": n, "valid_until": last.isoformat()}, apply=_edit(extend_doc)))
-            out.append(series)
+            out.append(_validity_series(
+                "extend_document", "travel_document", {c.id: c.travel_document.valid_until for c in doc_cases},
+                "reisdocument {n} dagen verlengen (tot {day})", "extend the travel document by {n} days (to {day})"))
         earliest_deadline = min(c.deadline for c in unit.cases)
         if any(f.departure > earliest_deadline for f in s.flights):
             series = []
@@ -358,6 +334,25 @@ class _Candidates:
                     {"cases": sorted(moved), "days": n, "deadline": new.isoformat()}, apply=_edit(later)))
             out.append(series)
         return out
+
+
+def _validity_series(kind: str, field: str, valid_until: dict[str, date], text_nl: str,
+                     text_en: str) -> list[Relaxation]:
+    """Extend `field.valid_until` of these cases by each of EXTEND_DAYS: one relaxation per step."""
+    series = []
+    for n in EXTEND_DAYS:
+        until = {case: day + timedelta(days=n) for case, day in valid_until.items()}
+
+        def extend(d, until=until):
+            for x in _cases(d, until):
+                x[field]["valid_until"] = until[x["id"]].isoformat()
+
+        last = max(until.values())
+        series.append(Relaxation(
+            kind, COST[kind] + n, text_nl.format(n=n, day=day_text(last, "nl")),
+            text_en.format(n=n, day=day_text(last, "en")),
+            {"cases": sorted(until), "days": n, "valid_until": last.isoformat()}, apply=_edit(extend)))
+    return series
 
 
 # -- trying them -----------------------------------------------------------------------------------

@@ -10,19 +10,20 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from models import Case, Location, Plan, Scenario, Trip
+from models import Case, Plan, Scenario, Trip
 from models.case import Wheelchair
-from models.common import Gender, Role
-from models.geo import road_km, road_minutes
+from models.common import Role
 from models.location import LocationKind
 from solver.itineraries import Itinerary, Leg, LegGraph
 from solver.params import SolveParams
 from solver.returns import EscortReturns
 from solver.timegrid import TimeGrid, hours
+from solver.units import Index, TripOption, Unit
+
+__all__ = ["Index", "TripOption", "Unit", "build_index"]
 
 log = logging.getLogger(__name__)
 
@@ -35,104 +36,8 @@ SEARCH_CAP = 4000
 """Itineraries examined per unit before ranking: bounds the index time on dense schedules."""
 
 
-@dataclass
-class TripOption:
-    """One way a unit can travel: outbound legs, pickup, care, and return choices."""
-
-    index: int
-    itinerary: Itinerary
-    pickup: datetime
-    pickup_min: int
-    airport_arrival_min: int
-    care: dict[str, str]
-    handover_end_min: int
-    returns: list[Itinerary]
-    outbound_cost_eur: float
-    departure_date: date
-    is_previous: bool = False
-
-    @property
-    def airport(self) -> str:
-        return self.itinerary.origin
-
-    @property
-    def escort_start_min(self) -> int:
-        return self.pickup_min
-
-
-@dataclass
-class Unit:
-    key: str
-    cases: tuple[Case, ...]
-    location: Location
-    person_seats: int
-    persons_in_vehicle: int
-    forced: int
-    stretchers: int
-    wchc: int
-    oxygen: bool
-    medical: bool
-    needs: dict[Role, int]
-    same_gender: frozenset[Gender]
-    priority: int
-    options: list[TripOption] = field(default_factory=list)
-    blockers: list[str] = field(default_factory=list)
-    staff: list[str] = field(default_factory=list)
-    vehicles: list[str] = field(default_factory=list)
-    forbidden_flights: frozenset[str] = frozenset()
-    locked: bool = False
-    locked_staff: frozenset[str] | None = None
-    previous_option: int | None = None
-    previous_trip: Trip | None = None
-    frozen: bool = False
-
-    @property
-    def case_ids(self) -> tuple[str, ...]:
-        return tuple(c.id for c in self.cases)
-
-    @property
-    def n_escorts(self) -> int:
-        return sum(self.needs.values())
-
-    @property
-    def label(self) -> str:
-        return ", ".join(c.pseudonym for c in self.cases)
-
-
-@dataclass
-class Index:
-    scenario: Scenario
-    grid: TimeGrid
-    graph: LegGraph
-    units: list[Unit]
-    road_min: dict[tuple[str, str], int]
-    road_km: dict[tuple[str, str], float]
-    home_airports: frozenset[str]
-
-    def unit_of_case(self) -> dict[str, Unit]:
-        return {c.id: u for u in self.units for c in u.cases}
-
-    def drive(self, a: str, b: str) -> int:
-        key = (a, b)
-        if key not in self.road_min:
-            locs = self.scenario.location_by_id
-            self.road_min[key] = road_minutes(locs[a], locs[b], self.scenario.settings.road)
-        return self.road_min[key]
-
-    def km(self, a: str, b: str) -> float:
-        key = (a, b)
-        if key not in self.road_km:
-            locs = self.scenario.location_by_id
-            self.road_km[key] = road_km(locs[a], locs[b], self.scenario.settings.road)
-        return self.road_km[key]
-
-
 def _local_date(moment: datetime, tz: str) -> date:
     return moment.astimezone(ZoneInfo(tz)).date()
-
-
-def fmt_day(day: date) -> str:
-    return day.isoformat()
 
 
 class _UnitBuilder:
@@ -441,7 +346,8 @@ class _UnitBuilder:
     def _locked_itinerary(self, unit: Unit, leg_ids: tuple[str, ...]) -> list[Itinerary]:
         """A given itinerary (locked or previous) if it keeps the unit's itinerary rules."""
         it = self.ix.graph.chain(leg_ids, self.s.settings.min_connection_minutes)
-        if it is None or not all(self.leg_filter(unit)(leg) for leg in it.legs):
+        leg_ok = self.leg_filter(unit)
+        if it is None or not all(leg_ok(leg) for leg in it.legs):
             return []
         if it.origin not in self.ix.home_airports or any(it.destination not in c.destination_airports for c in unit.cases):
             return []

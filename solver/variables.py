@@ -28,12 +28,6 @@ class Vars:
     airport_arrival: dict[str, cp_model.IntVar] = field(default_factory=dict)
     return_arrival: dict[str, cp_model.IntVar] = field(default_factory=dict)
 
-    def takes_option(self, unit: str, option: int) -> cp_model.IntVar:
-        return self.x[unit, option]
-
-    def escort(self, unit: str, staff: str) -> cp_model.IntVar:
-        return self.esc[unit, staff]
-
     def units(self) -> list[Unit]:
         return [u for u in self.ix.units if u.options]
 
