@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator
 
-from models.base import DomainModel
+from models.base import DomainModel, Float
 from models.common import CountryCode, DailyWindow, Id
 
 
@@ -24,8 +24,8 @@ class Location(DomainModel):
     id: Id = Field(description="location id")
     name: str = Field(description="display name")
     kind: LocationKind = Field(description="kind of place")
-    lat: float = Field(ge=-90, le=90, description="latitude, degrees WGS-84")
-    lon: float = Field(ge=-180, le=180, description="longitude, degrees WGS-84")
+    lat: Float = Field(ge=-90, le=90, description="latitude, degrees WGS-84")
+    lon: Float = Field(ge=-180, le=180, description="longitude, degrees WGS-84")
     tz: str = Field(description="IANA time zone, e.g. Europe/Amsterdam")
     country: CountryCode = Field(description="ISO 3166 alpha-2 country")
     iata: str | None = Field(None, description="IATA code (airports)")
