@@ -36,6 +36,7 @@ from icalendar import Alarm, Calendar, Event, Timezone, vText
 from icalendar.enums import STATUS, TRANSP
 
 from models import InputError, Plan, Scenario
+from models.instants import day_plus, in_zone
 from planner.exports.privacy import Field, Recipient, TripRecord, one_line, trip_records
 
 log = logging.getLogger(__name__)
@@ -83,7 +84,7 @@ def calendar_filename(owner_id: str) -> str:
 
 def wall_time(moment: datetime, tz: str) -> datetime:
     """`moment` in zone `tz`; in UTC when that wall-clock time is ambiguous there (DST end)."""
-    local = moment.astimezone(ZoneInfo(tz))
+    local = in_zone(moment, tz)  # in UTC at the very end of the calendar (year 9999)
     if local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset():
         return moment.astimezone(timezone.utc)
     return local
@@ -333,6 +334,16 @@ def _local_dates(event: Event) -> Iterable[date]:
             yield value.date()
 
 
+ZONE_SPAN_DAYS = 3 * 366
+"""VTIMEZONE definitions cover at most three years from the first event (clients continue the last
+rule beyond); a plan or scenario reaching 9999-12-31 must not make a calendar of 8,000 years."""
+
+
+def _zone_span(first: date, last: date) -> tuple[date, date]:
+    start = min(day_plus(first, -1), date(9998, 1, 1))  # icalendar itself overflows in the year 9999
+    return start, max(start, min(day_plus(last, 1), day_plus(start, ZONE_SPAN_DAYS), date(9998, 12, 31)))
+
+
 @lru_cache(maxsize=512)
 def _vtimezone(tzid: str, first: date, last: date) -> bytes:
     """A VTIMEZONE valid over [first, last]; cached, since icalendar scans the zone minute by minute."""
@@ -348,7 +359,7 @@ def assemble_calendar(name: str, home_tz: str, owner: tuple[str, str], events: l
     cal.add("REFRESH-INTERVAL", timedelta(hours=1), parameters={"VALUE": "DURATION"})
     cal.add("X-PUBLISHED-TTL", vText("PT1H"))
     dates = [d for e in events for d in _local_dates(e)] or [stamp.date()]
-    first, last = min(dates) - timedelta(days=1), max(dates) + timedelta(days=1)
+    first, last = _zone_span(min(dates), max(dates))
     for event in events:
         cal.add_component(event)
     # The owner's home zone always: it names the feed's zone and keeps an empty feed a valid file.
