@@ -59,9 +59,10 @@ def problems_from(error: ValidationError) -> list[tuple[str, str]]:
     return out
 
 
-def parse_model(model: type[M], data: Any, source: str) -> M:
-    """Validate parsed data; the strict-JSON checks run here too, for dicts from the Python API."""
-    problems = strictjson.tree_problems(data)
+def parse_model(model: type[M], data: Any, source: str, *, strict_checked: bool = False) -> M:
+    """Validate parsed data; the strict-JSON checks run here too (for dicts from the Python API)
+    unless the data comes from `parse_json`, which made them already."""
+    problems = [] if strict_checked else strictjson.tree_problems(data)
     if problems:
         raise InputError(source, problems)
     try:
@@ -93,11 +94,11 @@ def read_json(path: str | Path) -> Any:
 
 
 def load_scenario(path: str | Path) -> Scenario:
-    return parse_model(Scenario, read_json(path), str(path))
+    return parse_model(Scenario, read_json(path), str(path), strict_checked=True)
 
 
 def load_plan(path: str | Path) -> Plan:
-    return parse_model(Plan, read_json(path), str(path))
+    return parse_model(Plan, read_json(path), str(path), strict_checked=True)
 
 
 def scenario_from_dict(data: Any, source: str = "<scenario>") -> Scenario:

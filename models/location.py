@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from enum import Enum
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator
 
 from models.base import DomainModel, Float
 from models.common import CountryCode, DailyWindow, Id
+
+
+@lru_cache(maxsize=None)
+def _zone(tz: str) -> ZoneInfo:
+    """ZoneInfo keeps only a few zones in its strong cache; a scenario has dozens."""
+    return ZoneInfo(tz)
 
 
 class LocationKind(str, Enum):
@@ -44,7 +51,7 @@ class Location(DomainModel):
 
     @property
     def zone(self) -> ZoneInfo:
-        return ZoneInfo(self.tz)
+        return _zone(self.tz)
 
     @property
     def label(self) -> str:

@@ -49,39 +49,39 @@ class _Refused:
 
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    duplicates = []
-    for key, value in pairs:
-        if key in out and key not in duplicates:
-            duplicates.append(key)
-        out[key] = value
-    if duplicates:
-        marked = _Duplicated(out)
-        marked.duplicates = duplicates
-        return marked
-    return out
+    out = dict(pairs)
+    if len(out) == len(pairs):
+        return out
+    marked = _Duplicated(out)
+    seen: set[str] = set()
+    marked.duplicates = [k for k, _ in pairs if k in seen or seen.add(k)]
+    marked.duplicates = list(dict.fromkeys(marked.duplicates))
+    return marked
 
 
 def _constant(name: str) -> _Refused:
     return _Refused(f"{name} is not a number in strict JSON")
 
 
-def _float(text: str) -> float | _Refused:
-    value = float(text)
-    return value if math.isfinite(value) else _Refused(f"number {text} is out of range")
-
-
 def _int(text: str) -> int | _Refused:
     digits = len(text.lstrip("-"))
-    if digits > MAX_INTEGER_DIGITS:
-        return _Refused(f"integer of {digits} digits is too long (at most {MAX_INTEGER_DIGITS})")
-    return int(text)
+    return _Refused(_too_long(digits)) if digits > MAX_INTEGER_DIGITS else int(text)
 
 
-def _join(path: str, part: str | int) -> str:
-    if isinstance(part, int):
-        return f"{path}[{part}]"
-    return f"{path}.{part}" if path else str(part)
+def _too_long(digits: int) -> str:
+    return f"integer of {digits} digits is too long (at most {MAX_INTEGER_DIGITS})"
+
+
+_INT_BITS = int(MAX_INTEGER_DIGITS * 3.32) - 4
+"""Integers shorter than this many bits have at most MAX_INTEGER_DIGITS digits: no str() needed."""
+
+
+def _path(parents: list[tuple[int, str | int]], node: int) -> str:
+    parts = []
+    while node > 0:
+        node, key = parents[node]
+        parts.append(f"[{key}]" if isinstance(key, int) else f".{key}")
+    return "".join(reversed(parts)).lstrip(".")
 
 
 def _show(text: str) -> str:
@@ -89,45 +89,56 @@ def _show(text: str) -> str:
 
 
 def tree_problems(data: Any) -> Problems:
-    """Problems strict JSON forbids anywhere in a parsed tree, each with its path (no recursion)."""
+    """Problems strict JSON forbids anywhere in a parsed tree, each with its path (no recursion;
+    paths are only spelled out for the nodes that have a problem)."""
     problems: Problems = []
-    stack: list[tuple[Any, str, int]] = [(data, "", 1)]
+    parents: list[tuple[int, str | int]] = [(0, "")]
+    stack: list[tuple[Any, int, int]] = [(data, 0, 1)]
     while stack and len(problems) < MAX_PROBLEMS:
-        value, path, depth = stack.pop()
-        if isinstance(value, str):
+        value, node, depth = stack.pop()
+        kind = type(value)
+        if kind is str:
             if _SURROGATE.search(value):
-                problems.append((path, f"text \"{_show(value)[:60]}\" contains a lone surrogate (\\ud800-\\udfff), "
-                                       "which is not valid Unicode"))
+                problems.append((_path(parents, node), f'text "{_show(value)[:60]}" contains a lone surrogate '
+                                                       "(\\ud800-\\udfff), which is not valid Unicode"))
+        elif kind is int:
+            if value.bit_length() > _INT_BITS and len(str(abs(value))) > MAX_INTEGER_DIGITS:
+                problems.append((_path(parents, node), _too_long(len(str(abs(value))))))
+        elif kind is bool or value is None:
+            continue
         elif isinstance(value, _Refused):
-            problems.append((path, value.message))
-        elif isinstance(value, float) and not math.isfinite(value):
-            problems.append((path, f"{value} is not a number in strict JSON"))
+            problems.append((_path(parents, node), value.message))
+        elif kind is float:
+            if not math.isfinite(value):  # 1e400 parses as inf
+                problems.append((_path(parents, node), "number out of range (larger than 1.8e308)"))
         elif isinstance(value, (dict, list)):
             if depth > MAX_JSON_DEPTH:
-                problems.append((path, f"nested more than {MAX_JSON_DEPTH} levels deep"))
+                problems.append((_path(parents, node), f"nested more than {MAX_JSON_DEPTH} levels deep"))
                 continue
             if isinstance(value, _Duplicated):
-                problems.append((path, "duplicated key(s) " + ", ".join(f'"{_show(k)}"' for k in value.duplicates)))
-            items = value.items() if isinstance(value, dict) else enumerate(value)
-            children = []
-            for key, item in items:
+                problems.append((_path(parents, node), "duplicated key(s) "
+                                 + ", ".join(f'"{_show(k)}"' for k in value.duplicates)))
+            items = list(value.items() if isinstance(value, dict) else enumerate(value))
+            for key, item in reversed(items):
+                parents.append((node, key))
                 if isinstance(key, str) and _SURROGATE.search(key):
-                    problems.append((path, f"key \"{_show(key)[:60]}\" contains a lone surrogate (\\ud800-\\udfff)"))
+                    problems.append((_path(parents, len(parents) - 1), f'key "{_show(key)[:60]}" contains a lone '
+                                                                       "surrogate (\\ud800-\\udfff)"))
                     continue
-                children.append((item, _join(path, key), depth + 1))
-            stack.extend(reversed(children))
-    return problems
+                stack.append((item, len(parents) - 1, depth + 1))
+    return problems  # depth first, children in order: document order
 
 
 def loads(text: str) -> Any:
     """Parse strict JSON text; raises `JsonError` with field paths."""
     try:
-        data = json.loads(text, object_pairs_hook=_object, parse_constant=_constant, parse_float=_float,
-                          parse_int=_int)
+        data = json.loads(text, object_pairs_hook=_object, parse_constant=_constant)
     except json.JSONDecodeError as exc:
         raise JsonError([("", f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}")]) from None
     except RecursionError:
         raise JsonError([("", f"nested more than {MAX_JSON_DEPTH} levels deep")]) from None
+    except ValueError:  # an integer over Python's 4,300 digits: parse again, marking it in place
+        data = json.loads(text, object_pairs_hook=_object, parse_constant=_constant, parse_int=_int)
     problems = tree_problems(data)
     if problems:
         raise JsonError(problems)
