@@ -128,3 +128,14 @@ def test_why_and_its_what_ifs_near_the_end_of_the_calendar(tmp_path, capsys):
         assert main(["why", str(scenario), str(plan), case, "--time-limit", "2", "--lang", "en"]) == 0
         out = capsys.readouterr().out
         assert "is not planned" in out
+
+
+def test_calendar_time_zones_cover_a_bounded_span():
+    from datetime import date
+
+    from planner.exports.zones import ZONE_SPAN_DAYS, zone_span
+
+    assert zone_span(date(2026, 12, 9), date(2026, 12, 12)) == (date(2026, 12, 8), date(2026, 12, 13))
+    first, last = zone_span(date(2026, 12, 9), date(9999, 12, 31))
+    assert first == date(2026, 12, 8) and (last - first).days == ZONE_SPAN_DAYS
+    assert zone_span(date(9999, 12, 31), date(9999, 12, 31)) == (date(9998, 1, 1), date(9998, 12, 31))
