@@ -249,7 +249,7 @@ def _at_limit(rng, doc, out):
 
 @kind("x_field")
 def _x_field(rng, doc, out):
-    path = doc.pick(rng, lambda p, v: isinstance(v, dict))
+    path = doc.pick(rng, lambda p, v: isinstance(v, dict) and F.key_of(p) != "escorts")  # a role map, no fields
     target = F.get(doc.data, path) if path else doc.data
     nested: Any = "leaf"
     for _ in range(rng.randint(0, MAX_JSON_DEPTH - 12)):
