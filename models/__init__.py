@@ -3,7 +3,9 @@
 from models.case import Case, CareOption
 from models.common import Role
 from models.flight import Flight
-from models.io import InputError, load_plan, load_scenario, plan_from_dict, scenario_from_dict, write_plan
+from models.io import (
+    InputError, load_plan, load_scenario, parse_json, plan_from_dict, read_json, scenario_from_dict, write_plan,
+)
 from models.location import Location
 from models.plan import Bound, EscortAssignment, Note, Objective, Plan, Trip, Unplanned
 from models.scenario import Forbid, Lock, Scenario
@@ -14,5 +16,5 @@ from models.vehicle import Vehicle
 __all__ = [
     "Bound", "Case", "CareOption", "EscortAssignment", "Flight", "Forbid", "InputError", "Location",
     "Lock", "Note", "Objective", "Plan", "Role", "Scenario", "Settings", "Staff", "Trip", "Unplanned",
-    "Vehicle", "load_plan", "load_scenario", "plan_from_dict", "scenario_from_dict", "write_plan",
+    "Vehicle", "load_plan", "load_scenario", "parse_json", "plan_from_dict", "read_json", "scenario_from_dict", "write_plan",
 ]

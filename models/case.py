@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
+from typing import Annotated
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
-from models.base import AwareDatetime, DomainModel
+from models.base import AwareDatetime, Bool, Date, DomainModel, Float, Int
 from models.common import MEDICAL_ROLES, CountryCode, Gender, Id, Role, TimeWindow
+from models.limits import MAX_COUNT, MAX_ESCORTS_PER_ROLE, MAX_EUR, MAX_HOURS, MAX_MINUTES
 
 
 class DepartureType(str, Enum):
@@ -36,9 +38,12 @@ class CareKind(str, Enum):
     family = "family"
 
 
+EscortCount = Annotated[Int, Field(ge=0, le=MAX_ESCORTS_PER_ROLE)]
+
+
 class TravelDocument(DomainModel):
-    valid_from: date = Field(description="first valid day")
-    valid_until: date = Field(description="last valid day")
+    valid_from: Date = Field(description="first valid day")
+    valid_until: Date = Field(description="last valid day")
 
     @model_validator(mode="after")
     def _ordered(self) -> "TravelDocument":
@@ -52,12 +57,12 @@ class TravelDocument(DomainModel):
 
 class FitToFly(DomainModel):
     status: FitStatus = Field(description="BMA decision")
-    valid_from: date = Field(description="first valid day")
-    valid_until: date = Field(description="last valid day")
-    max_travel_hours: float | None = Field(None, gt=0, description="max last arrival - first departure, hours")
-    max_legs: int | None = Field(None, ge=1, description="max outbound legs")
-    stretcher: bool = Field(description="travels on a stretcher")
-    oxygen: bool = Field(description="needs medical oxygen")
+    valid_from: Date = Field(description="first valid day")
+    valid_until: Date = Field(description="last valid day")
+    max_travel_hours: Float | None = Field(None, gt=0, le=MAX_HOURS, description="max last arrival - first departure, hours")
+    max_legs: Int | None = Field(None, ge=1, le=MAX_COUNT, description="max outbound legs")
+    stretcher: Bool = Field(description="travels on a stretcher")
+    oxygen: Bool = Field(description="needs medical oxygen")
     wheelchair: Wheelchair | None = Field(None, description="wheelchair code or null")
 
     @model_validator(mode="after")
@@ -79,16 +84,16 @@ class CareOption(DomainModel):
     facility: str = Field(description="receiving facility or contact")
     kind: CareKind = Field(description="kind of reception")
     airport: Id = Field(description="arrival airport location id it is reached from")
-    transfer_minutes: int = Field(ge=0, description="airport to facility, minutes")
+    transfer_minutes: Int = Field(ge=0, le=MAX_MINUTES, description="airport to facility, minutes")
     windows: tuple[TimeWindow, ...] = Field(description="when it can receive")
-    confirmed: bool = Field(description="the facility confirmed it")
+    confirmed: Bool = Field(description="the facility confirmed it")
 
     def receives_at(self, moment) -> bool:
         return any(w.contains(moment) for w in self.windows)
 
 
 class Care(DomainModel):
-    required: bool = Field(description="care must be arranged at arrival")
+    required: Bool = Field(description="care must be arranged at arrival")
     options: tuple[CareOption, ...] = Field(default=(), description="candidate receptions")
 
 
@@ -98,8 +103,8 @@ class Case(DomainModel):
     group: Id | None = Field(None, description="cases with the same group travel together")
     departure_type: DepartureType = Field(description="voluntary or forced")
     gender: Gender = Field(description="F, M or X")
-    minor: bool = Field(description="under 18")
-    unaccompanied: bool = Field(description="unaccompanied minor")
+    minor: Bool = Field(description="under 18")
+    unaccompanied: Bool = Field(description="unaccompanied minor")
     nationality: str = Field(description="nationality")
     destination_country: CountryCode = Field(description="country of return")
     destination_airports: tuple[Id, ...] = Field(min_length=1, description="acceptable final airports")
@@ -108,20 +113,12 @@ class Case(DomainModel):
     deadline: AwareDatetime = Field(description="latest first departure")
     travel_document: TravelDocument | None = Field(description="laissez-passer or passport; null = not issued")
     fit_to_fly: FitToFly = Field(description="fitness to fly and travel conditions")
-    escorts: dict[Role, int] = Field(description="escort role -> count")
-    same_gender_escort: bool = Field(description="needs at least one escort of the same gender")
+    escorts: dict[Role, EscortCount] = Field(description="escort role -> count")
+    same_gender_escort: Bool = Field(description="needs at least one escort of the same gender")
     languages: tuple[str, ...] | None = Field(None, description="preferred languages (soft)")
     care: Care = Field(description="care at arrival")
-    priority: int = Field(ge=1, le=5, description="1 low ... 5 urgent")
-    daily_cost_eur: float = Field(ge=0, description="cost per day of waiting, EUR")
-
-    @field_validator("escorts")
-    @classmethod
-    def _non_negative(cls, value: dict[Role, int]) -> dict[Role, int]:
-        bad = [f"{role.value}={count}" for role, count in value.items() if count < 0]
-        if bad:
-            raise ValueError("escort counts must be >= 0: " + ", ".join(bad))
-        return value
+    priority: Int = Field(ge=1, le=5, description="1 low ... 5 urgent")
+    daily_cost_eur: Float = Field(ge=0, le=MAX_EUR, description="cost per day of waiting, EUR")
 
     @model_validator(mode="after")
     def _deadline_after_available(self) -> "Case":

@@ -67,12 +67,15 @@ class DailyWindow(DomainModel):
     @field_validator("from_", "to", mode="before")
     @classmethod
     def _parse_hhmm(cls, value: object) -> object:
-        if isinstance(value, str):
-            try:
-                return time.fromisoformat(value)
-            except ValueError as exc:
-                raise ValueError(f"expected a local time HH:MM, got {value!r}") from exc
-        return value
+        if isinstance(value, time):
+            return value
+        try:
+            parsed = time.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            parsed = None
+        if parsed is None or parsed.tzinfo is not None:  # local time of day: no numbers, no offset
+            raise ValueError(f"expected a local time HH:MM, got {value!r}")
+        return parsed
 
     @model_validator(mode="after")
     def _not_empty(self) -> "DailyWindow":

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from models.base import AwareDatetime, DomainModel
+from models.base import AwareDatetime, Bool, DomainModel, Float, Int
 from models.common import Id
+from models.limits import MAX_COUNT, MAX_EUR, MAX_HOURS
 
 
 class Flight(DomainModel):
@@ -16,12 +17,12 @@ class Flight(DomainModel):
     to: Id = Field(description="arrival airport location id")
     departure: AwareDatetime = Field(description="departure time with offset")
     arrival: AwareDatetime = Field(description="arrival time with offset")
-    seats: int = Field(ge=0, description="seats this plan may book")
-    max_forced: int = Field(ge=0, description="forced-departure cases accepted on this leg")
-    stretcher: bool = Field(description="a stretcher can be installed (one per leg)")
-    oxygen: bool = Field(description="medical oxygen available")
-    medif_lead_hours: float = Field(ge=0, description="medical cases only on legs departing this long after planning_start, hours")
-    fare_eur: float = Field(ge=0, description="fare per seat, EUR")
+    seats: Int = Field(ge=0, le=MAX_COUNT, description="seats this plan may book")
+    max_forced: Int = Field(ge=0, le=MAX_COUNT, description="forced-departure cases accepted on this leg")
+    stretcher: Bool = Field(description="a stretcher can be installed (one per leg)")
+    oxygen: Bool = Field(description="medical oxygen available")
+    medif_lead_hours: Float = Field(ge=0, le=MAX_HOURS, description="medical cases only on legs departing this long after planning_start, hours")
+    fare_eur: Float = Field(ge=0, le=MAX_EUR, description="fare per seat, EUR")
 
     @model_validator(mode="after")
     def _arrives_after_departure(self) -> "Flight":

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from models import strictjson
 from models.plan import Plan
 from models.scenario import ReferenceProblems, Scenario
 
@@ -58,33 +59,46 @@ def problems_from(error: ValidationError) -> list[tuple[str, str]]:
     return out
 
 
-def parse_model(model: type[M], data: Any, source: str) -> M:
+def parse_model(model: type[M], data: Any, source: str, *, strict_checked: bool = False) -> M:
+    """Validate parsed data; the strict-JSON checks run here too (for dicts from the Python API)
+    unless the data comes from `parse_json`, which made them already."""
+    problems = [] if strict_checked else strictjson.tree_problems(data)
+    if problems:
+        raise InputError(source, problems)
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         raise InputError(source, problems_from(exc)) from None
 
 
+def parse_json(raw: bytes | str, source: str) -> Any:
+    """Strict JSON from bytes (an upload) or text, with errors that name `source` and the field path."""
+    try:
+        return strictjson.loads_bytes(raw) if isinstance(raw, bytes) else strictjson.loads(raw)
+    except strictjson.JsonError as exc:
+        raise InputError(source, exc.problems) from None
+
+
 def read_json(path: str | Path) -> Any:
+    """A JSON file read strictly: size limit first, then UTF-8, then strict JSON."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = strictjson.read_bytes(path)
     except FileNotFoundError:
         raise InputError(str(path), [("", "file not found")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), [("", f"cannot read file: {exc}")]) from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(str(path), [("", f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}")]) from None
+    except strictjson.JsonError as exc:
+        raise InputError(str(path), exc.problems) from None
+    except OSError as exc:
+        raise InputError(str(path), [("", f"cannot read file: {exc.strerror or exc}")]) from None
+    return parse_json(raw, str(path))
 
 
 def load_scenario(path: str | Path) -> Scenario:
-    return parse_model(Scenario, read_json(path), str(path))
+    return parse_model(Scenario, read_json(path), str(path), strict_checked=True)
 
 
 def load_plan(path: str | Path) -> Plan:
-    return parse_model(Plan, read_json(path), str(path))
+    return parse_model(Plan, read_json(path), str(path), strict_checked=True)
 
 
 def scenario_from_dict(data: Any, source: str = "<scenario>") -> Scenario:

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from enum import Enum
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator
 
-from models.base import DomainModel
+from models.base import DomainModel, Float
 from models.common import CountryCode, DailyWindow, Id
+
+
+@lru_cache(maxsize=None)
+def _zone(tz: str) -> ZoneInfo:
+    """ZoneInfo keeps only a few zones in its strong cache; a scenario has dozens."""
+    return ZoneInfo(tz)
 
 
 class LocationKind(str, Enum):
@@ -24,8 +31,8 @@ class Location(DomainModel):
     id: Id = Field(description="location id")
     name: str = Field(description="display name")
     kind: LocationKind = Field(description="kind of place")
-    lat: float = Field(ge=-90, le=90, description="latitude, degrees WGS-84")
-    lon: float = Field(ge=-180, le=180, description="longitude, degrees WGS-84")
+    lat: Float = Field(ge=-90, le=90, description="latitude, degrees WGS-84")
+    lon: Float = Field(ge=-180, le=180, description="longitude, degrees WGS-84")
     tz: str = Field(description="IANA time zone, e.g. Europe/Amsterdam")
     country: CountryCode = Field(description="ISO 3166 alpha-2 country")
     iata: str | None = Field(None, description="IATA code (airports)")
@@ -44,7 +51,7 @@ class Location(DomainModel):
 
     @property
     def zone(self) -> ZoneInfo:
-        return ZoneInfo(self.tz)
+        return _zone(self.tz)
 
     @property
     def label(self) -> str:

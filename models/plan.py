@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from models.base import AwareDatetime, DomainModel
+from models.base import AwareDatetime, DomainModel, Float, Int
 from models.common import Id, Role
 
 
@@ -31,15 +31,15 @@ class Unplanned(DomainModel):
 
 
 class Objective(DomainModel):
-    planned_priority: int = Field(description="sum of priority over planned cases")
-    disruption: int | None = Field(None, description="changed or dropped previously planned cases")
-    cost_eur: float = Field(description="total cost, EUR")
+    planned_priority: Int = Field(description="sum of priority over planned cases")
+    disruption: Int | None = Field(None, description="changed or dropped previously planned cases")
+    cost_eur: Float = Field(description="total cost, EUR")
 
 
 class Bound(DomainModel):
-    planned_priority: float | None = Field(None, description="best proven bound on planned priority")
-    disruption: float | None = Field(None, description="best proven bound on disruption")
-    cost_eur: float | None = Field(None, description="best proven bound on cost, EUR")
+    planned_priority: Float | None = Field(None, description="best proven bound on planned priority")
+    disruption: Float | None = Field(None, description="best proven bound on disruption")
+    cost_eur: Float | None = Field(None, description="best proven bound on cost, EUR")
 
 
 class Note(DomainModel):

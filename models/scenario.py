@@ -128,6 +128,15 @@ def _duplicates(ids: list[str]) -> set[str]:
     return {i for i, n in Counter(ids).items() if n > 1}
 
 
+def _has_local_date(moment, location: Location) -> bool:
+    """Rule dates are local dates at the airport: a flight must have one inside the calendar."""
+    try:
+        moment.astimezone(location.zone)
+    except OverflowError:
+        return False
+    return True
+
+
 def find_reference_problems(s: Scenario) -> list[tuple[str, str]]:
     """Every unknown reference and duplicate id, with the path of the offender."""
     out: list[tuple[str, str]] = []
@@ -151,6 +160,10 @@ def find_reference_problems(s: Scenario) -> list[tuple[str, str]]:
     for i, f in enumerate(s.flights):
         need(f"flights[{i}].from", f.from_, airports, "airport")
         need(f"flights[{i}].to", f.to, airports, "airport")
+        for key, moment, airport in (("departure", f.departure, f.from_), ("arrival", f.arrival, f.to)):
+            if airport in loc and not _has_local_date(moment, loc[airport]):
+                out.append((f"flights[{i}].{key}", f"{moment.isoformat()} falls after 9999-12-31 in the local time "
+                                                   f"of {airport} ({loc[airport].tz})"))
     care_ids: list[str] = []
     for i, c in enumerate(s.cases):
         need(f"cases[{i}].location", c.location, loc, "location")

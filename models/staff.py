@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Any
 
-from models.base import DomainModel
+from pydantic import Field, ValidationInfo, field_validator
+
+from models.base import DomainModel, Float, Int
 from models.common import CountryCode, Gender, Id, Role, TimeWindow
+from models.limits import MAX_COUNT, MAX_EUR
 
 
 class Staff(DomainModel):
@@ -17,6 +20,12 @@ class Staff(DomainModel):
     languages: tuple[str, ...] | None = Field(None, description="spoken languages")
     base: Id = Field(description="home base location id")
     unavailable: tuple[TimeWindow, ...] = Field(default=(), description="periods this person cannot work")
-    max_trips: int = Field(ge=0, description="max trips in this scenario")
+    max_trips: Int = Field(ge=0, le=MAX_COUNT, description="max trips in this scenario")
     excluded_countries: tuple[CountryCode, ...] = Field(default=(), description="may not travel to or through")
-    hour_cost_eur: float = Field(0, ge=0, description="cost per escort trip hour, EUR")
+    hour_cost_eur: Float = Field(0, ge=0, le=MAX_EUR, description="cost per escort trip hour, EUR")
+
+    @field_validator("unavailable", "excluded_countries", "hour_cost_eur", mode="before")
+    @classmethod
+    def _null_is_default(cls, value: Any, info: ValidationInfo) -> Any:
+        """FORMAT.md: these are optional, "absent or null"; null means the default (empty, 0)."""
+        return cls.model_fields[info.field_name].default if value is None else value

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import io
 import json
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 from pydantic import ValidationError
 
-from models import Case, Scenario
+from models import Case, Scenario, strictjson
 
 COLUMNS = (
     "id", "pseudonym", "group", "departure_type", "gender", "minor", "unaccompanied", "nationality",
@@ -85,6 +86,21 @@ def _bool(row: dict[str, Any], column: str) -> bool:
     raise CellError(column, value, "expected yes/no (ja/nee, true/false)")
 
 
+def _number(row: dict[str, Any], column: str, whole: bool) -> int | float | None:
+    """A cell as a number (cells are text; the models take numbers only): None when empty."""
+    value = row.get(column)
+    text = _text(value)
+    if text is None:
+        return None
+    try:
+        number = float(text.replace(",", ".")) if not whole or not text.lstrip("-").isdigit() else int(text)
+    except ValueError:
+        number = None
+    if number is None or not math.isfinite(number) or (whole and number != int(number)):
+        raise CellError(column, value, "expected a whole number" if whole else "expected a number")
+    return int(number) if whole else number
+
+
 def _list(value: Any) -> list[str]:
     return [part.strip() for part in (_text(value) or "").replace(",", ";").split(";") if part.strip()]
 
@@ -110,17 +126,14 @@ def row_to_case(row: dict[str, Any]) -> dict[str, Any]:
     """A row of text cells as a FORMAT.md case dict (may still be invalid: pydantic says why)."""
     doc_from, doc_until = _text(row.get("travel_document_valid_from")), _text(row.get("travel_document_valid_until"))
     try:
-        care_options = json.loads(_text(row.get("care_options")) or "[]")
-    except json.JSONDecodeError as exc:
-        raise CellError("care_options", row.get("care_options"), f"not valid JSON: {exc.msg}") from None
+        care_options = strictjson.loads(_text(row.get("care_options")) or "[]")
+    except strictjson.JsonError as exc:
+        raise CellError("care_options", row.get("care_options"), f"not valid JSON: {exc}") from None
     escorts = {}
     for role in ROLES:
-        count = _text(row.get(f"escort_{role}"))
+        count = _number(row, f"escort_{role}", whole=True)
         if count is not None:
-            try:
-                escorts[role] = int(float(count))
-            except ValueError:
-                raise CellError(f"escort_{role}", count, "expected a whole number") from None
+            escorts[role] = count
     case: dict[str, Any] = {
         "id": _text(row.get("id")),
         "pseudonym": _text(row.get("pseudonym")),
@@ -140,8 +153,8 @@ def row_to_case(row: dict[str, Any]) -> dict[str, Any]:
             "status": _text(row.get("fit_to_fly_status")),
             "valid_from": _text(row.get("fit_to_fly_valid_from")),
             "valid_until": _text(row.get("fit_to_fly_valid_until")),
-            "max_travel_hours": _text(row.get("max_travel_hours")),
-            "max_legs": _text(row.get("max_legs")),
+            "max_travel_hours": _number(row, "max_travel_hours", whole=False),
+            "max_legs": _number(row, "max_legs", whole=True),
             "stretcher": _bool(row, "stretcher"),
             "oxygen": _bool(row, "oxygen"),
             "wheelchair": _text(row.get("wheelchair")),
@@ -150,8 +163,8 @@ def row_to_case(row: dict[str, Any]) -> dict[str, Any]:
         "same_gender_escort": _bool(row, "same_gender_escort"),
         "languages": _list(row.get("languages")) or None,
         "care": {"required": _bool(row, "care_required"), "options": care_options},
-        "priority": _text(row.get("priority")),
-        "daily_cost_eur": _text(row.get("daily_cost_eur")) or 0,
+        "priority": _number(row, "priority", whole=True),
+        "daily_cost_eur": _number(row, "daily_cost_eur", whole=False) or 0,
     }
     return case
 

@@ -183,9 +183,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+EXIT_VALID, EXIT_BROKEN_RULE, EXIT_BAD_INPUT = 0, 1, 2
+"""Exit codes: 0 a valid plan (or success), 1 the plan breaks a rule, 2 bad input or arguments,
+3 internal error (planner/crashlog.py: one line on stderr, the traceback in a log file)."""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv)  # bad arguments: argparse exits with 2
     if not hasattr(args, "verbose"):
         args.verbose = False
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
@@ -194,13 +199,17 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-    except OSError as exc:
+    except OSError as exc:  # a file named on the command line cannot be read or written
         print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_BAD_INPUT
+    except Exception as exc:  # noqa: BLE001 - the one place that turns a bug into exit code 3
+        from planner.crashlog import report_internal_error
+
+        return report_internal_error(exc, argv)
 
 
 if __name__ == "__main__":

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import argparse
 import copy
-import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 from zoneinfo import ZoneInfo
 
-from models import InputError, Scenario, scenario_from_dict
+from models import InputError, Scenario, read_json, scenario_from_dict
 from models.case import FitStatus
 
 Window = tuple[datetime, datetime]
@@ -150,7 +149,7 @@ def add_case(scenario: Scenario, case: dict[str, Any]) -> Scenario:
     source = f"event add-case {case.get('id', '?') if isinstance(case, dict) else '?'}"
     if not isinstance(case, dict):
         raise InputError(source, [("", "a case must be a JSON object")])
-    if case.get("id") in scenario.case_by_id:
+    if isinstance(case.get("id"), str) and case["id"] in scenario.case_by_id:
         raise InputError(source, [("id", f"case {case['id']!r} already exists")])
     data = _dump(scenario)
     data["cases"].append(copy.deepcopy(case))
@@ -239,6 +238,8 @@ def parse_moment(text: str, tz: ZoneInfo, *, end: bool, source: str, path: str) 
     try:
         if len(text) == 10:
             day = date.fromisoformat(text)
+            if end and day == date.max:  # "until 9999-12-31": the last moment of the calendar
+                return datetime.combine(day, time(23, 59), tzinfo=tz)
             return datetime.combine(day + timedelta(days=1) if end else day, time(0, 0), tzinfo=tz)
         return _aware(datetime.fromisoformat(text), source, path)
     except ValueError:
@@ -308,13 +309,7 @@ def event_from_args(scenario: Scenario, flag: str, values: Sequence[str]) -> Eve
         return Event("care_window", (values[0], values[1]), {"confirmed": True})
     if kind == "add_case":
         count(1)
-        path = Path(values[0])
-        try:
-            loaded = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise InputError(str(path), [("", "file not found")]) from None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InputError(str(path), [("", f"cannot read a case from this file: {exc}")]) from None
+        loaded = read_json(Path(values[0]))  # strict JSON, like every scenario file
         cases = loaded if isinstance(loaded, list) else [loaded]
         if len(cases) == 1:
             return Event(kind, (cases[0],))

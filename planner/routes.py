@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from models import Flight, Scenario
+from models.instants import plus
 from models.rules.timeline import return_window
 
 MAX_CONNECTION = timedelta(hours=24)
@@ -79,7 +80,7 @@ def outbound_options(scenario: Scenario, index: LegIndex, case_id: str, limit: i
     """Outbound itineraries a case could take: home airport to one of its destinations, by its deadline."""
     case = scenario.case_by_id[case_id]
     s = scenario.settings
-    earliest = max(case.available_from, scenario.planning_start + timedelta(hours=s.notice_hours))
+    earliest = max(case.available_from, plus(scenario.planning_start, timedelta(hours=s.notice_hours)))
     ftf = case.fit_to_fly
     options = search(index, home_airports(scenario), set(case.destination_airports), earliest, case.deadline,
                      timedelta(minutes=s.min_connection_minutes), max_legs=min(2, ftf.max_legs or 2),

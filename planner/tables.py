@@ -15,6 +15,7 @@ from datetime import date, datetime, timezone
 import pandas as pd
 
 from models import Plan, Scenario, Trip
+from models.instants import in_zone
 from models.case import FitStatus
 from models.rules import Violation
 from models.rules.context import PlanContext
@@ -30,9 +31,7 @@ a warning for medical cases, whose MEDIF needs it."""
 
 
 def _local(moment: datetime, tz: str) -> str:
-    from zoneinfo import ZoneInfo
-
-    return moment.astimezone(ZoneInfo(tz)).strftime("%d-%m %H:%M %Z")
+    return in_zone(moment, tz).strftime("%d-%m %H:%M %Z")
 
 
 def _utc(moment: datetime) -> datetime:

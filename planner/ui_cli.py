@@ -83,7 +83,9 @@ def _read_password(args) -> str:
         return sys.stdin.readline().rstrip("\n")
     first = getpass.getpass("Password: ")
     if getpass.getpass("Again: ") != first:
-        raise SystemExit("passwords differ")
+        from models import InputError
+
+        raise InputError("password", [("", "the two passwords differ")])
     return first
 
 

@@ -25,6 +25,7 @@ from typing import Any, Callable, Iterable
 from models import Plan, Scenario, scenario_from_dict
 from models.case import FitStatus
 from models.common import Gender, Role
+from models.instants import day_plus, inside, local_day, plus
 from planner.events import set_care_window, set_fit_to_fly
 from planner.service import solve_scenario
 from solver import SolveParams
@@ -102,7 +103,7 @@ def _cases(data: dict[str, Any], ids: Iterable[str]) -> list[dict[str, Any]]:
 
 def _leg_name(scenario: Scenario, leg_id: str, lang: str) -> str:
     f = scenario.flight_by_id[leg_id]
-    return f"{f.code} {day_text(f.departure.astimezone(scenario.location_by_id[f.from_].zone).date(), lang)}"
+    return f"{f.code} {day_text(local_day(f.departure, scenario.location_by_id[f.from_].zone), lang)}"
 
 
 def _unique_id(taken: set[str], base: str) -> str:
@@ -159,7 +160,7 @@ class _Candidates:
                 def issue(d, c=c.id, start=start):
                     for x in _cases(d, [c]):
                         x["travel_document"] = {"valid_from": start.isoformat(),
-                                                "valid_until": (start + timedelta(days=365)).isoformat()}
+                                                "valid_until": day_plus(start, 365).isoformat()}
                 out.append(Relaxation("issue_document", COST["issue_document"],
                                       "reisdocument (laissez-passer) laten afgeven", "get a travel document issued",
                                       {"case": c.id}, apply=_edit(issue)))
@@ -273,7 +274,7 @@ class _Candidates:
         new_ids = [_unique_id(taken, f"EXTRA-{role.value}") for _ in range(n)]
         base = template.base if template else s.locations[0].id
         g = gender or (template.gender if template else Gender.X)
-        far_past, far_future = start - timedelta(days=365), end + timedelta(days=365)
+        far_past, far_future = inside(plus(start, -timedelta(days=365))), inside(plus(end, timedelta(days=365)))
 
         others = [c.id for c in s.cases if c.id not in self.unit.case_ids]
 
@@ -305,7 +306,7 @@ class _Candidates:
         """Series of date extensions (3, 7, 14 days); the first that works ends its series."""
         s, unit = self.s, self.unit
         out = []
-        deadline_day = min(c.deadline for c in unit.cases).astimezone(self.tz).date()
+        deadline_day = local_day(min(c.deadline for c in unit.cases), self.tz)
         ftf_cases = [c for c in unit.cases if c.fit_to_fly.allows_travel and c.fit_to_fly.valid_until < deadline_day]
         if ftf_cases:
             out.append(_validity_series(
@@ -320,7 +321,7 @@ class _Candidates:
         if any(f.departure > earliest_deadline for f in s.flights):
             series = []
             for n in EXTEND_DAYS:
-                moved = {c.id: c.deadline + timedelta(days=n) for c in unit.cases}
+                moved = {c.id: inside(plus(c.deadline, timedelta(days=n))) for c in unit.cases}
 
                 def later(d, moved=moved):
                     for x in _cases(d, moved):
@@ -329,8 +330,8 @@ class _Candidates:
                 new = min(moved.values())
                 series.append(Relaxation(
                     "move_deadline", COST["move_deadline"] + n,
-                    f"deadline {n} dagen later ({day_text(new.astimezone(self.tz).date(), 'nl')})",
-                    f"move the deadline {n} days later ({day_text(new.astimezone(self.tz).date(), 'en')})",
+                    f"deadline {n} dagen later ({day_text(local_day(new, self.tz), 'nl')})",
+                    f"move the deadline {n} days later ({day_text(local_day(new, self.tz), 'en')})",
                     {"cases": sorted(moved), "days": n, "deadline": new.isoformat()}, apply=_edit(later)))
             out.append(series)
         return out
@@ -341,7 +342,7 @@ def _validity_series(kind: str, field: str, valid_until: dict[str, date], text_n
     """Extend `field.valid_until` of these cases by each of EXTEND_DAYS: one relaxation per step."""
     series = []
     for n in EXTEND_DAYS:
-        until = {case: day + timedelta(days=n) for case, day in valid_until.items()}
+        until = {case: day_plus(day, n) for case, day in valid_until.items()}
 
         def extend(d, until=until):
             for x in _cases(d, until):

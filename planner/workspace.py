@@ -29,8 +29,10 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from models import (
-    EscortAssignment, Forbid, InputError, Lock, Plan, Scenario, Trip, load_plan, plan_from_dict, scenario_from_dict,
+    EscortAssignment, Forbid, InputError, Lock, Plan, Scenario, Trip, load_plan, parse_json, plan_from_dict, read_json,
+    scenario_from_dict,
 )
+from models.instants import in_zone, inside, plus
 from models.rules import Violation, evaluate_objective, find_violations
 from models.rules.timeline import drive_minutes
 from planner import routes
@@ -303,7 +305,7 @@ class Planner:
         it as version 1 when one is given."""
         if self.store.list_scenarios():
             return None
-        data = json.loads(DEMO_SCENARIO.read_text(encoding="utf-8"))
+        data = read_json(DEMO_SCENARIO)
         scenario = scenario_from_dict(data, str(DEMO_SCENARIO))
         plan = None
         if plan_path is not None and Path(plan_path).exists():
@@ -312,18 +314,11 @@ class Planner:
 
     def import_scenario(self, raw: bytes, filename: str, actor: str, plan_raw: bytes | None = None) -> int:
         """A scenario JSON file (and optionally a plan for it) becomes a new workspace."""
-        try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InputError(filename, [("", f"not valid JSON: {exc}")]) from None
+        data = parse_json(raw, filename)  # the strict reader of the command line: same errors, same paths
         scenario = scenario_from_dict(data, filename)
         new_plan = None
         if plan_raw is not None:
-            try:
-                plan_data = json.loads(plan_raw.decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                raise InputError("plan", [("", f"not valid JSON: {exc}")]) from None
-            plan = plan_from_dict(plan_data, "plan")
+            plan = plan_from_dict(parse_json(plan_raw, "plan"), "plan")
             new_plan = self._new_plan(scenario, plan, "import", None)
         return self.store.add_scenario(data, actor, plan=new_plan)
 
@@ -499,8 +494,8 @@ class Planner:
         first = s.flight_by_id[edit.outbound[0]]
         case = s.case_by_id[edit.case]
         # Latest pickup that still reaches the airport `checkin_minutes` before the first departure.
-        pickup = (first.departure - timedelta(minutes=settings.checkin_minutes)
-                  - timedelta(minutes=drive_minutes(s, case.location, first.from_)))
+        pickup = plus(first.departure, -timedelta(minutes=settings.checkin_minutes
+                                                   + drive_minutes(s, case.location, first.from_)))
         pickup = _inside_pickup_windows(s.location_by_id[case.location], pickup)
         if old is not None:
             new_trip = old.model_copy(update={"outbound": tuple(edit.outbound), "pickup": pickup})
@@ -727,14 +722,14 @@ class Planner:
 
 def _inside_pickup_windows(location, latest):
     """The latest pickup at or before `latest` inside the location's daily pickup windows (local time)."""
-    local = latest.astimezone(location.zone).replace(second=0, microsecond=0)
+    local = inside(in_zone(latest, location.zone)).replace(second=0, microsecond=0)
     if not location.pickup_windows:
         return local
     moment = local
     for _ in range(24 * 12):
         if any(w.contains(moment.time()) for w in location.pickup_windows):
             return moment
-        moment = (moment - timedelta(minutes=5)).astimezone(location.zone)
+        moment = in_zone(plus(moment, -timedelta(minutes=5)), location.zone)
     return local
 
 

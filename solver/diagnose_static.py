@@ -10,6 +10,7 @@ from typing import Any, Callable, NamedTuple
 
 from models import InputError, Plan, Scenario, scenario_from_dict
 from models.case import FitStatus
+from models.instants import day_plus, inside, local_day, plus
 from solver.index import Index, TripOption, Unit, build_index
 from solver.params import SolveParams
 from solver.reasons import (
@@ -45,8 +46,8 @@ def _relaxations(s: Scenario, unit: Unit) -> list[_Relaxation]:
     ids = set(unit.case_ids)
     if not flights:
         return []
-    first_day = min(f.departure.date() for f in flights) - timedelta(days=2)
-    last_day = max(f.arrival.date() for f in flights) + timedelta(days=2)
+    first_day = day_plus(min(f.departure.date() for f in flights), -2)
+    last_day = day_plus(max(f.arrival.date() for f in flights), 2)
     start = s.planning_start
     st = s.settings
     need = unit.person_seats + unit.n_escorts
@@ -63,7 +64,7 @@ def _relaxations(s: Scenario, unit: Unit) -> list[_Relaxation]:
         out.append(_Relaxation("seats", "static", lambda d: each_flight(d, "seats", need + 99)))
     if unit.forced and any(f.max_forced < unit.forced for f in flights):
         out.append(_Relaxation("forced", "static", lambda d: each_flight(d, "max_forced", unit.forced + 9)))
-    if unit.medical and any(f.departure < start + timedelta(hours=f.medif_lead_hours) for f in flights):
+    if unit.medical and any(f.departure < plus(start, timedelta(hours=f.medif_lead_hours)) for f in flights):
         out.append(_Relaxation("itinerary", "medif", lambda d: [f.update(medif_lead_hours=0) for f in d["flights"]]))
     if unit.oxygen and not all(f.oxygen for f in flights):
         out.append(_Relaxation("itinerary", "oxygen", lambda d: each_flight(d, "oxygen", True)))
@@ -82,7 +83,7 @@ def _relaxations(s: Scenario, unit: Unit) -> list[_Relaxation]:
             for c in each_case(d):
                 c["fit_to_fly"].update(max_legs=None, max_travel_hours=None)
         out.append(_Relaxation("itinerary", "limits", no_limits))
-    if st.notice_hours > 0 and any(f.departure < start + timedelta(hours=st.notice_hours) for f in flights):
+    if st.notice_hours > 0 and any(f.departure < plus(start, timedelta(hours=st.notice_hours)) for f in flights):
         out.append(_Relaxation("itinerary", "notice", lambda d: d["settings"].update(notice_hours=0)))
     if any(c.needs_care for c in unit.cases):
         def no_care(d):
@@ -94,7 +95,7 @@ def _relaxations(s: Scenario, unit: Unit) -> list[_Relaxation]:
     if any(c.deadline < latest for c in unit.cases):
         def late_deadline(d):
             for c in each_case(d):
-                c["deadline"] = (latest + timedelta(days=1)).isoformat()
+                c["deadline"] = inside(plus(latest, timedelta(days=1))).isoformat()
         out.append(_Relaxation("deadline", "deadline", late_deadline))
     if any(lk.case in ids for lk in s.locks) or any(fb.case in ids for fb in s.forbids):
         def unlock(d):
@@ -207,7 +208,7 @@ def _static_words(ix: Index, unit: Unit, relaxation: _Relaxation, first: TripOpt
     if family == "documents":
         for c in unit.cases:
             tag = f"{c.pseudonym}: " if many else ""
-            deadline = c.deadline.astimezone(tz).date()
+            deadline = local_day(c.deadline, tz)
             doc = c.travel_document
             if doc is None:
                 out.append(Reason("documents", f"{tag}nog geen reisdocument (laissez-passer) afgegeven",
@@ -223,7 +224,7 @@ def _static_words(ix: Index, unit: Unit, relaxation: _Relaxation, first: TripOpt
         for c in unit.cases:
             tag = f"{c.pseudonym}: " if many else ""
             ftf = c.fit_to_fly
-            deadline = c.deadline.astimezone(tz).date()
+            deadline = local_day(c.deadline, tz)
             if not ftf.allows_travel:
                 nl = ("fit-to-fly nog niet beoordeeld (status pending)" if ftf.status is FitStatus.pending
                       else f"BMA: niet fit-to-fly (status {ftf.status.value})")

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from models import Case, Plan, Scenario, Trip
 from models.case import Wheelchair
 from models.common import Role
+from models.instants import day_start, plus, wall_time
 from models.location import LocationKind
 from solver.itineraries import Itinerary, Leg, LegGraph
 from solver.params import SolveParams
@@ -132,13 +133,14 @@ class _UnitBuilder:
             if doc and ftf.valid_until < doc.valid_from:
                 reasons.append(f"{tag}fit-to-fly expires {ftf.valid_until} before the travel document is valid ({doc.valid_from})")
         # local dates at NL airports: one day of margin, exact check per itinerary
-        day_lo = grid.floor(datetime.combine(max(first_ok), datetime.min.time(), tzinfo=ZoneInfo("UTC")) - timedelta(days=1))
-        day_hi = grid.ceil(datetime.combine(min(last_ok), datetime.min.time(), tzinfo=ZoneInfo("UTC")) + timedelta(days=2))
-        earliest_dep_day = (s.planning_start + timedelta(minutes=lo)).date()
+        # (in grid minutes: a validity up to 9999-12-31 must not overflow a datetime)
+        day_lo = grid.floor(day_start(max(first_ok))) - DAY_MINUTES
+        day_hi = grid.ceil(day_start(min(last_ok))) + 2 * DAY_MINUTES
+        earliest_dep_day = grid.to_datetime(lo).date()
         if min(last_ok) < earliest_dep_day and not reasons:
             which = "fit-to-fly" if any(c.fit_to_fly.valid_until == min(last_ok) for c in unit.cases) else "travel document"
             reasons.append(f"{which} expires {min(last_ok)}, before the earliest possible departure {earliest_dep_day}")
-        if max(first_ok) > (s.planning_start + timedelta(minutes=hi)).date() and not reasons:
+        if max(first_ok) > grid.to_datetime(hi).date() and not reasons:
             reasons.append(f"fit-to-fly / travel document only valid from {max(first_ok)}, after the deadline")
         return max(lo, day_lo), min(hi, day_hi), reasons
 
@@ -181,7 +183,7 @@ class _UnitBuilder:
         windows = unit.location.pickup_windows
         if preferred is not None:
             minute = grid.floor(preferred)
-            local = preferred.astimezone(unit.location.zone).time()
+            local = wall_time(preferred, unit.location.zone)  # a previous pickup may lie in the year 9999
             if (grid.to_datetime(minute) == preferred and earliest <= minute <= latest + SAFETY_MINUTES
                     and (not windows or any(w.contains(local) for w in windows))):
                 return minute
@@ -441,7 +443,7 @@ def build_index(scenario: Scenario, params: SolveParams, previous: Plan | None =
             if len(keys) == 1 and None not in keys:
                 previous_trips[keys.pop()] = trip
     previous_outbound = {k: tuple(t.outbound) for k, t in previous_trips.items()}
-    freeze_until = scenario.planning_start + timedelta(hours=scenario.settings.freeze_hours)
+    freeze_until = plus(scenario.planning_start, timedelta(hours=scenario.settings.freeze_hours))
     builder = _UnitBuilder(ix, params, previous_trips)
     locks = {lock.case: lock for lock in scenario.locks}
     for key in sorted(groups):

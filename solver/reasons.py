@@ -12,6 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from models.common import Gender, Role
+from models.instants import in_zone
 
 FAMILIES: dict[str, tuple[str, str]] = {
     # code: (Dutch label, English label)
@@ -107,8 +108,8 @@ def days_text(first: date, last: date, lang: str) -> str:
 
 def span_text(start: datetime, end: datetime, tz: ZoneInfo, lang: str) -> str:
     """Local dates of a time span; an end at midnight belongs to the day before."""
-    a = start.astimezone(tz)
-    b = end.astimezone(tz)
+    a = in_zone(start, tz)
+    b = in_zone(end, tz)
     last = b.date()
     if b.time() == datetime.min.time() and b > a:
         last = date.fromordinal(last.toordinal() - 1)
@@ -117,7 +118,7 @@ def span_text(start: datetime, end: datetime, tz: ZoneInfo, lang: str) -> str:
 
 def moment_text(moment: datetime, tz: ZoneInfo, lang: str) -> str:
     """'9 dec 11:00' in local time."""
-    local = moment.astimezone(tz)
+    local = in_zone(moment, tz)
     return f"{day_text(local.date(), lang)} {local:%H:%M}"
 
 

@@ -6,6 +6,8 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from models.instants import in_zone, plus
+
 
 @dataclass(frozen=True)
 class TimeGrid:
@@ -18,8 +20,13 @@ class TimeGrid:
         return math.ceil((moment - self.origin).total_seconds() / 60)
 
     def to_datetime(self, minutes: int, like: datetime | None = None) -> datetime:
-        moment = self.origin + timedelta(minutes=minutes)
-        return moment.astimezone(like.tzinfo) if like is not None else moment
+        """The moment `minutes` after the origin; at the calendar's ends, the first/last instant."""
+        moment = plus(self.origin, timedelta(minutes=max(-MAX_SHIFT_MINUTES, min(MAX_SHIFT_MINUTES, minutes))))
+        return in_zone(moment, like.tzinfo) if like is not None else moment
+
+
+MAX_SHIFT_MINUTES = 10**12
+"""Shifts beyond two million years (more than the calendar, less than a `timedelta` holds) are cut."""
 
 
 def hours(value: float) -> int:

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from models.case import Case, CareOption
 from models.flight import Flight
+from models.instants import plus
 from models.rules import timeline
 from models.rules.context import PlanContext, TripView
 from models.rules.text import trip_name, when
@@ -25,7 +26,7 @@ RULES = (MISSING, OPTION, UNCONFIRMED, AIRPORT, WINDOW, NOT_IN_TRIP)
 
 def care_reception(option: CareOption, last_leg: Flight) -> datetime:
     """When the person reaches the facility: last arrival + transfer."""
-    return last_leg.arrival + timeline.minutes(option.transfer_minutes)
+    return plus(last_leg.arrival, timeline.minutes(option.transfer_minutes))
 
 
 def option_fits(option: CareOption, last_leg: Flight) -> bool:

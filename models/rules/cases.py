@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 
+from models.instants import plus
 from models.plan import Trip
 from models.rules import timeline
 from models.rules.context import PlanContext, TripView
@@ -92,7 +93,7 @@ def is_new_departure(previous_by_case: Mapping[str, Trip], case_ids: Iterable[st
 
 def _notice(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
     s = ctx.scenario
-    earliest: datetime = s.planning_start + timeline.hours(s.settings.notice_hours)
+    earliest: datetime = plus(s.planning_start, timeline.hours(s.settings.notice_hours))
     if view.first_departure < earliest and is_new_departure(ctx.previous_by_case, view.trip.cases, view.trip.outbound):
         yield NOTICE(
             f"{trip_name(view.trip)}: new departure {view.outbound[0].code} {when(view.first_departure)} is less than "

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
+from models.instants import plus
 from models.plan import Plan, Trip
 from models.scenario import Scenario
 from models.rules import timeline
@@ -20,7 +21,7 @@ RULES = (CHANGED,)
 
 
 def freeze_until(scenario: Scenario) -> datetime:
-    return scenario.planning_start + timeline.hours(scenario.settings.freeze_hours)
+    return plus(scenario.planning_start, timeline.hours(scenario.settings.freeze_hours))
 
 
 def frozen_trips(scenario: Scenario, previous: Plan) -> list[Trip]:

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from models.flight import Flight
+from models.instants import plus
 from models.scenario import Scenario
 from models.rules import timeline
 from models.rules.context import PlanContext, TripView
@@ -88,7 +89,7 @@ def _per_case(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
                 yield STRETCHER_LEG(f"{case.id}: travels on a stretcher, {leg_name(s, leg)} takes none", [case.id])
             if ftf.oxygen and not leg.oxygen:
                 yield OXYGEN_LEG(f"{case.id}: needs oxygen, {leg_name(s, leg)} has none", [case.id])
-            earliest = s.planning_start + timeline.hours(leg.medif_lead_hours)
+            earliest = plus(s.planning_start, timeline.hours(leg.medif_lead_hours))
             if medical and leg.departure < earliest:
                 yield MEDIF(f"{case.id}: medical case on {leg_name(s, leg)} departing {when(leg.departure)}, "
                             f"MEDIF needs {leg.medif_lead_hours:g} h (earliest {when(earliest)})", [case.id])

@@ -2,7 +2,9 @@
 
 Pure functions shared by the rule checker and the solver, so both derive the same pickup,
 airport, handover, return and escort times. The `*_at` variants take the ingredients
-(ids, datetimes) instead of a trip, for precomputation before a trip exists.
+(ids, datetimes) instead of a trip, for precomputation before a trip exists. Shifts stop at the
+ends of the calendar (models/instants.py): a time past 9999-12-31 reads as later than every time
+of the scenario.
 
 The trip-level functions assume the trip's ids resolve (the rule checker only calls them when
 they do); they raise `KeyError` otherwise.
@@ -16,6 +18,7 @@ from zoneinfo import ZoneInfo
 from models.case import CareOption
 from models.flight import Flight
 from models.geo import road_km, road_minutes
+from models.instants import local_day, plus, wall_time
 from models.location import Location
 from models.plan import EscortAssignment, Trip
 from models.scenario import Scenario
@@ -42,12 +45,12 @@ def zone(tz: str | ZoneInfo) -> ZoneInfo:
 
 def local_date(moment: datetime, tz: str | ZoneInfo) -> date:
     """The calendar date of `moment` in time zone `tz` (IANA name or ZoneInfo)."""
-    return moment.astimezone(zone(tz)).date()
+    return local_day(moment, zone(tz))
 
 
 def local_time(moment: datetime, tz: str | ZoneInfo) -> time:
     """The wall-clock time of `moment` in time zone `tz`."""
-    return moment.astimezone(zone(tz)).time()
+    return wall_time(moment, zone(tz))
 
 
 def overlaps(a: Interval, b: Interval) -> bool:
@@ -92,7 +95,7 @@ def last_arrival(scenario: Scenario, trip: Trip) -> datetime:
 
 def report_time(scenario: Scenario, trip: Trip) -> datetime:
     """Escorts report at the pickup location `report_minutes` before pickup."""
-    return trip.pickup - minutes(scenario.settings.report_minutes)
+    return plus(trip.pickup, -minutes(scenario.settings.report_minutes))
 
 
 def chosen_care_options(scenario: Scenario, trip: Trip) -> tuple[CareOption, ...]:
@@ -103,21 +106,21 @@ def chosen_care_options(scenario: Scenario, trip: Trip) -> tuple[CareOption, ...
 
 # -- vehicle -------------------------------------------------------------------
 def airport_arrival_at(scenario: Scenario, location_id: str, airport_id: str, pickup: datetime) -> datetime:
-    return pickup + minutes(drive_minutes(scenario, location_id, airport_id))
+    return plus(pickup, minutes(drive_minutes(scenario, location_id, airport_id)))
 
 
 def latest_airport_arrival(scenario: Scenario, first_leg: Flight) -> datetime:
     """Escorted persons are at the airport `checkin_minutes` before the first departure."""
-    return first_leg.departure - minutes(scenario.settings.checkin_minutes)
+    return plus(first_leg.departure, -minutes(scenario.settings.checkin_minutes))
 
 
 def vehicle_busy_at(
     scenario: Scenario, depot_id: str, location_id: str, airport_id: str, pickup: datetime
 ) -> Interval:
     """[pickup - road(depot->location), airport arrival + road(airport->depot)]."""
-    start = pickup - minutes(drive_minutes(scenario, depot_id, location_id))
+    start = plus(pickup, -minutes(drive_minutes(scenario, depot_id, location_id)))
     arrival = airport_arrival_at(scenario, location_id, airport_id, pickup)
-    return start, arrival + minutes(drive_minutes(scenario, airport_id, depot_id))
+    return start, plus(arrival, minutes(drive_minutes(scenario, airport_id, depot_id)))
 
 
 def airport_arrival(scenario: Scenario, trip: Trip) -> datetime:
@@ -136,14 +139,14 @@ def vehicle_busy(scenario: Scenario, trip: Trip) -> Interval:
 # -- handover and escorts --------------------------------------------------------
 def handover_end_at(scenario: Scenario, arrival: datetime, transfer_minutes: int) -> datetime:
     """Outbound arrival + longest transfer of the chosen care + handover."""
-    return arrival + minutes(transfer_minutes + scenario.settings.handover_minutes)
+    return plus(arrival, minutes(transfer_minutes + scenario.settings.handover_minutes))
 
 
 def return_window_at(scenario: Scenario, arrival: datetime, transfer_minutes: int) -> Interval:
     """Inclusive window for the escorts' first return departure."""
     s = scenario.settings
-    earliest = handover_end_at(scenario, arrival, transfer_minutes) + minutes(s.return_min_minutes)
-    return earliest, arrival + hours(s.return_max_hours)
+    earliest = plus(handover_end_at(scenario, arrival, transfer_minutes), minutes(s.return_min_minutes))
+    return earliest, plus(arrival, hours(s.return_max_hours))
 
 
 def longest_transfer_minutes(scenario: Scenario, trip: Trip) -> int:
@@ -168,7 +171,7 @@ def escort_return_arrival(scenario: Scenario, trip: Trip, assignment: EscortAssi
 
 def escort_interval(scenario: Scenario, trip: Trip, assignment: EscortAssignment) -> Interval:
     """[pickup - report_minutes, last return arrival + rest_minutes]: the escort is taken."""
-    end = escort_return_arrival(scenario, trip, assignment) + minutes(scenario.settings.rest_minutes)
+    end = plus(escort_return_arrival(scenario, trip, assignment), minutes(scenario.settings.rest_minutes))
     return report_time(scenario, trip), end
 
 

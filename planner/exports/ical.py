@@ -26,7 +26,6 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping
 from urllib.parse import quote
@@ -36,7 +35,9 @@ from icalendar import Alarm, Calendar, Event, Timezone, vText
 from icalendar.enums import STATUS, TRANSP
 
 from models import InputError, Plan, Scenario
+from models.instants import in_zone
 from planner.exports.privacy import Field, Recipient, TripRecord, one_line, trip_records
+from planner.exports.zones import vtimezone, zone_span
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +84,7 @@ def calendar_filename(owner_id: str) -> str:
 
 def wall_time(moment: datetime, tz: str) -> datetime:
     """`moment` in zone `tz`; in UTC when that wall-clock time is ambiguous there (DST end)."""
-    local = moment.astimezone(ZoneInfo(tz))
+    local = in_zone(moment, tz)  # in UTC at the very end of the calendar (year 9999)
     if local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset():
         return moment.astimezone(timezone.utc)
     return local
@@ -333,12 +334,6 @@ def _local_dates(event: Event) -> Iterable[date]:
             yield value.date()
 
 
-@lru_cache(maxsize=512)
-def _vtimezone(tzid: str, first: date, last: date) -> bytes:
-    """A VTIMEZONE valid over [first, last]; cached, since icalendar scans the zone minute by minute."""
-    return Timezone.from_tzid(tzid, first_date=first, last_date=last).to_ical()
-
-
 def assemble_calendar(name: str, home_tz: str, owner: tuple[str, str], events: list[Event], stamp: datetime) -> bytes:
     """One VCALENDAR: METHOD:PUBLISH, names, the events, and a VTIMEZONE for every TZID used."""
     cal = Calendar.new(method="PUBLISH", prodid=PRODID, uid=event_uid("calendar", *owner))
@@ -348,12 +343,12 @@ def assemble_calendar(name: str, home_tz: str, owner: tuple[str, str], events: l
     cal.add("REFRESH-INTERVAL", timedelta(hours=1), parameters={"VALUE": "DURATION"})
     cal.add("X-PUBLISHED-TTL", vText("PT1H"))
     dates = [d for e in events for d in _local_dates(e)] or [stamp.date()]
-    first, last = min(dates) - timedelta(days=1), max(dates) + timedelta(days=1)
+    first, last = zone_span(min(dates), max(dates))
     for event in events:
         cal.add_component(event)
     # The owner's home zone always: it names the feed's zone and keeps an empty feed a valid file.
     zones = sorted(cal.get_missing_tzids() | {home_tz})
-    cal.subcomponents[0:0] = [Timezone.from_ical(_vtimezone(tzid, first, last)) for tzid in zones]
+    cal.subcomponents[0:0] = [Timezone.from_ical(vtimezone(tzid, first, last)) for tzid in zones]
     cal.add_missing_timezones(first, last)  # a no-op unless a zone above was missed
     missing = cal.get_missing_tzids()
     if missing:

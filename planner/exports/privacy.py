@@ -22,9 +22,9 @@ from datetime import datetime
 from enum import Enum
 from types import MappingProxyType
 from typing import Mapping
-from zoneinfo import ZoneInfo
 
 from models import InputError, Plan, Role, Scenario, Trip
+from models.instants import in_zone
 from models.flight import Flight
 from models.location import Location
 from models.rules import timeline as tl
@@ -172,7 +172,7 @@ def one_line(value: object) -> str:
 
 def local_text(moment: datetime, tz: str) -> str:
     """`2026-12-09 06:30 (UTC+01:00)`: wall-clock time at the place, with its offset."""
-    local = moment.astimezone(ZoneInfo(tz))
+    local = in_zone(moment, tz)  # in UTC at the very end of the calendar (year 9999)
     offset = local.utcoffset()
     minutes = int(offset.total_seconds() // 60)
     sign = "+" if minutes >= 0 else "-"
