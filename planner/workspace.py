@@ -731,10 +731,10 @@ def _inside_pickup_windows(location, latest):
     if not location.pickup_windows:
         return local
     moment = local
-    for _ in range(24 * 12):
+    for _ in range(24 * 60):  # minute steps: a zero-length window holds one minute only
         if any(w.contains(moment.time()) for w in location.pickup_windows):
             return moment
-        moment = (moment - timedelta(minutes=5)).astimezone(location.zone)
+        moment = (moment - timedelta(minutes=1)).astimezone(location.zone)
     return local
 
 

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from models import Case, Plan, Scenario, Trip
 from models.case import Wheelchair
-from models.common import Role
+from models.common import DailyWindow, Role
 from models.location import LocationKind
 from solver.itineraries import Itinerary, Leg, LegGraph
 from solver.params import SolveParams
@@ -195,12 +195,11 @@ class _UnitBuilder:
         for back in range(0, 3):
             day = latest_dt.date() - timedelta(days=back)
             for w in windows:
-                start = datetime.combine(day, w.from_, tzinfo=zone)
-                end_day = day if w.to > w.from_ else day + timedelta(days=1)
-                end = datetime.combine(end_day, w.to, tzinfo=zone)
-                start_m, end_m = grid.ceil(start), grid.floor(end) - SAFETY_MINUTES
-                cand = min(latest, end_m)
-                if cand >= start_m and cand >= earliest and (best is None or cand > best):
+                cand = _latest_in_window(grid, w, day, zone, latest)
+                if cand is None or cand < earliest or (best is not None and cand <= best):
+                    continue
+                # the checker's own test, so a DST gap or fold never yields a pickup it rejects
+                if w.contains(grid.to_datetime(cand).astimezone(zone).time()):
                     best = cand
         return best
 
@@ -424,6 +423,21 @@ class _UnitBuilder:
             if not any_found(max_legs, max_dur, **relax):
                 return [text]
         return ["no itinerary keeps all rules"]
+
+
+def _latest_in_window(grid: TimeGrid, w: DailyWindow, day: date, zone: ZoneInfo, latest: int) -> int | None:
+    """The latest grid minute <= `latest` in daily window `w` opening on local `day`.
+
+    A zero-length window (`from == to`) holds exactly its minute; otherwise one minute of slack
+    is kept before the window closes; `to < from` runs past midnight."""
+    start = datetime.combine(day, w.from_, tzinfo=zone)
+    if w.from_ == w.to:
+        minute = grid.floor(start)
+        return minute if minute <= latest and grid.to_datetime(minute) == start else None
+    end_day = day if w.to > w.from_ else day + timedelta(days=1)
+    end = datetime.combine(end_day, w.to, tzinfo=zone)
+    cand = min(latest, grid.floor(end) - SAFETY_MINUTES)
+    return cand if cand >= grid.ceil(start) else None
 
 
 def build_index(scenario: Scenario, params: SolveParams, previous: Plan | None = None) -> Index:
