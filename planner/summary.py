@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from models import Plan, Scenario
+from planner.solver_status import optimiser_warning
 
 
 def plan_summary(scenario: Scenario, plan: Plan, valid: bool | None = None) -> str:
@@ -35,6 +36,12 @@ def plan_summary(scenario: Scenario, plan: Plan, valid: bool | None = None) -> s
         secs = info.get("seconds", {})
         lines.append(f"Solver     {info.get('strategy', '?')} status {info.get('status', '?')}, "
                      + ", ".join(f"{k} {v:.1f}s" for k, v in secs.items()))
+        warning = optimiser_warning(plan, "en")
+        if warning is not None:
+            failure = info.get("model_error") or {}
+            lines.append("WARNING    optimiser did not run: plan comes from the start heuristic"
+                         if failure.get("plan_from") != "priority phase" else "WARNING    " + warning)
+            lines.extend(f"           CP-SAT presolve: {line}" for line in failure.get("presolve", [])[:3])
     if valid is not None:
         lines.append("Check      " + ("valid: every hard rule kept" if valid else "INVALID (see violations)"))
     if plan.unplanned:
