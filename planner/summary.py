@@ -31,6 +31,11 @@ def plan_summary(scenario: Scenario, plan: Plan, valid: bool | None = None) -> s
         if b.cost_eur is not None:
             parts.append(f"cost >= EUR {b.cost_eur:,.2f} (at that priority)")
         lines.append("Bound      " + ", ".join(parts))
+    restricted = (plan.solver or {}).get("restricted_bound")
+    if restricted and restricted.get("planned_priority") is not None:
+        why = ", ".join(f"{k} ({n})" for k, n in (plan.solver.get("restricted_by") or {}).items())
+        lines.append(f"Restricted priority <= {restricted['planned_priority']:.0f} on the options the planner "
+                     f"considered (not all: {why or 'caps'}); the bound above holds for the full problem")
     info = plan.solver or {}
     if info:
         secs = info.get("seconds", {})

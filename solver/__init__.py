@@ -10,6 +10,7 @@ import ortools
 
 from models import Plan, Scenario
 from models.plan import Bound, Note
+from solver.bounds import full_problem_bound, mark_fixed_pickups, restricted_by
 from solver.cpsat import solve_cpsat
 from solver.explain import explain_unplanned
 from solver.greedy import solve_greedy, try_unit
@@ -134,6 +135,22 @@ def _guard_notes(ix: Index, chosen: dict[str, Assignment], frozen: dict[str, Ass
     return out
 
 
+def _honest_bound(ix: Index, info: dict, status: str, bounds: dict) -> tuple[str, Bound | None]:
+    """CP-SAT's bound as the plan's bound only when the options were not restricted (solver.bounds);
+    otherwise it is reported as `restricted_bound`, with a bound for the full problem instead."""
+    restricted = restricted_by(ix)
+    if not restricted:
+        if not bounds:
+            return status, None
+        return status, Bound(planned_priority=bounds.get("planned_priority"), disruption=bounds.get("disruption"),
+                             cost_eur=bounds.get("cost_eur"))
+    info["restricted_by"] = restricted
+    if bounds:
+        info["restricted_bound"] = {k: v for k, v in bounds.items() if v is not None}
+    full = full_problem_bound(ix, bounds.get("planned_priority"))
+    return ("feasible" if status == "optimal" else status), Bound(planned_priority=full)
+
+
 def solve(scenario: Scenario, params: SolveParams | None = None, previous: Plan | None = None) -> SolveResult:
     """Plan all cases together; the plan's objective is recomputed by the rule checker."""
     from models.rules import evaluate_objective  # the oracle computes the reported objective
@@ -143,6 +160,7 @@ def solve(scenario: Scenario, params: SolveParams | None = None, previous: Plan 
     seconds: dict[str, float] = {}
     ix = build_index(scenario, params, previous)
     res = Resources(ix)
+    mark_fixed_pickups(ix, res)
     seconds["index"] = time.perf_counter() - started
     log.info("index: %d trip units, %d options from %d legs (%.1f s)", len(ix.units),
              sum(len(u.options) for u in ix.units), len(scenario.flights), seconds["index"])
@@ -212,12 +230,7 @@ def solve(scenario: Scenario, params: SolveParams | None = None, previous: Plan 
         info["phases"] = [p.as_dict(with_time=not repro) for p in outcome.phases]
         info["model"] = outcome.model_stats
         info["cost_terms_eur"] = outcome.term_values
-        if outcome.bounds:
-            bound = Bound(
-                planned_priority=outcome.bounds.get("planned_priority"),
-                disruption=outcome.bounds.get("disruption"),
-                cost_eur=outcome.bounds.get("cost_eur"),
-            )
+        status, bound = _honest_bound(ix, info, status, outcome.bounds)
     t = time.perf_counter()
     before = len(chosen)
     chosen = _insert_leftovers(ix, res, chosen)
