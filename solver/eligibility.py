@@ -35,3 +35,32 @@ def eligible_vehicles(s: Scenario, unit: Unit, locked: list[str]) -> list[str]:
             continue
         out.append(v.id)
     return out
+
+
+def lock_blockers(s: Scenario, unit: Unit, unit_locks: list) -> list[str]:
+    """Why the unit's locks cannot be kept by any plan at all (checked before the model is built).
+
+    The model only asks "is each eligible locked escort on the trip"; a locked escort who cannot
+    escort this case, a different number of escorts than the case needs, or two locks of one group
+    that name different flights, escorts or vehicles would otherwise slip through."""
+    out = []
+    for what in ("flights", "staff", "vehicle"):
+        named = {frozenset(v) if what == "staff" else v for lk in unit_locks if (v := getattr(lk, what)) is not None}
+        if len(named) > 1:
+            out.append(f"the locks of this group name different {what}")
+    if unit.locked_staff is None:
+        return out
+    ids = set(unit.case_ids)
+    forbidden = {f.staff for f in s.forbids if f.case in ids and f.staff}
+    needs = ", ".join(role.value for role in unit.needs) or "none"
+    for sid in sorted(unit.locked_staff - set(unit.staff)):
+        staff = s.staff_by_id[sid]
+        if sid in forbidden:
+            out.append(f"locked escort {sid} is excluded for this case")
+        elif staff.max_trips < 1:
+            out.append(f"locked escort {sid} may make no trips (max_trips 0)")
+        else:
+            out.append(f"locked escort {sid} holds none of the roles this case needs ({needs})")
+    if len(unit.locked_staff) != unit.n_escorts:
+        out.append(f"the lock names {len(unit.locked_staff)} escort(s), the case needs {unit.n_escorts}")
+    return out

@@ -19,7 +19,7 @@ from models.case import Wheelchair
 from models.common import Role
 from models.location import LocationKind
 from solver.itineraries import Itinerary, Leg, LegGraph, SearchStats
-from solver.eligibility import eligible_staff, eligible_vehicles
+from solver.eligibility import eligible_staff, eligible_vehicles, lock_blockers
 from solver.no_options import no_option_reasons
 from solver.params import SolveParams
 from solver.pickup import latest_pickup
@@ -378,6 +378,10 @@ def build_index(scenario: Scenario, params: SolveParams, previous: Plan | None =
             builder.build_options(unit, lock_flights, locked_care)
         unit.staff = eligible_staff(scenario, unit)
         unit.vehicles = eligible_vehicles(scenario, unit, [lk.vehicle for lk in unit_locks if lk.vehicle])
+        cannot_keep = lock_blockers(scenario, unit, unit_locks)
+        if cannot_keep:
+            unit.blockers = cannot_keep + unit.blockers
+            unit.options = []
         unit.previous_trip = previous_trips.get(key)
         if unit.previous_trip is not None:
             prev = previous_outbound[key]

@@ -7,7 +7,7 @@ and points at the data (flight, staff, vehicle, care option ids) in `data`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -100,15 +100,26 @@ def days_text(first: date, last: date, lang: str) -> str:
         first, last = last, first
     if first == last:
         return day_text(first, lang)
+    if last.year - first.year > 1:  # "until further notice" (e.g. 9999-12-31): say the years
+        return f"{day_text(first, lang)} {first.year} – {day_text(last, lang)} {last.year}"
     if (first.year, first.month) == (last.year, last.month):
         return f"{first.day}–{day_text(last, lang)}"
     return f"{day_text(first, lang)} – {day_text(last, lang)}"
 
 
+LATEST_SHOWN = datetime(9999, 12, 30, tzinfo=timezone.utc)
+"""Times are shown no later than this: "until 9999-12-31" in another zone would overflow the year."""
+
+
+def local(moment: datetime, tz: ZoneInfo) -> datetime:
+    """`moment` in `tz`, clamped to LATEST_SHOWN ("no expiry" dates stay printable)."""
+    return min(moment, LATEST_SHOWN).astimezone(tz)
+
+
 def span_text(start: datetime, end: datetime, tz: ZoneInfo, lang: str) -> str:
     """Local dates of a time span; an end at midnight belongs to the day before."""
-    a = start.astimezone(tz)
-    b = end.astimezone(tz)
+    a = local(start, tz)
+    b = local(end, tz)
     last = b.date()
     if b.time() == datetime.min.time() and b > a:
         last = date.fromordinal(last.toordinal() - 1)
@@ -117,8 +128,8 @@ def span_text(start: datetime, end: datetime, tz: ZoneInfo, lang: str) -> str:
 
 def moment_text(moment: datetime, tz: ZoneInfo, lang: str) -> str:
     """'9 dec 11:00' in local time."""
-    local = moment.astimezone(tz)
-    return f"{day_text(local.date(), lang)} {local:%H:%M}"
+    shown = local(moment, tz)
+    return f"{day_text(shown.date(), lang)} {shown:%H:%M}"
 
 
 def listing(items: list[str], lang: str, limit: int = 4) -> str:

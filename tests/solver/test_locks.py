@@ -5,7 +5,7 @@ import pytest
 
 import solver.cpsat
 from models.rules import find_violations
-from tests.builders import add_case, build, build_plan, plan_dict, scenario_dict
+from tests.builders import add_case, add_staff, add_vehicle, build, build_plan, plan_dict, scenario_dict
 from tests.solver.helpers import planned_cases, reasons, solve_dict, trip_of
 
 BOTH_ESCORTS = ["S-1", "S-2"]
@@ -83,3 +83,35 @@ def test_without_locks_or_frozen_trips_the_lock_check_never_runs(monkeypatch: py
     assert planned_cases(checked) == {"BV-1", "BV-2"}
     assert "lock_check" not in checked.plan.solver
     assert checked.plan.solver["start_solution"] == "accepted"
+
+
+# -- regressions found by the Hypothesis properties (tests/property) -------------------------------
+def test_locked_escort_who_cannot_fill_a_needed_role_makes_the_lock_unkeepable():
+    # shrunk from test_locks_are_kept_or_named: the lock named a nurse and a psychiatric nurse for a
+    # case needing one nurse; the model ignored the ineligible one and planned the nurse alone, which
+    # the checker rejects (the escort set must be exactly the locked one)
+    scn = scenario_dict(locks=[{"case": "BV-1", "staff": ["S-1", "S-3"]}])
+    scn["cases"][0]["escorts"] = {"kmar": 1}
+    add_staff(scn, "S-3", "F", roles=["nurse"])
+    checked = solve_dict(scn)
+    assert planned_cases(checked) == set()
+    why = reasons(checked, "BV-1")
+    assert why.startswith("lock cannot be kept: locked escort S-3 holds none of the roles this case needs (kmar)"), why
+
+
+def test_lock_naming_more_escorts_than_the_case_needs_is_unkeepable():
+    scn = scenario_dict(locks=[{"case": "BV-1", "staff": ["S-1", "S-2"]}])
+    scn["cases"][0]["escorts"] = {"kmar": 1}
+    checked = solve_dict(scn)
+    assert planned_cases(checked) == set()
+    assert "the lock names 2 escort(s), the case needs 1" in reasons(checked, "BV-1")
+
+
+def test_group_locks_naming_different_vehicles_are_unkeepable():
+    scn = scenario_dict(locks=[{"case": "BV-1", "vehicle": "V-1"}, {"case": "BV-2", "vehicle": "V-2"}])
+    scn["cases"][0].update(group="FAM", departure_type="voluntary", escorts={"kmar": 1})
+    add_case(scn, "BV-2", group="FAM", departure_type="voluntary", escorts={"kmar": 1})
+    add_vehicle(scn, "V-2")
+    checked = solve_dict(scn)
+    assert planned_cases(checked) == set()
+    assert "the locks of this group name different vehicle" in reasons(checked, "BV-1")

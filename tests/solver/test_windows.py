@@ -131,3 +131,15 @@ def test_zero_length_care_window_at_the_arrival_instant():
     checked = solve_dict(scn)
     _optimiser_ran(checked)
     assert trip_of(checked, "BV-1").outbound == ("TK1952-1210",)
+
+
+def test_unavailable_until_9999_is_explained_without_overflow():
+    # found by the Hypothesis properties: the explanation printed the end of an unavailability
+    # "until 9999-12-31T23:59Z" in local time, which is in the year 10000
+    scn = scenario_dict()
+    for sid in ("S-1", "S-2"):
+        item(scn, "staff", sid)["unavailable"] = [{"from": "2026-12-07T17:44:00+01:00", "to": "9999-12-31T23:59:00+00:00"}]
+    checked = solve_dict(scn)
+    _optimiser_ran(checked)
+    assert planned_cases(checked) == set()
+    assert "S-1 unavailable 7 Dec 2026 – 30 Dec 9999" in " ".join(checked.plan.unplanned[0].reasons)
