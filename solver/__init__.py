@@ -121,15 +121,14 @@ def _guard_notes(ix: Index, chosen: dict[str, Assignment], frozen: dict[str, Ass
     noted = {n.case for n in notes}
     out: list[Note] = []
     for unit in ix.units:
-        if noted.intersection(unit.case_ids):
-            continue
         conflict = given_up.get(unit.key)
         why = describe(conflict, labels) if conflict is not None else None
         if unit.locked and unit.key not in chosen:
             why = why or "; ".join(reasons.get(unit.key, [])) or "no plan keeps it together with the other rules"
             reasons[unit.key] = [f"lock cannot be kept: {why}"] + [r for r in reasons.get(unit.key, []) if r != why]
-            out.extend(Note(case=c.id, text=f"lock cannot be kept: {why}") for c in unit.cases)
-        elif unit.key in frozen and chosen.get(unit.key) != frozen[unit.key]:
+            if not noted.intersection(unit.case_ids):
+                out.extend(Note(case=c.id, text=f"lock cannot be kept: {why}") for c in unit.cases)
+        elif unit.key in frozen and chosen.get(unit.key) != frozen[unit.key] and not noted.intersection(unit.case_ids):
             text = f"frozen trip had to change: {why}" if why else "frozen trip could not be kept"
             out.extend(Note(case=c.id, text=text) for c in unit.cases)
     return out
