@@ -27,17 +27,17 @@ def mark_fixed_pickups(ix: Index, res: Resources) -> None:
     is shared with another unit, or where a window rejected the latest pickup, are restricted."""
     sharing: dict[str, list] = defaultdict(list)
     for unit in ix.units:
-        if not unit.options:
-            continue
-        for vid in unit.vehicles:
+        for vid in unit.vehicles if unit.options else ():
             sharing[vid].append(unit)
-        if any(not res.vehicle_window_ok(res.vehicle_span(unit, o, vid), vid)
-               for o in unit.options for vid in unit.vehicles):
-            unit.pruned.add(FIXED_PICKUP)
     for units in sharing.values():
         if len(units) > 1:
             for unit in units:
                 unit.pruned.add(FIXED_PICKUP)
+    for unit in ix.units:  # the window test only where sharing did not settle it (it is the slow one)
+        if unit.options and FIXED_PICKUP not in unit.pruned and any(
+                not res.vehicle_window_ok(res.vehicle_span(unit, o, vid), vid)
+                for o in unit.options for vid in unit.vehicles):
+            unit.pruned.add(FIXED_PICKUP)
 
 
 def restricted_by(ix: Index) -> dict[str, int]:

@@ -40,9 +40,10 @@ def eligible_vehicles(s: Scenario, unit: Unit, locked: list[str]) -> list[str]:
 def lock_blockers(s: Scenario, unit: Unit, unit_locks: list) -> list[str]:
     """Why the unit's locks cannot be kept by any plan at all (checked before the model is built).
 
-    The model only asks "is each eligible locked escort on the trip"; a locked escort who cannot
-    escort this case, a different number of escorts than the case needs, or two locks of one group
-    that name different flights, escorts or vehicles would otherwise slip through."""
+    The model asks "is each eligible locked escort on the trip" (a wrong number of escorts makes
+    that impossible there, and the explanations name it); a locked escort who cannot escort this case
+    at all, or two locks of one group that name different flights, escorts or vehicles, would
+    otherwise slip through."""
     out = []
     for what in ("flights", "staff", "vehicle"):
         named = {frozenset(v) if what == "staff" else v for lk in unit_locks if (v := getattr(lk, what)) is not None}
@@ -61,6 +62,4 @@ def lock_blockers(s: Scenario, unit: Unit, unit_locks: list) -> list[str]:
             out.append(f"locked escort {sid} may make no trips (max_trips 0)")
         else:
             out.append(f"locked escort {sid} holds none of the roles this case needs ({needs})")
-    if len(unit.locked_staff) != unit.n_escorts:
-        out.append(f"the lock names {len(unit.locked_staff)} escort(s), the case needs {unit.n_escorts}")
     return out

@@ -99,6 +99,8 @@ class LegGraph:
                 self.by_id[leg.id] = leg
             by_route[(legs[0].origin, legs[0].destination)].append(legs[0])
             self.members[rep] = sorted(legs, key=lambda leg: (leg.flight.fare_eur, leg.id))
+        self.alone = frozenset(rep for rep, legs in self.members.items() if len(legs) == 1)
+        """Classes of one leg (no codeshare copy): most of them, and the fast path of `expand`."""
         self.first_dep = min((leg.dep for leg in self.by_id.values()), default=0)
         self.last_dep = max((leg.dep for leg in self.by_id.values()), default=0)
         self.routes: dict[tuple[str, str], list[Leg]] = {}
@@ -111,18 +113,22 @@ class LegGraph:
             self.route_deps[route] = [leg.dep for leg in legs]
             self.out_neighbours[route[0]].add(route[1])
             self.in_neighbours[route[1]].add(route[0])
+        self.sorted_neighbours = {a: sorted(n) for a, n in self.out_neighbours.items()}
         self._reach_cache: dict[tuple[frozenset[str], int], dict[str, int]] = {}
         self._longer_cache: dict[tuple[frozenset[str], frozenset[str], int], bool] = {}
 
     def class_ok(self, leg_ok: Callable[[Leg], bool]) -> Callable[[Leg], bool]:
         """A class passes when one of its legs passes."""
-        return lambda rep: any(leg_ok(m) for m in self.members[rep.cls])
+        alone, members = self.alone, self.members
+        return lambda rep: leg_ok(rep) if rep.cls in alone else any(leg_ok(m) for m in members[rep.cls])
 
     def expand(self, classes: Itinerary, leg_ok: Callable[[Leg], bool], alternatives: int) -> tuple[list[Itinerary], bool]:
         """Up to `alternatives` concrete itineraries of a class itinerary, cheapest first; the k-th takes
         the k-th cheapest copy of every leg, so alternatives share no copy where copies exist.
 
         Returns them and whether more combinations existed (then the option set is restricted)."""
+        if self.is_concrete(classes):  # no copies: the class itinerary is the one concrete itinerary
+            return ([classes] if all(leg_ok(leg) for leg in classes.legs) else []), False
         choices = [[m for m in self.members[leg.cls] if leg_ok(m)] for leg in classes.legs]
         if any(not c for c in choices):
             return [], False
@@ -135,6 +141,9 @@ class LegGraph:
         for c in choices:
             combinations *= len(c)
         return out, combinations > len(out)
+
+    def is_concrete(self, classes: Itinerary) -> bool:
+        return all(leg.cls in self.alone for leg in classes.legs)
 
     def legs_between(self, origin: str, destination: str, dep_from: int, dep_to: int) -> list[Leg]:
         route = (origin, destination)
@@ -258,13 +267,15 @@ class LegGraph:
         if remaining <= 0:
             return
         visited = {path[0].origin} | {leg.destination for leg in path}
-        for nxt in sorted(self.out_neighbours.get(last.destination, ())):
+        for nxt in self.sorted_neighbours.get(last.destination, ()):
             if nxt in visited or hops.get(nxt, max_legs + 1) > remaining - 1:
                 continue
-            deps = self.route_deps[(last.destination, nxt)]
-            if deps and deps[-1] > latest_arrival:
+            route = (last.destination, nxt)
+            deps = self.route_deps[route]
+            if deps[-1] > latest_arrival:
                 stats.duration_cut = True  # legs departing after the latest arrival exist on this route
-            for leg in self.legs_between(last.destination, nxt, last.arr + min_connection, latest_arrival):
+            legs = self.routes[route][bisect_left(deps, last.arr + min_connection):bisect_right(deps, latest_arrival)]
+            for leg in legs:
                 if leg.arr > latest_arrival:
                     stats.duration_cut = True
                     continue

@@ -26,7 +26,7 @@ class EscortReturns:
         self.settings = settings
         self.params = params
         self._cache: dict[tuple, tuple[list[Itinerary], bool]] = {}
-        self._tables: dict[str, tuple[list[Itinerary], list[int], bool]] = {}
+        self._tables: dict[str, tuple[list[Itinerary], list[int], list[bool], bool]] = {}
 
     def window(self, outbound: Itinerary, handover_end: int) -> tuple[int, int]:
         """Rule 7: first return departure in [handover end + return_min, arrival + return_max_hours]."""
@@ -40,14 +40,19 @@ class EscortReturns:
         n, forbidden = unit.n_escorts, unit.forbidden_flights
         key = (outbound.destination, lo, hi, n, forbidden)
         if key not in self._cache:
-            table, deps, capped = self._table(outbound.destination)
+            table, deps, concrete_flags, capped = self._table(outbound.destination)
 
             def ok(leg) -> bool:
                 return leg.flight.seats >= n and leg.id not in forbidden
 
             found: list[tuple[Itinerary, list[Itinerary]]] = []
             pruned = capped
-            for classes in table[bisect_left(deps, lo):bisect_right(deps, hi)]:
+            a, b = bisect_left(deps, lo), bisect_right(deps, hi)
+            for classes, concrete_already in zip(table[a:b], concrete_flags[a:b]):
+                if concrete_already:  # the common case, kept as cheap as a plain filter
+                    if classes.min_seats >= n and not (forbidden and forbidden.intersection(classes.leg_ids)):
+                        found.append((classes, [classes]))
+                    continue
                 concrete, more = self.graph.expand(classes, ok, RETURN_ALTERNATIVES)
                 if concrete:
                     found.append((concrete[0], concrete))
@@ -80,7 +85,7 @@ class EscortReturns:
             return returns
         return [found] + [r for r in returns if r != found]
 
-    def _table(self, destination: str) -> tuple[list[Itinerary], list[int], bool]:
+    def _table(self, destination: str) -> tuple[list[Itinerary], list[int], list[bool], bool]:
         if destination not in self._tables:
             stats = SearchStats()
             g = self.graph
@@ -93,5 +98,6 @@ class EscortReturns:
             # the planner's own return caps (legs, 36 h) are not in FORMAT.md: when they cut, it is restricted
             restricted = (stats.results_capped or stats.duration_cut
                           or g.longer_path_exists(frozenset({destination}), self.home, self.params.max_return_legs))
-            self._tables[destination] = (table, [it.dep for it in table], restricted)
+            self._tables[destination] = (table, [it.dep for it in table], [g.is_concrete(it) for it in table],
+                                         restricted)
         return self._tables[destination]

@@ -104,7 +104,7 @@ def test_lock_naming_more_escorts_than_the_case_needs_is_unkeepable():
     scn["cases"][0]["escorts"] = {"kmar": 1}
     checked = solve_dict(scn)
     assert planned_cases(checked) == set()
-    assert "the lock names 2 escort(s), the case needs 1" in reasons(checked, "BV-1")
+    assert reasons(checked, "BV-1").startswith("lock cannot be kept: no plan keeps it together with the hard rules")
 
 
 def test_group_locks_naming_different_vehicles_are_unkeepable():
@@ -115,3 +115,23 @@ def test_group_locks_naming_different_vehicles_are_unkeepable():
     checked = solve_dict(scn)
     assert planned_cases(checked) == set()
     assert "the locks of this group name different vehicle" in reasons(checked, "BV-1")
+
+
+def test_solve_and_check_agree_on_an_unkeepable_lock(tmp_path, capsys: pytest.CaptureFixture):
+    import json
+
+    from planner.cli import main
+
+    scn = _two_cases()
+    scn["locks"] = [{"case": c, "flights": ["TK1952-1209"], "staff": BOTH_ESCORTS} for c in ("BV-1", "BV-2")]
+    scenario, plan = tmp_path / "s.json", tmp_path / "p.json"
+    scenario.write_text(json.dumps(scn), encoding="utf-8")
+    assert main(["solve", str(scenario), "-o", str(plan), "--time-limit", "5", "--workers", "1", "-q"]) == 0
+    assert main(["check", str(scenario), str(plan)]) == 0
+    assert "VALID" in capsys.readouterr().out
+    # without the reasons the same plan breaks the lock, for `check` as for `solve`
+    data = json.loads(plan.read_text(encoding="utf-8"))
+    for u in data["unplanned"]:
+        u["reasons"] = []
+    plan.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["check", str(scenario), str(plan)]) == 1
