@@ -37,15 +37,16 @@ class Gender(str, Enum):
 
 
 class TimeWindow(DomainModel):
-    """An absolute window `[from, to]` in time."""
+    """An absolute window `[from, to]` in time; `to == from` is a valid, zero-length window
+    (FORMAT.md does not forbid it), `to < from` is invalid input."""
 
     from_: AwareDatetime = Field(alias="from", description="window start (datetime with offset)")
     to: AwareDatetime = Field(description="window end (datetime with offset)")
 
     @model_validator(mode="after")
     def _ordered(self) -> "TimeWindow":
-        if self.to <= self.from_:
-            raise ValueError(f"window 'to' ({self.to.isoformat()}) must be after 'from' ({self.from_.isoformat()})")
+        if self.to < self.from_:
+            raise ValueError(f"window 'to' ({self.to.isoformat()}) is before 'from' ({self.from_.isoformat()})")
         return self
 
     def contains(self, moment: datetime) -> bool:
@@ -59,7 +60,10 @@ class TimeWindow(DomainModel):
 
 
 class DailyWindow(DomainModel):
-    """A daily window in local time, e.g. 07:00–20:00; a window with to < from wraps midnight."""
+    """A daily window in local time, e.g. 07:00–20:00; a window with to < from wraps midnight.
+
+    `from == to` is read as exactly that minute (HH:MM:00): the one reading under which a plan is
+    valid whether the window is taken as a single moment or as the whole day."""
 
     from_: time = Field(alias="from", description="local time of day HH:MM")
     to: time = Field(description="local time of day HH:MM")
@@ -77,13 +81,9 @@ class DailyWindow(DomainModel):
             raise ValueError(f"expected a local time HH:MM, got {value!r}")
         return parsed
 
-    @model_validator(mode="after")
-    def _not_empty(self) -> "DailyWindow":
-        if self.to == self.from_:
-            raise ValueError("daily window 'from' and 'to' must differ")
-        return self
-
     def contains(self, local_time: time) -> bool:
+        if self.from_ == self.to:
+            return local_time == self.from_
         if self.from_ < self.to:
             return self.from_ <= local_time <= self.to
         return local_time >= self.from_ or local_time <= self.to

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from models import Plan, Scenario, Unplanned, load_plan, load_scenario
@@ -16,7 +16,9 @@ log = logging.getLogger(__name__)
 
 
 UNAVOIDABLE = {"rule8.lock_unplanned", "frozen.changed"}
-"""Violations the planner may hand on when it could not avoid them and its notes say why."""
+"""Violations that withdrawing trips cannot repair. They are still violations: a plan is valid here
+exactly when `bv-planner check` calls it valid (an unkeepable lock is valid only as an unplanned
+case with reasons, a changed frozen trip only with a note for its case: the checker reads both)."""
 
 
 @dataclass
@@ -25,7 +27,6 @@ class CheckedPlan:
     result: SolveResult | None
     violations: list[Violation]
     repaired: list[str]
-    explained: list[Violation] = field(default_factory=list)
 
     @property
     def valid(self) -> bool:
@@ -72,14 +73,11 @@ def solve_scenario(scenario: Scenario, params: SolveParams | None = None, previo
         rounds += 1
         if not removed:
             break
-    noted = {n.case for n in plan.notes}
-    explained = [v for v in violations if v.rule in UNAVOIDABLE and set(v.cases) <= noted]
-    violations = [v for v in violations if v not in explained]
     solver_info = dict(plan.solver)
     solver_info["scenario_sha256"] = scenario_hash(scenario)
     solver_info["checked"] = {"valid": not violations, "withdrawn_cases": repaired}
     plan = plan.model_copy(update={"solver": solver_info})
-    return CheckedPlan(plan=plan, result=result, violations=violations, repaired=repaired, explained=explained)
+    return CheckedPlan(plan=plan, result=result, violations=violations, repaired=repaired)
 
 
 def solve_file(scenario_path: str | Path, out: str | Path | None = None, previous: str | Path | None = None,

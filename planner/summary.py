@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from models import Plan, Scenario
+from planner.solver_status import optimiser_warning
 
 
 def plan_summary(scenario: Scenario, plan: Plan, valid: bool | None = None) -> str:
@@ -30,11 +31,22 @@ def plan_summary(scenario: Scenario, plan: Plan, valid: bool | None = None) -> s
         if b.cost_eur is not None:
             parts.append(f"cost >= EUR {b.cost_eur:,.2f} (at that priority)")
         lines.append("Bound      " + ", ".join(parts))
+    restricted = (plan.solver or {}).get("restricted_bound")
+    if restricted and restricted.get("planned_priority") is not None:
+        why = ", ".join(f"{k} ({n})" for k, n in (plan.solver.get("restricted_by") or {}).items())
+        lines.append(f"Restricted priority <= {restricted['planned_priority']:.0f} on the options the planner "
+                     f"considered (not all: {why or 'caps'}); the bound above holds for the full problem")
     info = plan.solver or {}
     if info:
         secs = info.get("seconds", {})
         lines.append(f"Solver     {info.get('strategy', '?')} status {info.get('status', '?')}, "
                      + ", ".join(f"{k} {v:.1f}s" for k, v in secs.items()))
+        warning = optimiser_warning(plan, "en")
+        if warning is not None:
+            failure = info.get("model_error") or {}
+            lines.append("WARNING    optimiser did not run: plan comes from the start heuristic"
+                         if failure.get("plan_from") != "priority phase" else "WARNING    " + warning)
+            lines.extend(f"           CP-SAT presolve: {line}" for line in failure.get("presolve", [])[:3])
     if valid is not None:
         lines.append("Check      " + ("valid: every hard rule kept" if valid else "INVALID (see violations)"))
     if plan.unplanned:

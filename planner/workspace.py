@@ -726,10 +726,10 @@ def _inside_pickup_windows(location, latest):
     if not location.pickup_windows:
         return local
     moment = local
-    for _ in range(24 * 12):
+    for _ in range(24 * 60):  # minute steps: a zero-length window holds one minute only
         if any(w.contains(moment.time()) for w in location.pickup_windows):
             return moment
-        moment = in_zone(plus(moment, -timedelta(minutes=5)), location.zone)
+        moment = in_zone(plus(moment, -timedelta(minutes=1)), location.zone)
     return local
 
 

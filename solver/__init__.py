@@ -10,6 +10,7 @@ import ortools
 
 from models import Plan, Scenario
 from models.plan import Bound, Note
+from solver.bounds import full_problem_bound, mark_fixed_pickups, restricted_by
 from solver.cpsat import solve_cpsat
 from solver.explain import explain_unplanned
 from solver.greedy import solve_greedy, try_unit
@@ -17,6 +18,7 @@ from solver.heuristics import best_start, improve
 from solver.index import Index, build_index
 from solver.occupancy import replay
 from solver.params import SolveParams, reproducible
+from solver.relax import describe
 from solver.previous import previous_assignments
 from solver.resources import Resources
 from solver.selection import Assignment, to_plan
@@ -91,6 +93,63 @@ def _core_reasons(ix: Index, res: Resources, occ, chosen, reasons: dict[str, lis
             reasons[unit.key] = [r.text_en for r in found]
 
 
+def _guarded(ix: Index, frozen: dict[str, Assignment]) -> list[str]:
+    return [f"lock of {u.label}" for u in ix.units if u.locked] + [f"frozen trip of {u.label}" for u in ix.units
+                                                                  if u.key in frozen]
+
+
+def _report_cpsat(info: dict, outcome, ix: Index) -> None:
+    """What the plan's solver report says about the lock check, a failed phase and the start solution."""
+    info["start_solution"] = outcome.start_solution
+    if outcome.failure is not None:
+        info["model_error"] = outcome.failure
+    if outcome.relaxation is not None:
+        cases = {u.key: "+".join(u.case_ids) for u in ix.units}
+        info["lock_check"] = {
+            "checks": outcome.relaxation.checks, "conclusive": outcome.relaxation.conclusive,
+            "given_up": [f"{c.guard.kind} of {cases[c.guard.unit_key]}" for c in outcome.relaxation.given_up],
+        }
+
+
+def _guard_notes(ix: Index, chosen: dict[str, Assignment], frozen: dict[str, Assignment], given_up: dict,
+                 reasons: dict[str, list[str]], notes: list[Note]) -> list[Note]:
+    """Notes (and reasons) for locks that could not be kept and frozen trips that had to change.
+
+    A locked case left unplanned gets reasons that start with "lock cannot be kept: ..." (FORMAT.md,
+    lock); the lock or frozen trip it conflicted with is named."""
+    labels = {u.key: u.label for u in ix.units}
+    noted = {n.case for n in notes}
+    out: list[Note] = []
+    for unit in ix.units:
+        conflict = given_up.get(unit.key)
+        why = describe(conflict, labels) if conflict is not None else None
+        if unit.locked and unit.key not in chosen:
+            why = why or "; ".join(reasons.get(unit.key, [])) or "no plan keeps it together with the other rules"
+            reasons[unit.key] = [f"lock cannot be kept: {why}"] + [r for r in reasons.get(unit.key, []) if r != why]
+            if not noted.intersection(unit.case_ids):
+                out.extend(Note(case=c.id, text=f"lock cannot be kept: {why}") for c in unit.cases)
+        elif unit.key in frozen and chosen.get(unit.key) != frozen[unit.key] and not noted.intersection(unit.case_ids):
+            text = f"frozen trip had to change: {why}" if why else "frozen trip could not be kept"
+            out.extend(Note(case=c.id, text=text) for c in unit.cases)
+    return out
+
+
+def _honest_bound(ix: Index, info: dict, status: str, bounds: dict) -> tuple[str, Bound | None]:
+    """CP-SAT's bound as the plan's bound only when the options were not restricted (solver.bounds);
+    otherwise it is reported as `restricted_bound`, with a bound for the full problem instead."""
+    restricted = restricted_by(ix)
+    if not restricted:
+        if not bounds:
+            return status, None
+        return status, Bound(planned_priority=bounds.get("planned_priority"), disruption=bounds.get("disruption"),
+                             cost_eur=bounds.get("cost_eur"))
+    info["restricted_by"] = restricted
+    if bounds:
+        info["restricted_bound"] = {k: v for k, v in bounds.items() if v is not None}
+    full = full_problem_bound(ix, bounds.get("planned_priority"))
+    return ("feasible" if status == "optimal" else status), Bound(planned_priority=full)
+
+
 def solve(scenario: Scenario, params: SolveParams | None = None, previous: Plan | None = None) -> SolveResult:
     """Plan all cases together; the plan's objective is recomputed by the rule checker."""
     from models.rules import evaluate_objective  # the oracle computes the reported objective
@@ -100,6 +159,7 @@ def solve(scenario: Scenario, params: SolveParams | None = None, previous: Plan 
     seconds: dict[str, float] = {}
     ix = build_index(scenario, params, previous)
     res = Resources(ix)
+    mark_fixed_pickups(ix, res)
     seconds["index"] = time.perf_counter() - started
     log.info("index: %d trip units, %d options from %d legs (%.1f s)", len(ix.units),
              sum(len(u.options) for u in ix.units), len(scenario.flights), seconds["index"])
@@ -132,6 +192,7 @@ def solve(scenario: Scenario, params: SolveParams | None = None, previous: Plan 
     repro = reproducible(params)
     status = "heuristic"
     chosen = greedy
+    given_up: dict = {}
     if params.strategy == "cpsat":
         t = time.perf_counter()
         budget = min(10.0, 0.15 * params.time_limit_s)
@@ -153,26 +214,22 @@ def solve(scenario: Scenario, params: SolveParams | None = None, previous: Plan 
         prev_choice = _previous_choice(ix, previous)
         outcome = solve_cpsat(ix, res, params, start, max(MIN_CPSAT_SECONDS, remaining), prev_choice, frozen=frozen)
         if outcome.status == "infeasible":
-            log.warning("locks or frozen trips cannot all be kept; solving again with them relaxed")
-            for unit in ix.units:
-                if unit.locked or unit.key in frozen:
-                    what = "lock" if unit.locked else "frozen trip"
-                    notes.extend(Note(case=c.id, text=f"{what} could not be kept together with all hard rules") for c in unit.cases)
+            # only when the lock check ran out of time and the unchecked locks / frozen trips did not hold
+            log.warning("the locks and frozen trips could not be checked in time and do not all hold; solving "
+                        "again with all of them given up: %s", ", ".join(_guarded(ix, frozen)))
             remaining = remaining / 2 if repro else params.time_limit_s - (time.perf_counter() - started) - 0.5
             relaxed = {k: a for k, a in greedy.items() if not any(u.key == k and u.locked for u in ix.units)}
-            outcome = solve_cpsat(ix, res, params, relaxed, max(0.5, remaining), prev_choice, force_locks=False)
+            outcome = solve_cpsat(ix, res, params, relaxed, max(0.5, remaining), prev_choice, frozen=frozen,
+                                  give_up_guards=True)
         seconds["cpsat"] = time.perf_counter() - t
         status = outcome.status
         chosen = outcome.assignments
+        given_up = {c.guard.unit_key: c for c in outcome.relaxation.given_up} if outcome.relaxation else {}
+        _report_cpsat(info, outcome, ix)
         info["phases"] = [p.as_dict(with_time=not repro) for p in outcome.phases]
         info["model"] = outcome.model_stats
         info["cost_terms_eur"] = outcome.term_values
-        if outcome.bounds:
-            bound = Bound(
-                planned_priority=outcome.bounds.get("planned_priority"),
-                disruption=outcome.bounds.get("disruption"),
-                cost_eur=outcome.bounds.get("cost_eur"),
-            )
+        status, bound = _honest_bound(ix, info, status, outcome.bounds)
     t = time.perf_counter()
     before = len(chosen)
     chosen = _insert_leftovers(ix, res, chosen)
@@ -186,12 +243,7 @@ def solve(scenario: Scenario, params: SolveParams | None = None, previous: Plan 
     info["status"] = status
     if not reproducible(params):
         info["seconds"] = {k: round(v, 3) for k, v in seconds.items()}  # wall times differ run to run
-    for unit in ix.units:
-        if unit.key in frozen and unit.key not in chosen and not any(n.case == unit.case_ids[0] for n in notes):
-            notes.extend(Note(case=c.id, text="frozen trip could not be kept") for c in unit.cases)
-        if unit.locked and unit.key not in chosen and not any(n.case == unit.case_ids[0] for n in notes):
-            why = "; ".join(reasons.get(unit.key, [])) or "no plan keeps it together with the other rules"
-            notes.extend(Note(case=c.id, text=f"lock cannot be kept: {why}") for c in unit.cases)
+    notes.extend(_guard_notes(ix, chosen, frozen, given_up, reasons, notes))
     plan = to_plan(ix, chosen, reasons, info)
     objective = evaluate_objective(scenario, plan, previous)
     plan = plan.model_copy(update={"objective": objective, "bound": bound, "notes": tuple(notes)})

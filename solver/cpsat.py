@@ -10,8 +10,10 @@ from ortools.sat.python import cp_model
 
 from solver import objectives
 from solver.constraints import add_all
+from solver.failure import presolve_findings
 from solver.index import Index
 from solver.params import SolveParams, apply_to_cpsat, reproducible
+from solver.relax import Conflict, Guard, Relaxation, find_conflicts
 from solver.resources import Resources
 from solver.selection import Assignment
 from solver.timegrid import COST_SCALE
@@ -26,6 +28,13 @@ STATUS = {
     cp_model.UNKNOWN: "unknown",
     cp_model.MODEL_INVALID: "model_invalid",
 }
+
+FAILED = (cp_model.INFEASIBLE, cp_model.MODEL_INVALID)
+"""Phase answers that are modelling errors once locks and frozen trips are settled: planning nothing
+is always feasible."""
+
+RELAX_SHARE = 0.2
+"""Share of the search time the lock check may take (it is usually one fast feasibility solve)."""
 
 
 @dataclass
@@ -52,6 +61,12 @@ class CpsatOutcome:
     term_values: dict[str, float] = field(default_factory=dict)
     bounds: dict[str, float | None] = field(default_factory=dict)
     model_stats: dict[str, int] = field(default_factory=dict)
+    relaxation: Relaxation | None = None
+    """Which locks and frozen trips were given up, when the scenario has any."""
+    failure: dict | None = None
+    """A phase that answered INFEASIBLE or MODEL_INVALID: phase, status, what presolve says."""
+    start_solution: str = "not given"
+    """Whether CP-SAT accepted the start solution: accepted, rejected or unknown (no answer in time)."""
 
 
 class _Progress(cp_model.CpSolverSolutionCallback):
@@ -129,10 +144,11 @@ def _hint(v: Vars, assignments: dict[str, Assignment]) -> None:
                 model.add_hint(var, a is not None and a.vehicle == vid and ap == airport)
 
 
-def _complete_hint(v: Vars, seconds: float) -> bool:
+def _complete_hint(v: Vars, seconds: float) -> str:
     """Turn the decision hint into a full solution (times, sizes, ...) so CP-SAT starts from it.
 
     A partial hint is often dropped by CP-SAT on these models; a fixed-hint solve fills in the rest.
+    Returns "accepted", "rejected" (the start solution breaks the model) or "unknown" (no answer in time).
     """
     solver = cp_model.CpSolver()
     solver.parameters.fix_variables_to_their_hinted_value = True
@@ -141,13 +157,36 @@ def _complete_hint(v: Vars, seconds: float) -> bool:
     status = solver.solve(v.model)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         log.warning("start solution does not satisfy the CP-SAT model (%s); searching without it", STATUS[status])
-        return False
+        return "rejected" if status in FAILED else "unknown"
     model = v.model
     values = [solver.value(model.get_int_var_from_proto_index(i)) for i in range(len(model.proto.variables))]
     model.clear_hints()
     for i, value in enumerate(values):
         model.add_hint(model.get_int_var_from_proto_index(i), value)
-    return True
+    return "accepted"
+
+
+def _settle_guards(v: Vars, guards: list[Guard], params: SolveParams, seconds: float, give_up_all: bool) -> Relaxation:
+    """Find the locks and frozen trips that cannot be kept, then fix every guard: kept or given up."""
+    if give_up_all:
+        relaxation = Relaxation(given_up=[Conflict(g, ()) for g in guards], conclusive=False)
+    else:
+        priority = {u.key: u.priority for u in v.units()}
+        relaxation = find_conflicts(v.model, guards, priority, params, seconds)
+    given_up = {c.guard.literal.index for c in relaxation.given_up}
+    for g in guards:
+        v.model.add(g.literal == (0 if g.literal.index in given_up else 1))
+    return relaxation
+
+
+def _model_error(outcome: CpsatOutcome, model: cp_model.CpModel, phase: str, status: int, plan_from: str) -> None:
+    """A phase failed where it cannot: say so loudly, with the constraint presolve names."""
+    findings = presolve_findings(model)
+    outcome.failure = {"phase": phase, "status": STATUS[status], "presolve": findings, "plan_from": plan_from}
+    outcome.status = "model_error"
+    log.error("CP-SAT %s phase answered %s, which is a modelling error (planning nothing is always feasible); "
+              "presolve: %s; the plan comes from the %s", phase, STATUS[status].upper(), " | ".join(findings),
+              plan_from)
 
 
 def _run(v: Vars, params: SolveParams, seconds: float, phase: str) -> tuple[cp_model.CpSolver, int, float]:
@@ -165,16 +204,19 @@ def solve_cpsat(
     start_hint: dict[str, Assignment],
     seconds: float,
     previous_choice: dict[str, tuple[int | None, str | None, frozenset[str]]] | None = None,
-    force_locks: bool = True,
     frozen: dict[str, Assignment] | None = None,
+    give_up_guards: bool = False,
 ) -> CpsatOutcome:
     """Phases on one model; each later phase keeps the earlier levels as constraints.
 
     `seconds` is the search time of the phases; building the model and completing the hint come on top.
+    Locks and frozen trips that cannot all be kept are found first (`solver.relax`); `give_up_guards`
+    gives them all up (the fallback when that check ran out of time). Status "infeasible" means only
+    that: the unchecked locks or frozen trips did not hold; "model_error" that a phase failed anyway.
     """
     model = cp_model.CpModel()
     v = build_vars(model, ix, res)
-    add_all(v, force_locks=force_locks, frozen=frozen)
+    guards = add_all(v, frozen=frozen)
     stats = {"bool_vars": len(v.x) + len(v.ret) + len(v.esc) + len(v.esc_role) + len(v.veh) + len(v.veh_airport),
              "units_with_options": len(v.units())}
     outcome = CpsatOutcome(assignments=dict(start_hint), model_stats=stats)
@@ -183,7 +225,12 @@ def solve_cpsat(
         outcome.assignments = {}
         return outcome
     _hint(v, start_hint)
-    _complete_hint(v, max(1.0, seconds * 0.1))
+    if guards:
+        outcome.relaxation = _settle_guards(v, guards, params, seconds * RELAX_SHARE, give_up_guards)
+        if outcome.relaxation.unexplained:
+            _model_error(outcome, model, "lock check", cp_model.INFEASIBLE, "start heuristic")
+            return outcome
+    outcome.start_solution = _complete_hint(v, max(1.0, seconds * 0.1))
     clock = _Clock(seconds, reproducible(params))
 
     # Phase 1: planned priority; with a previous plan, priority then disruption in one phase, the
@@ -202,11 +249,12 @@ def solve_cpsat(
              phase, len(v.units()), len(start_hint), budget)
     solver, status, took = _run(v, params, budget, phase)
     ok = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-    if status == cp_model.MODEL_INVALID:
-        raise RuntimeError("CP-SAT model invalid: " + model.validate())
-    if status == cp_model.INFEASIBLE:
+    if status in FAILED:
         outcome.phases.append(PhaseReport(phase, STATUS[status], None, None, took))
-        outcome.status = "infeasible"
+        if outcome.relaxation is not None and not outcome.relaxation.conclusive and not give_up_guards:
+            outcome.status = "infeasible"
+            return outcome
+        _model_error(outcome, model, phase, status, "start heuristic")
         return outcome
     units = {u.key: u for u in v.units()}
     if ok:
@@ -221,7 +269,8 @@ def solve_cpsat(
             outcome.bounds["planned_priority"] = float((int(bound) + weight - 1) // weight)
             outcome.bounds["disruption"] = float(max(0, weight * best_priority - int(bound)))
     else:
-        log.warning("CP-SAT found no solution in %.1f s; continuing from the start solution", took)
+        log.warning("CP-SAT found no solution in %.1f s (%s); continuing from the start solution", took,
+                    STATUS[status])
         best = dict(start_hint)
         best_priority = sum(units[k].priority for k in best if k in units)
         best_disruption = (objectives.disruption_of(v, previous_choice, best) if disrupt is not None else None)
@@ -244,11 +293,17 @@ def solve_cpsat(
     _hint(v, best)
     _complete_hint(v, seconds * 0.05)
     budget = clock.take(1.0)
+    found_any = ok
     if budget > 0.05:
         solver, status, took = _run(v, params, budget, "cost")
         ok = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
         outcome.phases.append(PhaseReport("cost", STATUS[status], solver.objective_value / COST_SCALE if ok else None,
                                           solver.best_objective_bound / COST_SCALE if ok else None, took))
+        found_any = found_any or ok
+        if status in FAILED:
+            _model_error(outcome, model, "cost", status, "priority phase" if found_any else "start heuristic")
+            outcome.assignments = best
+            return outcome
         if ok:
             best = _read(v, solver)
             outcome.bounds["cost_eur"] = solver.best_objective_bound / COST_SCALE
@@ -259,5 +314,5 @@ def solve_cpsat(
     else:
         overall_optimal = False
     outcome.assignments = best
-    outcome.status = "optimal" if overall_optimal else "feasible"
+    outcome.status = "optimal" if overall_optimal else "feasible" if found_any else "unknown"
     return outcome

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Iterable
 from zoneinfo import ZoneInfo
 
@@ -15,6 +15,7 @@ from solver.occupancy import Occupancy
 from solver.reasons import (
     GENDER_EN,
     GENDER_NL,
+    LATEST_SHOWN,
     ROLE_EN,
     ROLE_NL,
     Reason,
@@ -36,9 +37,10 @@ class Words:
         self.s = ix.scenario
         self.tz: ZoneInfo = unit.location.zone
         self.labels = {u.key: u.label for u in ix.units}
+        self._last_minute = ix.grid.floor(LATEST_SHOWN)
 
     def dt(self, minutes: int) -> datetime:
-        return self.ix.grid.to_datetime(minutes)
+        return self.ix.grid.origin + timedelta(minutes=min(minutes, self._last_minute))
 
     def days(self, start: int, end: int, lang: str) -> str:
         return span_text(self.dt(start), self.dt(end), self.tz, lang)

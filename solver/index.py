@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -18,8 +19,12 @@ from models.case import Wheelchair
 from models.common import Role
 from models.instants import day_start, plus, wall_time
 from models.location import LocationKind
-from solver.itineraries import Itinerary, Leg, LegGraph
+from solver.itineraries import Itinerary, Leg, LegGraph, SearchStats
+from solver.eligibility import eligible_staff, eligible_vehicles, lock_blockers
+from solver.no_options import no_option_reasons
 from solver.params import SolveParams
+from solver.pickup import latest_pickup
+from solver.ranking import OUTBOUND_ALTERNATIVES, rank_options
 from solver.returns import EscortReturns
 from solver.timegrid import TimeGrid, hours
 from solver.units import Index, TripOption, Unit
@@ -27,9 +32,6 @@ from solver.units import Index, TripOption, Unit
 __all__ = ["Index", "TripOption", "Unit", "build_index"]
 
 log = logging.getLogger(__name__)
-
-SAFETY_MINUTES = 1
-"""Slack kept where the planner chooses a time (pickup), so rounding never breaks a rule."""
 
 DAY_MINUTES = 24 * 60
 
@@ -172,40 +174,6 @@ class _UnitBuilder:
         max_dur = hours(min(durs)) if durs else hours(self.params.default_max_travel_hours)
         return min(max_legs, 4), max_dur
 
-    # -- pickup ----------------------------------------------------------------------
-    def pickup_for(self, unit: Unit, itinerary: Itinerary, preferred: datetime | None = None) -> int | None:
-        """The latest pickup that keeps check-in and the pickup windows, or the previous plan's pickup
-        when it still keeps every rule (a pickup already announced stays)."""
-        st = self.s.settings
-        grid = self.ix.grid
-        latest = itinerary.dep - st.checkin_minutes - self.ix.drive(unit.location.id, itinerary.origin) - SAFETY_MINUTES
-        earliest = max(max(grid.ceil(c.available_from) for c in unit.cases), st.report_minutes)
-        windows = unit.location.pickup_windows
-        if preferred is not None:
-            minute = grid.floor(preferred)
-            local = wall_time(preferred, unit.location.zone)  # a previous pickup may lie in the year 9999
-            if (grid.to_datetime(minute) == preferred and earliest <= minute <= latest + SAFETY_MINUTES
-                    and (not windows or any(w.contains(local) for w in windows))):
-                return minute
-        if latest < earliest:
-            return None
-        if not windows:
-            return latest
-        zone = unit.location.zone
-        latest_dt = grid.to_datetime(latest).astimezone(zone)
-        best = None
-        for back in range(0, 3):
-            day = latest_dt.date() - timedelta(days=back)
-            for w in windows:
-                start = datetime.combine(day, w.from_, tzinfo=zone)
-                end_day = day if w.to > w.from_ else day + timedelta(days=1)
-                end = datetime.combine(end_day, w.to, tzinfo=zone)
-                start_m, end_m = grid.ceil(start), grid.floor(end) - SAFETY_MINUTES
-                cand = min(latest, end_m)
-                if cand >= start_m and cand >= earliest and (best is None or cand > best):
-                    best = cand
-        return best
-
     # -- care ------------------------------------------------------------------------
     def care_for(self, unit: Unit, itinerary: Itinerary, locked_care: dict[str, str]) -> tuple[dict[str, str], int] | None:
         arrival = itinerary.legs[-1].flight.arrival
@@ -263,15 +231,18 @@ class _UnitBuilder:
         prev = self.previous_outbound.get(unit.key)
         ok = self.leg_filter(unit)
 
+        graph = self.ix.graph
+        stats = SearchStats()
         if lock_flights is not None:
-            candidates = self._locked_itinerary(unit, lock_flights)
+            classes: Iterable[Itinerary] = ()
         else:
-            candidates = self.ix.graph.search(
+            # searched on leg classes: codeshare copies of a leg are one class (solver.itineraries)
+            classes = graph.search(
                 self.ix.home_airports, targets, lo, hi, max_legs, max_dur, st.min_connection_minutes, ok,
                 first_leg_ok=lambda leg: per_day[leg.dep // DAY_MINUTES] < saturated,
-                max_results=SEARCH_CAP,
+                max_results=SEARCH_CAP, stats=stats,
             )
-        # a day with plenty of valid options needs no more: ranking keeps only a few per day
+        # a day with plenty of valid departures needs no more: ranking keeps only a few per day
         per_day: dict[int, int] = defaultdict(int)
         saturated = 4 * self.params.max_options_per_day
         seen: set[tuple[str, ...]] = set()
@@ -279,41 +250,43 @@ class _UnitBuilder:
         counts = defaultdict(int)
         first_rejected: list[date] = []
 
-        def consider(it: Itinerary, from_previous: bool) -> None:
+        def consider(it: Itinerary, from_previous: bool) -> bool:
+            """Turn an itinerary into an option if it keeps the per-trip rules; True when it did."""
             ids = it.leg_ids
             if ids in seen:
-                return
+                return False
             seen.add(ids)
             counts["found"] += 1
             if it.dep < lo or it.dep > hi or not self.dates_ok(unit, it):
                 counts["dates"] += 1
                 day = _local_date(it.legs[0].flight.departure, self.s.location_by_id[it.origin].tz)
                 first_rejected.append(day)
-                return
+                return False
             if ids != prev and it.dep < notice_min:
                 counts["notice"] += 1
-                return
+                return False
             prev_trip = self.previous_trips.get(unit.key) if ids == prev else None
-            pickup = self.pickup_for(unit, it, prev_trip.pickup if prev_trip else None)
+            pickup = latest_pickup(self.ix, unit, it, prev_trip.pickup if prev_trip else None)
             if pickup is None:
                 counts["pickup"] += 1
-                return
+                return False
             care = self.care_for(unit, it, locked_care)
             if care is None:
                 counts["care"] += 1
-                return
+                return False
             chosen_care, longest_transfer = care
             handover_end = it.arr + longest_transfer + st.handover_minutes
             returns: list[Itinerary] = []
             if unit.n_escorts:
-                returns = self.returns.for_option(unit, it, handover_end)
+                returns, returns_left_out = self.returns.for_option(unit, it, handover_end)
+                if returns_left_out:
+                    unit.pruned.add("return caps")
                 if prev_trip is not None:
                     returns = self.returns.booked_first(unit, it, handover_end, prev_trip, returns)
                 if not returns:
                     counts["returns"] += 1
-                    return
+                    return False
             cost, dep_day = self.outbound_cost(unit, it)
-            per_day[it.dep // DAY_MINUTES] += 1
             raw.append(TripOption(
                 index=-1, itinerary=it,
                 pickup=self.ix.grid.to_datetime(pickup).astimezone(unit.location.zone), pickup_min=pickup,
@@ -321,29 +294,25 @@ class _UnitBuilder:
                 care=chosen_care, handover_end_min=handover_end, returns=returns,
                 outbound_cost_eur=cost, departure_date=dep_day, is_previous=from_previous,
             ))
+            return True
 
-        for it in candidates:
+        for it in self._locked_itinerary(unit, lock_flights) if lock_flights is not None else ():
             consider(it, False)
+        for cls in classes:
+            concrete, more = graph.expand(cls, ok, OUTBOUND_ALTERNATIVES)
+            accepted = [consider(it, False) for it in concrete]
+            if any(accepted):
+                per_day[cls.dep // DAY_MINUTES] += 1
+                if more:
+                    unit.pruned.add("codeshare alternatives")
         if prev is not None and lock_flights is None:
             for it in self._locked_itinerary(unit, prev):
                 consider(it, True)
-        unit.options = self._rank(raw, prev)
+        unit.options, capped = rank_options(raw, prev, self.params)
+        self._note_pruning(unit, stats, capped, lock_flights is not None, max_legs, targets)
         if not unit.options:
             counts["first_rejected_day"] = min(first_rejected) if first_rejected else None
-            unit.blockers.extend(self.diagnose(unit, lo, hi, max_legs, max_dur, targets, counts, lock_flights))
-
-    def _validity_text(self, unit: Unit, first_day: date | None) -> str:
-        parts = []
-        for c in unit.cases:
-            tag = f"{c.pseudonym}: " if len(unit.cases) > 1 else ""
-            ftf, doc = c.fit_to_fly, c.travel_document
-            parts.append(f"{tag}fit-to-fly valid {ftf.valid_from}–{ftf.valid_until}"
-                         + (f", travel document valid {doc.valid_from}–{doc.valid_until}" if doc else ""))
-            ends = [ftf.valid_until] + ([doc.valid_until] if doc else [])
-            if first_day is not None and min(ends) < first_day:
-                which = "fit-to-fly" if ftf.valid_until == min(ends) else "travel document"
-                parts[-1] = f"{tag}{which} expires {min(ends)}, first suitable flight {first_day}"
-        return "; ".join(parts)
+            unit.blockers.extend(no_option_reasons(self, unit, lo, hi, max_legs, max_dur, targets, counts, lock_flights))
 
     def _locked_itinerary(self, unit: Unit, leg_ids: tuple[str, ...]) -> list[Itinerary]:
         """A given itinerary (locked or previous) if it keeps the unit's itinerary rules."""
@@ -361,71 +330,21 @@ class _UnitBuilder:
             return []
         return [it]
 
-    def _rank(self, raw: list[TripOption], prev: tuple[str, ...] | None) -> list[TripOption]:
-        """Cheapest first, at most a few per departure day, the previous itinerary always kept."""
-        raw.sort(key=lambda o: (o.outbound_cost_eur, o.itinerary.arr - o.itinerary.dep, o.itinerary.leg_ids))
-        per_day: dict[date, int] = defaultdict(int)
-        kept: list[TripOption] = []
-        for o in raw:
-            if o.is_previous or o.itinerary.leg_ids == prev:
-                kept.append(o)
-                continue
-            if per_day[o.departure_date] >= self.params.max_options_per_day:
-                continue
-            if len(kept) >= self.params.max_options_per_trip:
-                continue
-            per_day[o.departure_date] += 1
-            kept.append(o)
-        kept.sort(key=lambda o: (o.itinerary.dep, o.outbound_cost_eur, o.itinerary.leg_ids))
-        for i, o in enumerate(kept):
-            o.index = i
-        return kept
-
-    def diagnose(self, unit, lo, hi, max_legs, max_dur, targets, counts, lock_flights) -> list[str]:
-        """Why a unit has no option: relax the leg filters one by one to find the first culprit."""
-        st = self.s.settings
-        grid = self.ix.grid
-        when = f"between {grid.to_datetime(lo).date()} and {grid.to_datetime(hi).date()}"
-        dest = "/".join(sorted(self.s.location_by_id[a].iata or a for a in targets))
-        if lock_flights is not None:
-            return [f"locked flights {' → '.join(lock_flights)} cannot be used for this case (check connection, seats, conditions and dates)"]
-        if counts.get("found"):
-            out = []
-            if counts.get("care"):
-                out.append(f"no confirmed care option open at arrival for any of {counts['care']} itineraries to {dest}")
-            if counts.get("returns"):
-                out.append(f"no return flight for the escorts within {st.return_max_hours:g} h of arrival for {counts['returns']} itineraries")
-            if counts.get("notice"):
-                out.append(f"{counts['notice']} itineraries depart within the {st.notice_hours:g} h notice period")
-            if counts.get("pickup"):
-                out.append(f"no pickup time inside the pickup windows of {unit.location.name} for {counts['pickup']} itineraries")
-            if counts.get("dates"):
-                out.append(self._validity_text(unit, counts.get("first_rejected_day")))
-            return out or ["no itinerary keeps all rules"]
-
-        def any_found(max_legs_, max_dur_, **relax) -> bool:
-            ok = self.leg_filter(unit, **relax)
-            return next(iter(self.ix.graph.search(self.ix.home_airports, targets, lo, hi, max_legs_, max_dur_,
-                                                   st.min_connection_minutes, ok, max_results=1)), None) is not None
-
-        loose = dict(seats=False, stretcher=False, oxygen=False, medif=False)
-        if not any_found(4, hours(48), **loose):
-            return [f"no flight connection to {dest} {when}"]
-        if not any_found(max_legs, max_dur, **loose):
-            return [f"no itinerary to {dest} {when} within max {max_legs} legs and {max_dur / 60:g} travel hours"]
-        steps = [
-            ("stretcher", f"no itinerary to {dest} {when} with a stretcher on every leg"),
-            ("oxygen", f"no itinerary to {dest} {when} with oxygen on every leg"),
-            ("medif", f"no itinerary to {dest} {when} outside the MEDIF lead time (medical case)"),
-            ("seats", f"no itinerary to {dest} {when} with {unit.person_seats + unit.n_escorts} seats"
-                      + (f" and {unit.forced} forced-departure place(s)" if unit.forced else "") + " on every leg"),
-        ]
-        relax = dict(loose)
-        for name, text in steps:
-            relax[name] = True
-            if not any_found(max_legs, max_dur, **relax):
-                return [text]
-        return ["no itinerary keeps all rules"]
+    def _note_pruning(self, unit: Unit, stats: SearchStats, capped: bool, locked: bool, max_legs: int,
+                      targets: frozenset[str]) -> None:
+        """Record why the unit's options may not be all it could use (then CP-SAT's bound is restricted)."""
+        if locked:
+            return  # a lock names the one itinerary allowed
+        if capped or stats.first_legs_skipped:
+            unit.pruned.add("option caps")
+        if stats.results_capped:
+            unit.pruned.add("search cap")
+        if stats.duration_cut and any(c.fit_to_fly.max_travel_hours is None for c in unit.cases):
+            unit.pruned.add("default travel-hours cap")
+        case_legs = [c.fit_to_fly.max_legs for c in unit.cases if c.fit_to_fly.max_legs is not None]
+        if (not case_legs or min(case_legs) > max_legs) and self.ix.graph.longer_path_exists(
+                self.ix.home_airports, targets, max_legs):
+            unit.pruned.add("leg cap")
 
 
 def build_index(scenario: Scenario, params: SolveParams, previous: Plan | None = None) -> Index:
@@ -459,8 +378,12 @@ def build_index(scenario: Scenario, params: SolveParams, previous: Plan | None =
             unit.blockers = blockers
         else:
             builder.build_options(unit, lock_flights, locked_care)
-        unit.staff = _eligible_staff(scenario, unit)
-        unit.vehicles = _eligible_vehicles(scenario, unit, [lk.vehicle for lk in unit_locks if lk.vehicle])
+        unit.staff = eligible_staff(scenario, unit)
+        unit.vehicles = eligible_vehicles(scenario, unit, [lk.vehicle for lk in unit_locks if lk.vehicle])
+        cannot_keep = lock_blockers(scenario, unit, unit_locks)
+        if cannot_keep:
+            unit.blockers = cannot_keep + unit.blockers
+            unit.options = []
         unit.previous_trip = previous_trips.get(key)
         if unit.previous_trip is not None:
             prev = previous_outbound[key]
@@ -469,34 +392,3 @@ def build_index(scenario: Scenario, params: SolveParams, previous: Plan | None =
             unit.frozen = first is not None and first.departure <= freeze_until
         ix.units.append(unit)
     return ix
-
-
-def _eligible_staff(s: Scenario, unit: Unit) -> list[str]:
-    if not unit.needs:
-        return []
-    ids = set(unit.case_ids)
-    forbidden = {f.staff for f in s.forbids if f.case in ids and f.staff}
-    out = []
-    for st in s.staff:
-        if st.max_trips < 1 or st.id in forbidden:
-            continue
-        if unit.locked_staff is not None and st.id not in unit.locked_staff:
-            continue
-        if any(role in unit.needs for role in st.roles):
-            out.append(st.id)
-    return out
-
-
-def _eligible_vehicles(s: Scenario, unit: Unit, locked: list[str]) -> list[str]:
-    ids = set(unit.case_ids)
-    forbidden = {f.vehicle for f in s.forbids if f.case in ids and f.vehicle}
-    out = []
-    for v in s.vehicles:
-        if v.id in forbidden or (locked and v.id not in locked):
-            continue
-        if v.seats < unit.persons_in_vehicle + unit.n_escorts:
-            continue
-        if v.wheelchair_places < unit.wchc or v.stretcher_places < unit.stretchers:
-            continue
-        out.append(v.id)
-    return out

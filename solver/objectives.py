@@ -96,7 +96,7 @@ def cost_terms(v) -> dict[str, cp_model.LinearExpr]:
                 rate = res.staff[sid].hour_cost_eur
                 if rate <= 0:
                     continue
-                minutes = v.model.new_int_var(0, 10**6, f"escort_minutes[{k},{sid}]")
+                minutes = v.length_var(f"escort_minutes[{k},{sid}]")
                 v.model.add(minutes >= v.return_arrival[k] - v.pickup[k] + report).only_enforce_if(v.esc[k, sid])
                 hours.append(round(rate * COST_SCALE / 60) * minutes)
     return {

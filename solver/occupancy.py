@@ -83,7 +83,11 @@ class Occupancy:
         return out
 
     def pick_escorts(self, unit: Unit, option: TripOption, ret: Itinerary) -> tuple[tuple[str, Role], ...] | None:
-        """Fill every escort place; same-gender needs met; a small bounded search."""
+        """Fill every escort place; same-gender needs met; a small bounded search.
+
+        A staff lock means exactly those people (rule 8): the places must take them all."""
+        if unit.locked_staff is not None and len(unit.locked_staff) != unit.n_escorts:
+            return None
         cands = self.candidates(unit, option, ret)
         places = [role for role in sorted(unit.needs, key=lambda r: (len(cands[r]), r.value)) for _ in range(unit.needs[role])]
         genders = {sid: self.res.staff[sid].gender for r in cands for sid in cands[r]}

@@ -7,7 +7,7 @@ and points at the data (flight, staff, vehicle, care option ids) in `data`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -101,9 +101,15 @@ def days_text(first: date, last: date, lang: str) -> str:
         first, last = last, first
     if first == last:
         return day_text(first, lang)
+    if last.year - first.year > 1:  # "until further notice" (e.g. 9999-12-31): say the years
+        return f"{day_text(first, lang)} {first.year} – {day_text(last, lang)} {last.year}"
     if (first.year, first.month) == (last.year, last.month):
         return f"{first.day}–{day_text(last, lang)}"
     return f"{day_text(first, lang)} – {day_text(last, lang)}"
+
+
+LATEST_SHOWN = datetime(9999, 12, 30, tzinfo=timezone.utc)
+"""Times are shown no later than this: "until 9999-12-31" in another zone would overflow the year."""
 
 
 def span_text(start: datetime, end: datetime, tz: ZoneInfo, lang: str) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from models import Scenario
 from solver.index import Index, TripOption, Unit
 from solver.itineraries import Itinerary
+from solver.windows import availability, unavailability
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,9 @@ class Resources:
         self.staff = s.staff_by_id
         self.vehicles = s.vehicle_by_id
         self.country = {loc.id: loc.country for loc in s.locations}
-        self.unavailable = {st.id: [Span(g.floor(w.from_), g.ceil(w.to)) for w in st.unavailable] for st in s.staff}
-        self.available = {v.id: [Span(g.ceil(w.from_), g.floor(w.to)) for w in v.available] for v in s.vehicles}
+        # normalised once (solver.windows): unavailability is a disjoint union, availability is not merged
+        self.unavailable = {st.id: [Span(a, b) for a, b in unavailability(st.unavailable, g)] for st in s.staff}
+        self.available = {v.id: [Span(a, b) for a, b in availability(v.available, g)] for v in s.vehicles}
 
     # -- vehicles ------------------------------------------------------------------
     def vehicle_span(self, unit: Unit, option: TripOption, vehicle_id: str) -> Span:

@@ -1,5 +1,6 @@
-"""Return itineraries for the escorts: every way home per arrival airport, built once, then a few
-candidates per outbound option (earliest home, cheapest, next earliest)."""
+"""Return itineraries for the escorts: every way home per arrival airport, built once (on leg
+classes, so codeshare copies do not multiply it), then a few candidates per outbound option
+(earliest home, cheapest, next earliest), each with up to two concrete copies."""
 
 from __future__ import annotations
 
@@ -7,12 +8,15 @@ from bisect import bisect_left, bisect_right
 
 from models import Trip
 from models.settings import Settings
-from solver.itineraries import Itinerary, LegGraph
+from solver.itineraries import Itinerary, LegGraph, SearchStats
 from solver.params import SolveParams
 from solver.timegrid import hours
 
 RETURN_TABLE_CAP = 20000
-"""Return itineraries kept per arrival airport over the whole horizon."""
+"""Return class itineraries kept per arrival airport over the whole horizon."""
+
+RETURN_ALTERNATIVES = 2
+"""Concrete copies kept per return time (class): a second copy when the first is full."""
 
 
 class EscortReturns:
@@ -21,34 +25,48 @@ class EscortReturns:
         self.home = home_airports
         self.settings = settings
         self.params = params
-        self._cache: dict[tuple, list[Itinerary]] = {}
-        self._tables: dict[str, tuple[list[Itinerary], list[int]]] = {}
+        self._cache: dict[tuple, tuple[list[Itinerary], bool]] = {}
+        self._tables: dict[str, tuple[list[Itinerary], list[int], list[bool], bool]] = {}
 
     def window(self, outbound: Itinerary, handover_end: int) -> tuple[int, int]:
         """Rule 7: first return departure in [handover end + return_min, arrival + return_max_hours]."""
         st = self.settings
         return handover_end + st.return_min_minutes, outbound.arr + hours(st.return_max_hours)
 
-    def for_option(self, unit, outbound: Itinerary, handover_end: int) -> list[Itinerary]:
-        """A few returns with seats for the whole team and none of the unit's forbidden flights."""
+    def for_option(self, unit, outbound: Itinerary, handover_end: int) -> tuple[list[Itinerary], bool]:
+        """A few returns with seats for the whole team and none of the unit's forbidden flights, and
+        whether any possible return was left out (the option set is then restricted)."""
         lo, hi = self.window(outbound, handover_end)
         n, forbidden = unit.n_escorts, unit.forbidden_flights
         key = (outbound.destination, lo, hi, n, forbidden)
         if key not in self._cache:
-            table, deps = self._table(outbound.destination)
-            found = [
-                it for it in table[bisect_left(deps, lo):bisect_right(deps, hi)]
-                if it.min_seats >= n and not (forbidden and forbidden.intersection(it.leg_ids))
-            ]
-            by_arrival = sorted(found, key=lambda it: (it.arr, it.fare_eur, it.leg_ids))
-            by_fare = sorted(found, key=lambda it: (it.fare_eur, it.arr, it.leg_ids))
-            picked: list[Itinerary] = []
-            for it in by_arrival[:1] + by_fare[:1] + by_arrival[1:]:
-                if it not in picked:
-                    picked.append(it)
+            table, deps, concrete_flags, capped = self._table(outbound.destination)
+
+            def ok(leg) -> bool:
+                return leg.flight.seats >= n and leg.id not in forbidden
+
+            found: list[tuple[Itinerary, list[Itinerary]]] = []
+            pruned = capped
+            a, b = bisect_left(deps, lo), bisect_right(deps, hi)
+            for classes, concrete_already in zip(table[a:b], concrete_flags[a:b]):
+                if concrete_already:  # the common case, kept as cheap as a plain filter
+                    if classes.min_seats >= n and not (forbidden and forbidden.intersection(classes.leg_ids)):
+                        found.append((classes, [classes]))
+                    continue
+                concrete, more = self.graph.expand(classes, ok, RETURN_ALTERNATIVES)
+                if concrete:
+                    found.append((concrete[0], concrete))
+                    pruned = pruned or more
+            by_arrival = sorted(found, key=lambda f: (f[0].arr, f[0].fare_eur, f[0].leg_ids))
+            by_fare = sorted(found, key=lambda f: (f[0].fare_eur, f[0].arr, f[0].leg_ids))
+            picked: list[tuple[Itinerary, list[Itinerary]]] = []
+            for f in by_arrival[:1] + by_fare[:1] + by_arrival[1:]:
                 if len(picked) >= self.params.max_returns_per_option:
                     break
-            self._cache[key] = picked
+                if all(f[0] != p[0] for p in picked):
+                    picked.append(f)
+            pruned = pruned or len(picked) < len(found)
+            self._cache[key] = ([it for _, concrete in picked for it in concrete], pruned)
         return self._cache[key]
 
     def booked_first(self, unit, outbound: Itinerary, handover_end: int, trip: Trip,
@@ -67,13 +85,19 @@ class EscortReturns:
             return returns
         return [found] + [r for r in returns if r != found]
 
-    def _table(self, destination: str) -> tuple[list[Itinerary], list[int]]:
+    def _table(self, destination: str) -> tuple[list[Itinerary], list[int], list[bool], bool]:
         if destination not in self._tables:
+            stats = SearchStats()
+            g = self.graph
             table = sorted(
-                self.graph.search(frozenset({destination}), self.home, -10**7, 10**8,
-                                  self.params.max_return_legs, hours(36), self.settings.min_connection_minutes,
-                                  lambda leg: True, max_results=RETURN_TABLE_CAP),
+                g.search(frozenset({destination}), self.home, g.first_dep, g.last_dep,
+                         self.params.max_return_legs, hours(36), self.settings.min_connection_minutes,
+                         lambda leg: True, max_results=RETURN_TABLE_CAP, stats=stats),
                 key=lambda it: (it.dep, it.arr, it.leg_ids),
             )
-            self._tables[destination] = (table, [it.dep for it in table])
+            # the planner's own return caps (legs, 36 h) are not in FORMAT.md: when they cut, it is restricted
+            restricted = (stats.results_capped or stats.duration_cut
+                          or g.longer_path_exists(frozenset({destination}), self.home, self.params.max_return_legs))
+            self._tables[destination] = (table, [it.dep for it in table], [g.is_concrete(it) for it in table],
+                                         restricted)
         return self._tables[destination]

@@ -58,6 +58,8 @@ class Unit:
     previous_option: int | None = None
     previous_trip: Trip | None = None
     frozen: bool = False
+    pruned: set[str] = field(default_factory=set)
+    """Why options this unit could use may be missing from `options` (caps, defaults); empty = all kept."""
 
     @property
     def case_ids(self) -> tuple[str, ...]:

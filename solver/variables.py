@@ -27,17 +27,44 @@ class Vars:
     pickup: dict[str, cp_model.IntVar] = field(default_factory=dict)
     airport_arrival: dict[str, cp_model.IntVar] = field(default_factory=dict)
     return_arrival: dict[str, cp_model.IntVar] = field(default_factory=dict)
+    horizon: tuple[int, int] = (0, 1)
+    """Every time the model can produce lies in [low, high] (grid minutes): domains come from here."""
 
     def units(self) -> list[Unit]:
         return [u for u in self.ix.units if u.options]
 
+    def time_var(self, name: str) -> cp_model.IntVar:
+        return self.model.new_int_var(self.horizon[0], self.horizon[1], name)
+
+    def length_var(self, name: str) -> cp_model.IntVar:
+        return self.model.new_int_var(0, self.horizon[1] - self.horizon[0], name)
+
+
+def model_horizon(ix: Index, res: Resources) -> tuple[int, int]:
+    """The span of every vehicle and escort interval of every option, with a minute of margin.
+
+    Derived from the data, not fixed constants: a long drive, a long rest or a far date would
+    otherwise fall outside a fixed domain and silently forbid the options that need it.
+    """
+    st = ix.scenario.settings
+    low, high = 0, 1
+    for unit in ix.units:
+        if not unit.options:
+            continue
+        depots = {res.vehicles[vid].depot for vid in unit.vehicles}
+        out = max((ix.drive(d, unit.location.id) for d in depots), default=0)
+        for o in unit.options:
+            back = max((ix.drive(o.airport, d) for d in depots), default=0)
+            low = min(low, o.pickup_min - st.report_minutes, o.pickup_min - out)
+            high = max(high, o.airport_arrival_min + back, o.itinerary.arr,
+                       max((r.arr for r in o.returns), default=0) + st.rest_minutes)
+    return low - 1, high + 1
+
 
 def build_vars(model: cp_model.CpModel, ix: Index, res: Resources) -> Vars:
     v = Vars(model, ix, res)
-    horizon = max((o.returns[-1].arr if o.returns else o.airport_arrival_min for u in ix.units for o in u.options), default=0)
-    horizon = max(horizon, max((r.arr for u in ix.units for o in u.options for r in o.returns), default=0)) + 1
-    low = min((o.pickup_min for u in ix.units for o in u.options), default=0)
-    low = min(low, 0)
+    v.horizon = model_horizon(ix, res)
+    low, horizon = v.horizon
     for unit in ix.units:
         if not unit.options:
             continue

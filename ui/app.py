@@ -122,6 +122,7 @@ def main() -> None:
     view = common.current_view()
     st.session_state["_view"] = view
     common.sidebar(view)
+    common.optimiser_banner(view)
     st.navigation(pages_for(st.session_state["user"]["roles"])).run()
 
 

@@ -13,6 +13,7 @@ import streamlit as st
 
 from planner import auth
 from planner.i18n import DEFAULT_LANGUAGE, t
+from planner.solver_status import optimiser_warning
 from planner.store import Store, database_url
 from planner.workspace import Planner, View
 
@@ -185,6 +186,13 @@ def need_plan(view: View) -> None:
     if view.plan is None:
         st.info(tr("ws.noplan"))
         st.stop()
+
+
+def optimiser_banner(view: View | None) -> None:
+    """On every page: say so when the loaded plan did not come from the optimiser (solver model error)."""
+    warning = optimiser_warning(view.plan if view is not None else None, lang())
+    if warning is not None:
+        st.warning(warning, icon="⚠️")
 
 
 def show_violations(violations, limit: int = 50) -> None:

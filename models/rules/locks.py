@@ -1,5 +1,6 @@
 """Rule 8, the coordinator's word: a locked case is planned with exactly the locked flights,
-escorts, vehicle and care; a forbidden staff member, flight or vehicle never serves that case."""
+escorts, vehicle and care, or left unplanned with reasons that say why the lock cannot be kept
+(FORMAT.md, lock); a forbidden staff member, flight or vehicle never serves that case."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from models.rules.context import PlanContext
 from models.rules.text import trip_name
 from models.rules.violation import Rule, Violation
 
-LOCK_UNPLANNED = Rule("rule8.lock_unplanned", "Locked case not planned", "Vastgezette zaak niet ingepland")
+LOCK_UNPLANNED = Rule("rule8.lock_unplanned", "Locked case neither planned nor explained",
+                      "Vastgezette zaak niet ingepland en niet toegelicht")
 LOCK_FLIGHTS = Rule("rule8.lock_flights", "Locked flights changed", "Vastgezette vluchten gewijzigd")
 LOCK_STAFF = Rule("rule8.lock_staff", "Locked escorts changed", "Vastgezette begeleiders gewijzigd")
 LOCK_VEHICLE = Rule("rule8.lock_vehicle", "Locked vehicle changed", "Vastgezet vervoer gewijzigd")
@@ -31,11 +33,13 @@ def check(ctx: PlanContext) -> Iterator[Violation]:
 
 
 def _locks(ctx: PlanContext) -> Iterator[Violation]:
+    explained = {u.case for u in ctx.plan.unplanned if any(r.strip() for r in u.reasons)}
     for lock in ctx.scenario.locks:
         case = [lock.case]
         views = ctx.trips_of_case(lock.case)
-        if not views:
-            yield LOCK_UNPLANNED(f"{lock.case} is locked but not planned", case)
+        if not views and lock.case not in explained:
+            yield LOCK_UNPLANNED(f"{lock.case} is locked but neither planned nor left unplanned with reasons why "
+                                 "the lock cannot be kept", case)
         for view in views:
             trip = view.trip
             name = f"{lock.case} ({trip_name(trip)})"

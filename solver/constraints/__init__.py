@@ -7,14 +7,15 @@ Rules 1, 2 and 6 (per-trip dates, itinerary shape, care) are kept by constructio
 from __future__ import annotations
 
 from solver.constraints import escorts, frozen as frozen_trips, legs, locks, vehicles
+from solver.relax import Guard
 
 RULE_FAMILIES = (legs, vehicles, escorts, locks, frozen_trips)
 """Each module has LABEL (what the UI shows) and add(vars, ...)."""
 
 
-def add_all(v, *, force_locks: bool = True, frozen: dict | None = None) -> None:
+def add_all(v, *, frozen: dict | None = None) -> list[Guard]:
+    """All hard rules; returns the assumption literals that guard locks and frozen trips."""
     legs.add(v)
     vehicles.add(v)
     escorts.add(v)
-    locks.add(v, force=force_locks)
-    frozen_trips.add(v, frozen)
+    return locks.add(v) + frozen_trips.add(v, frozen)

@@ -3,6 +3,8 @@ unavailability and max_trips."""
 
 from __future__ import annotations
 
+from solver.windows import clip_spans
+
 LABEL = "Escort double-booked, unavailable or not allowed"
 
 
@@ -18,8 +20,8 @@ def add(v) -> None:
         for g in sorted(unit.same_gender, key=lambda g: g.value):
             same = [v.esc[k, sid] for sid in unit.staff if res.staff[sid].gender == g]
             model.add(sum(same) >= v.planned[k]).with_name(f"same_gender[{k},{g.value}]")
-        size = model.new_int_var(0, 10**6, f"escort_trip_length[{k}]")
-        end = model.new_int_var(-10**7, 10**8, f"escort_trip_end[{k}]")
+        size = v.length_var(f"escort_trip_length[{k}]")
+        end = v.time_var(f"escort_trip_end[{k}]")
         model.add(end == v.return_arrival[k] + st.rest_minutes)
         start = v.pickup[k] - st.report_minutes
         for sid in unit.staff:
@@ -35,11 +37,14 @@ def add(v) -> None:
             intervals[sid].append(model.new_optional_interval_var(start, size, end, e, f"escort_trip[{k},{sid}]"))
             trips[sid].append(e)
     _role_capacity(v)
+    low, high = v.horizon
     for sid, items in intervals.items():
+        # disjoint by construction (solver.windows), cut to the model horizon
+        blocked = clip_spans(((span.start, span.end) for span in res.unavailable[sid]), low, high) if items else []
         fixed = [
-            model.new_fixed_size_interval_var(span.start, max(1, span.end - span.start), f"unavailable[{sid},{i}]")
-            for i, span in enumerate(res.unavailable[sid])
-        ] if items else []
+            model.new_fixed_size_interval_var(start, end - start, f"unavailable[{sid},{i}]")
+            for i, (start, end) in enumerate(blocked)
+        ]
         if len(items) + len(fixed) > 1:
             model.add_no_overlap(items + fixed)
         if trips[sid]:
@@ -57,8 +62,8 @@ def _role_capacity(v) -> None:
         if not unit.n_escorts:
             continue
         k = unit.key
-        size = model.new_int_var(0, 10**6, f"team_trip_length[{k}]")
-        end = model.new_int_var(-10**7, 10**8, f"team_trip_end[{k}]")
+        size = v.length_var(f"team_trip_length[{k}]")
+        end = v.time_var(f"team_trip_end[{k}]")
         model.add(end == v.return_arrival[k] + st.rest_minutes)
         interval = model.new_optional_interval_var(v.pickup[k] - st.report_minutes, size, end, v.planned[k], f"team_trip[{k}]")
         for role, count in unit.needs.items():

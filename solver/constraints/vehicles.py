@@ -16,11 +16,11 @@ def add(v) -> None:
                 if not res.vehicle_window_ok(res.vehicle_span(unit, o, vid), vid):
                     model.add_bool_or([y.Not(), v.x[k, o.index].Not()])
             depot = res.vehicles[vid].depot
-            end = model.new_int_var(-10**7, 10**8, f"vehicle_end[{k},{vid}]")
+            end = v.time_var(f"vehicle_end[{k},{vid}]")
             model.add(end == v.airport_arrival[k] + sum(
                 ix.drive(a, depot) * var for (uk, vv, a), var in v.veh_airport.items() if uk == k and vv == vid
             ))
-            size = model.new_int_var(0, 10**6, f"vehicle_busy[{k},{vid}]")
+            size = v.length_var(f"vehicle_busy[{k},{vid}]")
             start = v.pickup[k] - ix.drive(depot, unit.location.id)
             intervals[vid].append(model.new_optional_interval_var(start, size, end, y, f"vehicle_trip[{k},{vid}]"))
     for vid, items in intervals.items():

@@ -19,8 +19,20 @@ def test_plan_keeps_a_full_lock():
     assert codes(_locked(**FULL_LOCK), plan_dict([trip_dict(care={"BV-1": "CARE-BV-1"})])) == set()
 
 
-def test_locked_case_must_be_planned():
-    assert codes(_locked(), plan_dict(trips=[], unplanned=["BV-1"])) == {"rule8.lock_unplanned"}
+def test_locked_case_left_unplanned_with_reasons_is_valid():
+    # FORMAT.md: plan it with exactly these, or leave it unplanned with reasons why the lock cannot be kept
+    assert codes(_locked(), plan_dict(trips=[], unplanned=["BV-1"])) == set()
+
+
+@pytest.mark.parametrize("reasons", [[], [""], ["  "]])
+def test_locked_case_unplanned_without_reasons_breaks_the_lock(reasons):
+    plan = plan_dict(trips=[], unplanned=["BV-1"])
+    plan["unplanned"][0]["reasons"] = reasons
+    assert codes(_locked(), plan) == {"rule8.lock_unplanned"}
+
+
+def test_locked_case_missing_from_the_plan_breaks_the_lock():
+    assert "rule8.lock_unplanned" in codes(_locked(), plan_dict(trips=[]))
 
 
 @pytest.mark.parametrize(

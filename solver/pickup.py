@@ -1,0 +1,63 @@
+"""The pickup time of an option: the latest that keeps check-in and the location's pickup windows."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from models.common import DailyWindow
+from models.instants import in_zone, wall_time
+from solver.itineraries import Itinerary
+from solver.timegrid import TimeGrid
+from solver.units import Index, Unit
+
+SAFETY_MINUTES = 1
+"""Slack kept where the planner chooses a time (pickup), so rounding never breaks a rule."""
+
+
+def latest_pickup(ix: Index, unit: Unit, itinerary: Itinerary, preferred: datetime | None = None) -> int | None:
+    """The latest pickup that keeps check-in and the pickup windows, or the previous plan's pickup
+    when it still keeps every rule (a pickup already announced stays)."""
+    st = ix.scenario.settings
+    grid = ix.grid
+    latest = itinerary.dep - st.checkin_minutes - ix.drive(unit.location.id, itinerary.origin) - SAFETY_MINUTES
+    earliest = max(max(grid.ceil(c.available_from) for c in unit.cases), st.report_minutes)
+    windows = unit.location.pickup_windows
+    if preferred is not None:
+        minute = grid.floor(preferred)
+        local = wall_time(preferred, unit.location.zone)  # a previous pickup may lie in the year 9999
+        if (grid.to_datetime(minute) == preferred and earliest <= minute <= latest + SAFETY_MINUTES
+                and (not windows or any(w.contains(local) for w in windows))):
+            return minute
+    if latest < earliest:
+        return None
+    if not windows:
+        return latest
+    zone = unit.location.zone
+    latest_dt = in_zone(grid.to_datetime(latest), zone)
+    best = None
+    for back in range(0, 3):
+        day = latest_dt.date() - timedelta(days=back)
+        for w in windows:
+            cand = _latest_in_window(grid, w, day, zone, latest)
+            if cand is None or cand < earliest or (best is not None and cand <= best):
+                continue
+            # the checker's own test, so a DST gap or fold never yields a pickup it rejects
+            if w.contains(wall_time(grid.to_datetime(cand), zone)):
+                best = cand
+    return best
+
+
+def _latest_in_window(grid: TimeGrid, w: DailyWindow, day: date, zone: ZoneInfo, latest: int) -> int | None:
+    """The latest grid minute <= `latest` in daily window `w` opening on local `day`.
+
+    A zero-length window (`from == to`) holds exactly its minute; otherwise one minute of slack
+    is kept before the window closes; `to < from` runs past midnight."""
+    start = datetime.combine(day, w.from_, tzinfo=zone)
+    if w.from_ == w.to:
+        minute = grid.floor(start)
+        return minute if minute <= latest and grid.to_datetime(minute) == start else None
+    end_day = day if w.to > w.from_ else day + timedelta(days=1)
+    end = datetime.combine(end_day, w.to, tzinfo=zone)
+    cand = min(latest, grid.floor(end) - SAFETY_MINUTES)
+    return cand if cand >= grid.ceil(start) else None
