@@ -30,8 +30,13 @@ def broken_model(monkeypatch: pytest.MonkeyPatch):
 
 
 def test_infeasible_phase_without_locks_is_a_loud_model_error(broken_model, caplog: pytest.LogCaptureFixture):
-    with caplog.at_level(logging.ERROR, logger="solver"):
-        checked = solve_dict(scenario_dict())  # asserts the plan is valid and nothing was withdrawn
+    solver_log = logging.getLogger("solver")  # the CLI's progress lines stop propagation at "solver"
+    solver_log.addHandler(caplog.handler)
+    try:
+        with caplog.at_level(logging.ERROR, logger="solver"):
+            checked = solve_dict(scenario_dict())  # asserts the plan is valid and nothing was withdrawn
+    finally:
+        solver_log.removeHandler(caplog.handler)
     info = checked.plan.solver
     assert info["status"] == "model_error"
     assert info["model_error"]["phase"] == "priority" and info["model_error"]["status"] == "infeasible"
