@@ -18,7 +18,7 @@ def add(v) -> None:
             depot = res.vehicles[vid].depot
             end = model.new_int_var(-10**7, 10**8, f"vehicle_end[{k},{vid}]")
             model.add(end == v.airport_arrival[k] + sum(
-                ix.drive(a, depot) * var for (uk, vv, a), var in v.veh_airport.items() if uk == k and vv == vid
+                ix.drive(a, depot) * var for a, var in v.airports_of[k, vid]
             ))
             size = model.new_int_var(0, 10**6, f"vehicle_busy[{k},{vid}]")
             start = v.pickup[k] - ix.drive(depot, unit.location.id)
