@@ -8,10 +8,7 @@ import sys
 from pathlib import Path
 
 from models import InputError
-from planner.clock import process_started
-
-STARTED = process_started()
-"""When the command began: --time-limit counts from here (start-up, imports and loading included)."""
+from planner.clock import command_started
 
 log = logging.getLogger("bv-planner")
 
@@ -48,7 +45,7 @@ def cmd_solve(args) -> int:
     scenario = load_scenario(args.scenario)
     previous = load_plan(args.previous) if args.previous else None
     params = _params(args)
-    checked = solve_scenario(scenario, params, previous, SolveBudget(params, started=STARTED))
+    checked = solve_scenario(scenario, params, previous, SolveBudget(params, started=args.started))
     if args.output:
         write_plan(checked.plan, args.output)
     print(plan_summary(scenario, checked.plan, checked.valid))
@@ -183,8 +180,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    started = command_started(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.started = started
     if not hasattr(args, "verbose"):
         args.verbose = False
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,

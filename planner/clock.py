@@ -21,3 +21,9 @@ def process_age_s() -> float:
 def process_started() -> float:
     """The process's start on the `time.perf_counter()` clock."""
     return time.perf_counter() - process_age_s()
+
+
+def command_started(argv: list[str] | None) -> float:
+    """When a command began, for its --time-limit: the process's start when it runs as the program
+    (`argv` None: read from sys.argv), else now (a command called in-process, e.g. by a test)."""
+    return process_started() if argv is None else time.perf_counter()

@@ -19,7 +19,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from solver.params import SolveParams, reproducible
+from solver.params import LARGE_MODEL_COST_PHASE, SolveParams, reproducible
 
 FIXED_STAGES = ("index", "heuristics", "model", "hint", "explain", "finish")
 SEARCH_STAGES = ("priority", "cost")
@@ -113,8 +113,9 @@ class Meter:
 
 class SolveBudget:
     """The whole command's clock. `started` is when the command began (the CLI passes its own start,
-    so loading counts). Taken in stage order, each stage's latest deadline (`latest`) is later than
-    the one before, and no deadline lies past the end of the limit (the backstop when reproducible)."""
+    so loading counts). Taken in stage order, each stage's latest instant (`latest`) is later than the
+    one before; wall mode plans every slice to end by the limit, and no deadline lies past the
+    backstop (limit + half the tolerance) in either mode."""
 
     def __init__(self, params: SolveParams, started: float | None = None):
         self.params = params
@@ -160,12 +161,13 @@ class SolveBudget:
         self.recorded[stage] = max(0.0, nominal_s)
 
     # -- slices ------------------------------------------------------------------------------
-    def slice(self, stage: str, share: float | None = None) -> Slice:
+    def slice(self, stage: str, share: float | None = None, last: bool = False) -> Slice:
         """The slice for `stage`. Search stages ('priority', 'cost', or any name with a `share`, e.g. a
-        lock check or a relaxed re-solve) take their part of the CP-SAT pool."""
+        lock check or a relaxed re-solve) take their part of the CP-SAT pool; `last` says no search
+        phase follows (nothing is kept free for its start solution)."""
         now = time.perf_counter()
         if stage in SEARCH_STAGES or share is not None:
-            seconds, hard = self._search(stage, share, now)
+            seconds, hard = self._search(stage, share, now, last)
         else:
             room = self.end - now - self.reserve(stage) - (MIN_SEARCH_S if stage in ("index", "heuristics") else 0.0)
             hard = self.backstop - self.reserve(stage)
@@ -201,10 +203,10 @@ class SolveBudget:
             self._pool = max(MIN_SEARCH_S, self.limit_s - used)
         return self._pool
 
-    def _search(self, stage: str, share: float | None, now: float) -> tuple[float, float]:
+    def _search(self, stage: str, share: float | None, now: float, last: bool) -> tuple[float, float]:
         if share is None:
             share = self.phase_share(stage)
-        after = "cost" if stage == "cost" else "priority"
+        after = "cost" if stage == "cost" or last else "priority"
         if self.reproducible:
             pool = self._search_pool()
             seconds = pool * share
@@ -216,8 +218,9 @@ class SolveBudget:
         return seconds, self.backstop - self.reserve(after)
 
     def phase_share(self, stage: str, previous_plan: bool = False) -> float:
-        """Priority phase: its share of the pool; cost phase: everything left."""
-        if stage == "cost":
+        """Priority phase: its share of the pool (all of it for a large model, which has no cost phase);
+        cost phase: everything left."""
+        if stage == "cost" or (self.large_model and not LARGE_MODEL_COST_PHASE):
             return 1.0
         return self.params.replan_priority_phase_share if previous_plan else self.params.priority_phase_share
 

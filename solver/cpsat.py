@@ -13,7 +13,7 @@ from solver.budget import Slice, SolveBudget
 from solver.constraints import add_all
 from solver.index import Index
 from solver.model_size import build_seconds, model_view
-from solver.params import DETERMINISTIC_UNITS_PER_SECOND, SolveParams, apply_to_cpsat
+from solver.params import DETERMINISTIC_UNITS_PER_SECOND, LARGE_MODEL_COST_PHASE, SolveParams, apply_to_cpsat
 from solver.resources import Resources
 from solver.selection import Assignment
 from solver.timegrid import COST_SCALE
@@ -146,7 +146,7 @@ def _complete_hint(v: Vars, budget: Slice, params: SolveParams) -> bool:
 
 def _run(v: Vars, params: SolveParams, budget: Slice, phase: str) -> tuple[cp_model.CpSolver, int, float]:
     solver = cp_model.CpSolver()
-    apply_to_cpsat(params, solver, budget.seconds, budget.left(), large_model=v.ix is not v.res.ix)
+    apply_to_cpsat(params, solver, budget.seconds, budget.left(), large_model=v.ix is not v.res.ix, phase=phase)
     started = time.perf_counter()
     status = solver.solve(v.model, _Progress(phase) if params.log_progress else None)
     return solver, status, time.perf_counter() - started
@@ -170,6 +170,7 @@ def solve_cpsat(
     solution and of the `keep` solutions stay in it, so each can serve as a start.
     """
     view = model_view(ix, res, params.max_model_vars, [start_hint, frozen or {}, *keep])
+    cost_phase = view is ix or LARGE_MODEL_COST_PHASE
     budget.record("model", build_seconds(view.units))
     built = time.perf_counter()
     model = cp_model.CpModel()
@@ -199,7 +200,8 @@ def solve_cpsat(
     else:
         model.maximize(weight * priority - disrupt)
         phase = "priority+disruption"
-    phase_budget = budget.slice("priority", share=budget.phase_share("priority", previous_choice is not None))
+    phase_budget = budget.slice("priority", share=budget.phase_share("priority", previous_choice is not None),
+                                last=not cost_phase)
     log.info("%s phase: %d trip units, start solution plans %d of them (%.1f s budget)",
              phase, len(v.units()), len(start_hint), phase_budget.seconds)
     solver, status, took = _run(v, params, phase_budget, phase)
@@ -239,6 +241,12 @@ def solve_cpsat(
         model.add(priority >= best_priority)
     if disrupt is not None:
         model.add(disrupt <= best_disruption)
+
+    if not cost_phase:
+        outcome.phases.append(PhaseReport("cost", "skipped", None, None, 0.0))
+        outcome.assignments = best
+        outcome.status = "feasible"
+        return outcome
 
     # Phase 3: cost
     terms = objectives.cost_terms(v)
