@@ -92,10 +92,10 @@ def best_start(ix: Index, res: Resources, budget: Slice, seed: int,
         candidates.append(_build(ix, res, order, fixed))
     best = max(candidates, key=lambda c: _score(ix, c)) if candidates else {}
     rng = random.Random(seed)
-    while not meter.exhausted():
+    while units and not meter.exhausted():
         noisy = sorted(units, key=lambda u: (-(u.priority + rng.uniform(0, 2.5)) / (1 + 0.3 * u.n_escorts * rng.random()), u.key))
         cand = _build(ix, res, noisy, fixed)
-        meter.charge(len(units) + len(cand))
+        meter.charge(1 + len(units) + len(cand))
         if _score(ix, cand) > _score(ix, best):
             best = cand
     return best
@@ -146,7 +146,7 @@ def improve(ix: Index, res: Resources, start: dict[str, Assignment], budget: Sli
                 occ.book(unit, a)
                 current[unit.key] = a
                 added[unit.key] = a
-        meter.charge(len(removed) + len(pool) + len(added))
+        meter.charge(1 + len(removed) + len(pool) + len(added))
         score = _score(ix, current)
         if score[:2] >= best_score[:2]:
             if score > best_score:

@@ -60,3 +60,14 @@ def test_cli_command_ends_within_the_limit(scenario_data, tmp_path):
     assert took <= LIMIT_S + tolerance_s(LIMIT_S)
     plan = json.loads((tmp_path / "plan.json").read_text())
     assert plan["solver"]["phases"] and "start" in plan["solver"]
+
+
+def test_nothing_to_plan_ends_at_once(scenario_data):
+    """Loops whose work is counted (reproducible mode) never spin on an empty problem until the clock."""
+    data = json.loads(json.dumps(scenario_data))
+    for case in data["cases"]:
+        case["travel_document"] = None
+    started = time.perf_counter()
+    checked = solve_scenario(scenario_from_dict(data), SolveParams(time_limit_s=30, workers=1, seed=0))
+    assert time.perf_counter() - started < 5.0
+    assert checked.valid and not checked.plan.trips
