@@ -44,7 +44,7 @@ class SolveParams(BaseModel):
     replan_priority_phase_share: float = Field(0.6, gt=0, lt=1, description="the same with a previous plan, where "
                                                "the first phase weighs priority and disruption together")
     # -- model size and memory -------------------------------------------------------------
-    max_model_vars: int = Field(150_000, ge=1000, description="CP-SAT model size (variables and intervals, "
+    max_model_vars: int = Field(120_000, ge=1000, description="CP-SAT model size (variables and intervals, "
                                 "cost phase included) it may reach; memory grows with it. A larger model "
                                 "keeps fewer escort candidates per trip")
 
