@@ -5,16 +5,39 @@ from __future__ import annotations
 import json
 import resource
 import sys
-import time
+
+from planner.clock import process_started
+
+FAILED_STATUSES = ("infeasible", "model_invalid", "model_error")
+"""A plan status that means the optimiser's answer was not used."""
+SOLVED = ("optimal", "feasible")
+
+
+def optimiser_report(solver_info: dict) -> dict:
+    """What CP-SAT did in one run: each phase's status, whether it ran at all, and whether it improved
+    on the start solution it was given (`solver.start` vs the plan's objective, both by the checker)."""
+    phases = solver_info.get("phases") or []
+    status = solver_info.get("status")
+    solved = any(p.get("status") in SOLVED for p in phases) or (not phases and status == "optimal")
+    start = solver_info.get("start") or {}
+    return {
+        "phases": " ".join(f"{p['phase']}:{p['status']}" for p in phases) or "-",
+        "optimiser_ran": status not in FAILED_STATUSES and solved,
+        "start_priority": start.get("planned_priority"),
+        "start_cost": start.get("cost_eur"),
+        "improved": solver_info.get("improved_on_start"),
+    }
 
 
 def main() -> int:
+    started = process_started()
     spec = json.loads(sys.argv[1])
-    started = time.perf_counter()
+    import time
+
     from models import load_plan, load_scenario, write_plan
     from models.rules import evaluate_objective, find_violations
     from planner.service import solve_scenario
-    from solver import SolveParams
+    from solver import SolveBudget, SolveParams
 
     scenario = load_scenario(spec["scenario"])
     reference = load_plan(spec["previous"]) if spec.get("previous") else None
@@ -22,12 +45,12 @@ def main() -> int:
     params = SolveParams(time_limit_s=spec["time_limit"], workers=spec["workers"], seed=spec["seed"],
                          strategy=spec["strategy"])
     solve_started = time.perf_counter()
-    checked = solve_scenario(scenario, params, use_previous)
+    checked = solve_scenario(scenario, params, use_previous, SolveBudget(params, started=started))
     solve_s = time.perf_counter() - solve_started
-    wall = time.perf_counter() - started
     plan = checked.plan
     if spec.get("output"):
         write_plan(plan, spec["output"])
+    wall = time.perf_counter() - started
     violations = find_violations(scenario, plan, reference) if reference is not None else checked.violations
     objective = evaluate_objective(scenario, plan, reference)
     bound = plan.bound.planned_priority if plan.bound else None
@@ -46,6 +69,8 @@ def main() -> int:
         "status": plan.solver.get("status"),
         "legs": len(scenario.flights),
     }
+    if spec["strategy"] == "cpsat":
+        out |= optimiser_report(plan.solver)
     print(json.dumps(out))
     return 0
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-import time
-
-STARTED = time.perf_counter()
 from pathlib import Path
 
 from models import InputError
+from planner.clock import command_started
 
 log = logging.getLogger("bv-planner")
 
@@ -41,16 +39,13 @@ def cmd_solve(args) -> int:
     from models import load_plan, load_scenario, write_plan
     from planner.service import solve_scenario
     from planner.summary import plan_summary
+    from solver import SolveBudget
 
     _show_progress(args)
     scenario = load_scenario(args.scenario)
     previous = load_plan(args.previous) if args.previous else None
     params = _params(args)
-    if params.workers > 1:
-        spent = time.perf_counter() - STARTED
-        budget = max(0.7 * params.time_limit_s, params.time_limit_s - spent - 0.5)
-        params = params.model_copy(update={"time_limit_s": budget})
-    checked = solve_scenario(scenario, params, previous)
+    checked = solve_scenario(scenario, params, previous, SolveBudget(params, started=args.started))
     if args.output:
         write_plan(checked.plan, args.output)
     print(plan_summary(scenario, checked.plan, checked.valid))
@@ -158,10 +153,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="benchmark the solver against the greedy baseline")
     p.add_argument("--suite", choices=["solve", "replan"], default="solve",
                    help="solve: CP-SAT vs greedy; replan: cancel the busiest leg, re-plan vs from scratch")
-    p.add_argument("--tiers", default="S,M,L", help="comma list of S, M, L")
+    p.add_argument("--tiers", default="S,M,L", help="comma list of S (20 cases, 14 days), M (60, 28), L (150, 28), "
+                   "XL (1,000, 56)")
     p.add_argument("--seeds", default="0,1,2")
     p.add_argument("--staffing", type=float, default=0.6)
-    p.add_argument("--time-limit", type=float, default=60.0)
+    p.add_argument("--time-limit", type=float, default=None, help="seconds per solve (default 60; XL 300)")
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--replan-time-limit", type=float, default=6.0, help="seconds for each re-plan (replan suite)")
     p.add_argument("--out", help="also write the table as markdown to this file")
@@ -189,8 +185,10 @@ EXIT_VALID, EXIT_BROKEN_RULE, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def main(argv: list[str] | None = None) -> int:
+    started = command_started(argv)
     parser = build_parser()
     args = parser.parse_args(argv)  # bad arguments: argparse exits with 2
+    args.started = started
     if not hasattr(args, "verbose"):
         args.verbose = False
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,

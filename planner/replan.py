@@ -18,7 +18,7 @@ from models import Plan, Scenario, load_plan, load_scenario, write_plan
 from models.rules import disrupted_cases
 from planner.events import Event, add_event_arguments, apply_events, events_from_args
 from planner.service import CheckedPlan, solve_scenario
-from solver import SolveParams
+from solver import SolveBudget, SolveParams
 
 
 @dataclass
@@ -38,8 +38,9 @@ def replan_full(scenario: Scenario, previous: Plan, events: Iterable[Event], par
     return _solve(new, previous, events, params)
 
 
-def _solve(new: Scenario, previous: Plan, events: list[Event], params: SolveParams | None) -> Replanned:
-    checked = solve_scenario(new, params, previous=previous)
+def _solve(new: Scenario, previous: Plan, events: list[Event], params: SolveParams | None,
+           budget: SolveBudget | None = None) -> Replanned:
+    checked = solve_scenario(new, params, previous=previous, budget=budget)
     info = dict(checked.plan.solver)
     info["events"] = [e.text for e in events]
     checked.plan = checked.plan.model_copy(update={"solver": info})
@@ -101,7 +102,8 @@ def cmd_replan(args) -> int:
     new, events = events_from_args(scenario, args.events or [])
     if args.scenario_out:
         write_scenario(new, args.scenario_out)
-    done = _solve(new, previous, events, _params(args))
+    params = _params(args)
+    done = _solve(new, previous, events, params, SolveBudget(params, started=args.started))
     write_plan(done.checked.plan, args.output)
     print(plan_summary(new, done.checked.plan, done.checked.valid))
     print(changes_summary(previous, done))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from models import Plan, Scenario, Unplanned, load_plan, load_scenario
 from models.rules import Violation, evaluate_objective, find_violations
-from solver import SolveParams, SolveResult, solve
+from solver import SolveBudget, SolveParams, SolveResult, solve
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +58,11 @@ def _withdraw(scenario: Scenario, plan: Plan, violations: list[Violation], previ
     return plan, removed
 
 
-def solve_scenario(scenario: Scenario, params: SolveParams | None = None, previous: Plan | None = None) -> CheckedPlan:
-    result = solve(scenario, params, previous)
+def solve_scenario(scenario: Scenario, params: SolveParams | None = None, previous: Plan | None = None,
+                   budget: SolveBudget | None = None) -> CheckedPlan:
+    """Solve and check. `budget` is the command's clock when the caller started it earlier (the
+    CLI, so loading counts); the final check runs in the share it keeps free."""
+    result = solve(scenario, params, previous, budget)
     plan = result.plan
     violations = find_violations(scenario, plan, previous)
     repaired: list[str] = []

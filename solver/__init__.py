@@ -11,11 +11,13 @@ import ortools
 from models import Plan, Scenario
 from models.plan import Bound, Note
 from solver.bounds import full_problem_bound, mark_fixed_pickups, restricted_by
+from solver.budget import Meter, Slice, SolveBudget
 from solver.cpsat import solve_cpsat
 from solver.explain import explain_unplanned
 from solver.greedy import solve_greedy, try_unit
-from solver.heuristics import best_start, improve
+from solver.heuristics import BEST_START_SHARE, WARM_START_SHARE, best_start, improve
 from solver.index import Index, build_index
+from solver.model_size import build_seconds, estimate_vars
 from solver.occupancy import replay
 from solver.params import SolveParams, reproducible
 from solver.relax import describe
@@ -25,11 +27,13 @@ from solver.selection import Assignment, to_plan
 
 log = logging.getLogger(__name__)
 
-__all__ = ["SolveParams", "SolveResult", "solve"]
+__all__ = ["SolveBudget", "SolveParams", "SolveResult", "solve"]
 
 PLANNER_VERSION = "0.1.0"
-MIN_CPSAT_SECONDS = 2.0
-"""CP-SAT always gets this long, even when index and heuristics used up a short time limit."""
+MIN_RESOLVE_S = 1.0
+"""A relaxed re-solve only starts when the search pool still holds this long after building its model."""
+EXPLAIN_WORK_PER_SECOND = 1.0
+"""Explanation work is counted in estimated seconds (`solver.diagnose_core.check_cost`)."""
 
 
 @dataclass
@@ -70,27 +74,24 @@ def _insert_leftovers(ix: Index, res: Resources, chosen: dict[str, Assignment]) 
     return out
 
 
-def model_build_estimate(ix: Index) -> float:
-    """Seconds to build the CP-SAT model and complete the hint (measured ~1.8 s for 2,400 options)."""
-    return 0.3 + 0.0007 * sum(len(u.options) for u in ix.units)
-
-
 def _core_reasons(ix: Index, res: Resources, occ, chosen, reasons: dict[str, list[str]], params: SolveParams,
-                  started: float) -> None:
+                  budget: Slice) -> int:
     """Replace replay-based reasons by CP-SAT blocking rules (minimised cores), most urgent first,
-    within the explanation share of the time limit (a fixed count of cases when reproducible)."""
+    within the explanation slice (counted work when reproducible): fewer explanations when time
+    runs short. Returns how many cases it explained."""
     from solver.diagnose import blocking_rules
 
     candidates = sorted((u for u in ix.units if u.options and u.key not in chosen), key=lambda u: (-u.priority, u.key))
-    budget_s = min(8.0, params.explain_share * params.time_limit_s)
-    max_cases = int(budget_s / 0.15) if reproducible(params) else len(candidates)
-    deadline = time.perf_counter() + budget_s
-    for unit in candidates[:max_cases]:
-        if not reproducible(params) and time.perf_counter() > deadline:
+    meter = Meter(budget, EXPLAIN_WORK_PER_SECOND)
+    explained = 0
+    for unit in candidates:
+        if meter.exhausted():
             break
-        found = blocking_rules(ix, res, occ, unit.key, params)
+        found = blocking_rules(ix, res, occ, unit.key, params, meter=meter)
         if found and not any(r.family in ("fits", "other") for r in found):
             reasons[unit.key] = [r.text_en for r in found]
+            explained += 1
+    return explained
 
 
 def _guarded(ix: Index, frozen: dict[str, Assignment]) -> list[str]:
@@ -150,17 +151,42 @@ def _honest_bound(ix: Index, info: dict, status: str, bounds: dict) -> tuple[str
     return ("feasible" if status == "optimal" else status), Bound(planned_priority=full)
 
 
-def solve(scenario: Scenario, params: SolveParams | None = None, previous: Plan | None = None) -> SolveResult:
-    """Plan all cases together; the plan's objective is recomputed by the rule checker."""
+def _objective_of(scenario: Scenario, ix: Index, chosen: dict[str, Assignment], previous: Plan | None) -> dict:
+    """The objective of a set of assignments as the checker computes it (~0.1 s on XL), so a reader of
+    the plan can tell whether CP-SAT improved on the start solution it was given."""
+    from models.rules import evaluate_objective
+
+    objective = evaluate_objective(scenario, to_plan(ix, chosen, {}, {}), previous)
+    return {"planned_priority": objective.planned_priority, "disruption": objective.disruption,
+            "cost_eur": round(objective.cost_eur, 2)}
+
+
+def _improved(start: dict, result: dict) -> bool:
+    """Better than the start, level by level: priority, then disruption, then cost."""
+    if result["planned_priority"] != start["planned_priority"]:
+        return result["planned_priority"] > start["planned_priority"]
+    if result["disruption"] != start["disruption"]:
+        return result["disruption"] < start["disruption"]
+    return result["cost_eur"] < start["cost_eur"]
+
+
+def solve(scenario: Scenario, params: SolveParams | None = None, previous: Plan | None = None,
+          budget: SolveBudget | None = None) -> SolveResult:
+    """Plan all cases together; the plan's objective is recomputed by the rule checker.
+
+    `budget` is the command's clock (its start may lie before this call, e.g. when the CLI loaded
+    the files); every stage takes its slice of it."""
     from models.rules import evaluate_objective  # the oracle computes the reported objective
 
     params = params or SolveParams()
+    budget = budget or SolveBudget(params)
     started = time.perf_counter()
     seconds: dict[str, float] = {}
-    ix = build_index(scenario, params, previous)
+    ix = build_index(scenario, params, previous, budget)
     res = Resources(ix)
     mark_fixed_pickups(ix, res)
     seconds["index"] = time.perf_counter() - started
+    budget.large_model = estimate_vars(ix.units) > params.max_model_vars
     log.info("index: %d trip units, %d options from %d legs (%.1f s)", len(ix.units),
              sum(len(u.options) for u in ix.units), len(scenario.flights), seconds["index"])
 
@@ -195,37 +221,34 @@ def solve(scenario: Scenario, params: SolveParams | None = None, previous: Plan 
     given_up: dict = {}
     if params.strategy == "cpsat":
         t = time.perf_counter()
-        budget = min(10.0, 0.15 * params.time_limit_s)
+        heuristics = budget.slice("heuristics")
         if prev is not None:
             # warm start: keep what still works and insert the rest; the local search repairs around
             # the kept trips (local repair), CP-SAT then weighs priority against disruption exactly
-            budget = min(10.0, 0.15 * params.time_limit_s)
-            start = best_start(ix, res, budget * 0.2, params.seed, [], fixed=fixed, reproducible=repro)
-            start = improve(ix, res, start, budget * 0.8, params.seed, frozen=frozenset(fixed), reproducible=repro)
+            start = best_start(ix, res, heuristics.part("start", WARM_START_SHARE), params.seed, [], fixed=fixed)
+            start = improve(ix, res, start, heuristics.part("local search", 1 - WARM_START_SHARE), params.seed,
+                            frozen=frozenset(fixed))
         else:
-            start = best_start(ix, res, budget * 0.3, params.seed, [greedy], reproducible=repro)
-            start = improve(ix, res, start, budget * 0.7, params.seed, reproducible=repro)
+            start = best_start(ix, res, heuristics.part("start", BEST_START_SHARE), params.seed, [greedy])
+            start = improve(ix, res, start, heuristics.part("local search", 1 - BEST_START_SHARE), params.seed)
         seconds["heuristics"] = time.perf_counter() - t
+        info["start"] = _objective_of(scenario, ix, start, previous)
         t = time.perf_counter()
-        spent = budget
-        explain_s = min(8.0, params.explain_share * params.time_limit_s)
-        remaining = ((params.time_limit_s - spent) * 0.8 if repro
-                     else params.time_limit_s - (t - started) - 0.5 - explain_s - model_build_estimate(ix))
         prev_choice = _previous_choice(ix, previous)
-        outcome = solve_cpsat(ix, res, params, start, max(MIN_CPSAT_SECONDS, remaining), prev_choice, frozen=frozen)
-        if outcome.status == "infeasible":
+        outcome = solve_cpsat(ix, res, params, start, budget, prev_choice, frozen=frozen, keep=(greedy,))
+        if outcome.status == "infeasible" and budget.search_left_s() >= MIN_RESOLVE_S + build_seconds(ix.units):
             # only when the lock check ran out of time and the unchecked locks / frozen trips did not hold
             log.warning("the locks and frozen trips could not be checked in time and do not all hold; solving "
                         "again with all of them given up: %s", ", ".join(_guarded(ix, frozen)))
-            remaining = remaining / 2 if repro else params.time_limit_s - (time.perf_counter() - started) - 0.5
             relaxed = {k: a for k, a in greedy.items() if not any(u.key == k and u.locked for u in ix.units)}
-            outcome = solve_cpsat(ix, res, params, relaxed, max(0.5, remaining), prev_choice, frozen=frozen,
-                                  give_up_guards=True)
+            outcome = solve_cpsat(ix, res, params, relaxed, budget, prev_choice, frozen=frozen,
+                                  give_up_guards=True, keep=(greedy,))
         seconds["cpsat"] = time.perf_counter() - t
         status = outcome.status
         chosen = outcome.assignments
         given_up = {c.guard.unit_key: c for c in outcome.relaxation.given_up} if outcome.relaxation else {}
         _report_cpsat(info, outcome, ix)
+        info["improved_on_start"] = _improved(info["start"], _objective_of(scenario, ix, chosen, previous))
         info["phases"] = [p.as_dict(with_time=not repro) for p in outcome.phases]
         info["model"] = outcome.model_stats
         info["cost_terms_eur"] = outcome.term_values
@@ -237,7 +260,7 @@ def solve(scenario: Scenario, params: SolveParams | None = None, previous: Plan 
         info["inserted_after_search"] = len(chosen) - before
     occ = replay(ix, res, chosen)
     reasons = explain_unplanned(ix, occ, chosen)
-    _core_reasons(ix, res, occ, chosen, reasons, params, started)
+    info["explained_by_cpsat"] = _core_reasons(ix, res, occ, chosen, reasons, params, budget.slice("explain"))
     seconds["explain"] = time.perf_counter() - t
     seconds["total"] = time.perf_counter() - started
     info["status"] = status

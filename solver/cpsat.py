@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from solver import objectives
+from solver.budget import Slice, SolveBudget
 from solver.constraints import add_all
 from solver.failure import presolve_findings
 from solver.index import Index
-from solver.params import SolveParams, apply_to_cpsat, reproducible
+from solver.model_size import build_seconds, model_view
+from solver.params import DETERMINISTIC_UNITS_PER_SECOND, LARGE_MODEL_COST_PHASE, SolveParams, apply_to_cpsat
 from solver.relax import Conflict, Guard, Relaxation, find_conflicts
 from solver.resources import Resources
 from solver.selection import Assignment
@@ -20,6 +22,9 @@ from solver.timegrid import COST_SCALE
 from solver.variables import Vars, build_vars
 
 log = logging.getLogger(__name__)
+
+HINT_MIN_DETERMINISTIC = 0.5
+"""Deterministic time a hint completion always gets (it fixes every decision; L-tier models need ~0.05)."""
 
 STATUS = {
     cp_model.OPTIMAL: "optimal",
@@ -84,22 +89,6 @@ class _Progress(cp_model.CpSolverSolutionCallback):
                  self.objective_value / scale, self.best_objective_bound / scale, self.wall_time)
 
 
-class _Clock:
-    """Splits the budget between phases: by wall time left, or by nominal shares when reproducible."""
-
-    def __init__(self, seconds: float, nominal: bool):
-        self.nominal = nominal
-        self.left = seconds
-        self.deadline = time.perf_counter() + seconds
-
-    def take(self, share: float) -> float:
-        if self.nominal:
-            budget = self.left * share
-            self.left -= budget
-            return budget
-        return max(0.0, self.deadline - time.perf_counter()) * share
-
-
 def _read(v: Vars, solver: cp_model.CpSolver) -> dict[str, Assignment]:
     out = {}
     for unit in v.units():
@@ -112,7 +101,7 @@ def _read(v: Vars, solver: cp_model.CpSolver) -> dict[str, Assignment]:
             ret = next(r for r in range(len(unit.options[option].returns)) if solver.value(v.ret[k, option, r]))
         vehicle = next(vid for vid in unit.vehicles if solver.value(v.veh[k, vid]))
         escorts = tuple(sorted(
-            (sid, role) for (uk, sid, role), var in v.esc_role.items() if uk == k and solver.value(var)
+            (sid, role) for sid, role, var in v.roles_of[k] if solver.value(var)
         ))
         out[k] = Assignment(k, option, ret, vehicle, escorts)
     return out
@@ -131,29 +120,34 @@ def _hint(v: Vars, assignments: dict[str, Assignment]) -> None:
             for r in range(len(o.returns)) if unit.n_escorts else ():
                 model.add_hint(v.ret[k, o.index, r], on and a.ret == r)
         chosen = {sid: role for sid, role in (a.escorts if a else ())}
-        for (uk, sid, role), var in v.esc_role.items():
-            if uk == k:
-                model.add_hint(var, chosen.get(sid) == role)
+        for sid, role, var in v.roles_of[k]:
+            model.add_hint(var, chosen.get(sid) == role)
+        hinted = {var.index for _, _, var in v.roles_of[k]}
         for sid in unit.staff:
-            model.add_hint(v.esc[k, sid], sid in chosen)
+            if v.esc[k, sid].index not in hinted:
+                model.add_hint(v.esc[k, sid], sid in chosen)
         airport = unit.options[a.option].airport if a else None
         for vid in unit.vehicles:
             model.add_hint(v.veh[k, vid], a is not None and a.vehicle == vid)
-        for (uk, vid, ap), var in v.veh_airport.items():
-            if uk == k:
+            for ap, var in v.airports_of[k, vid]:
                 model.add_hint(var, a is not None and a.vehicle == vid and ap == airport)
 
 
-def _complete_hint(v: Vars, seconds: float) -> str:
+def _complete_hint(v: Vars, budget: Slice, params: SolveParams) -> str:
     """Turn the decision hint into a full solution (times, sizes, ...) so CP-SAT starts from it.
 
-    A partial hint is often dropped by CP-SAT on these models; a fixed-hint solve fills in the rest.
+    A partial hint is often dropped by CP-SAT on these models; a fixed-hint solve fills in the rest,
+    within the budget's hint slice (deterministic time when reproducible).
     Returns "accepted", "rejected" (the start solution breaks the model) or "unknown" (no answer in time).
     """
     solver = cp_model.CpSolver()
     solver.parameters.fix_variables_to_their_hinted_value = True
     solver.parameters.num_workers = 1
-    solver.parameters.max_time_in_seconds = max(0.5, seconds)
+    if budget.reproducible:
+        solver.parameters.max_deterministic_time = max(HINT_MIN_DETERMINISTIC, DETERMINISTIC_UNITS_PER_SECOND * budget.seconds)
+        solver.parameters.max_time_in_seconds = max(0.05, budget.left())
+    else:
+        solver.parameters.max_time_in_seconds = max(0.05, min(budget.seconds, budget.left()))
     status = solver.solve(v.model)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         log.warning("start solution does not satisfy the CP-SAT model (%s); searching without it", STATUS[status])
@@ -189,9 +183,9 @@ def _model_error(outcome: CpsatOutcome, model: cp_model.CpModel, phase: str, sta
               plan_from)
 
 
-def _run(v: Vars, params: SolveParams, seconds: float, phase: str) -> tuple[cp_model.CpSolver, int, float]:
+def _run(v: Vars, params: SolveParams, budget: Slice, phase: str) -> tuple[cp_model.CpSolver, int, float]:
     solver = cp_model.CpSolver()
-    apply_to_cpsat(params, solver, seconds)
+    apply_to_cpsat(params, solver, budget.seconds, budget.left(), large_model=v.ix is not v.res.ix, phase=phase)
     started = time.perf_counter()
     status = solver.solve(v.model, _Progress(phase) if params.log_progress else None)
     return solver, status, time.perf_counter() - started
@@ -202,23 +196,34 @@ def solve_cpsat(
     res: Resources,
     params: SolveParams,
     start_hint: dict[str, Assignment],
-    seconds: float,
+    budget: SolveBudget,
     previous_choice: dict[str, tuple[int | None, str | None, frozenset[str]]] | None = None,
     frozen: dict[str, Assignment] | None = None,
     give_up_guards: bool = False,
+    keep: tuple[dict[str, Assignment], ...] = (),
 ) -> CpsatOutcome:
     """Phases on one model; each later phase keeps the earlier levels as constraints.
 
-    `seconds` is the search time of the phases; building the model and completing the hint come on top.
-    Locks and frozen trips that cannot all be kept are found first (`solver.relax`); `give_up_guards`
-    gives them all up (the fallback when that check ran out of time). Status "infeasible" means only
-    that: the unchecked locks or frozen trips did not hold; "model_error" that a phase failed anyway.
+    Every phase, and each completion of its start solution, takes its slice of `budget`. The model
+    holds at most `params.max_model_vars` variables (`solver.model_size`); the escorts of the start
+    solution and of the `keep` solutions stay in it, so each can serve as a start.
+    Locks and frozen trips that cannot all be kept are found first (`solver.relax`, its own share of
+    the search pool); `give_up_guards` gives them all up (the fallback when that check ran out of
+    time). Status "infeasible" means only that: the unchecked locks or frozen trips did not hold;
+    "model_error" that a phase failed anyway.
     """
+    view = model_view(ix, res, params.max_model_vars, [start_hint, frozen or {}, *keep])
+    cost_phase = view is ix or LARGE_MODEL_COST_PHASE
+    budget.record("model", build_seconds(view.units))
+    built = time.perf_counter()
     model = cp_model.CpModel()
-    v = build_vars(model, ix, res)
+    v = build_vars(model, view, res)
     guards = add_all(v, frozen=frozen)
-    stats = {"bool_vars": len(v.x) + len(v.ret) + len(v.esc) + len(v.esc_role) + len(v.veh) + len(v.veh_airport),
-             "units_with_options": len(v.units())}
+    stats = {"bool_vars": len({var.index for d in (v.x, v.ret, v.esc, v.esc_role, v.veh, v.veh_airport)
+                               for var in d.values()}),
+             "escort_pairs": len(v.esc), "units_with_options": len(v.units())}
+    log.info("CP-SAT model: %d variables, %d constraints (%.1f s to build)", len(model.proto.variables),
+             len(model.proto.constraints), time.perf_counter() - built)
     outcome = CpsatOutcome(assignments=dict(start_hint), model_stats=stats)
     if not v.units():
         outcome.status = "optimal"
@@ -226,12 +231,12 @@ def solve_cpsat(
         return outcome
     _hint(v, start_hint)
     if guards:
-        outcome.relaxation = _settle_guards(v, guards, params, seconds * RELAX_SHARE, give_up_guards)
+        check = budget.slice("lock check", share=RELAX_SHARE)
+        outcome.relaxation = _settle_guards(v, guards, params, check.seconds, give_up_guards)
         if outcome.relaxation.unexplained:
             _model_error(outcome, model, "lock check", cp_model.INFEASIBLE, "start heuristic")
             return outcome
-    outcome.start_solution = _complete_hint(v, max(1.0, seconds * 0.1))
-    clock = _Clock(seconds, reproducible(params))
+    outcome.start_solution = _complete_hint(v, budget.slice("hint"), params)
 
     # Phase 1: planned priority; with a previous plan, priority then disruption in one phase, the
     # weight W = cases + 1 keeps the order (disruption never exceeds the number of cases).
@@ -244,10 +249,11 @@ def solve_cpsat(
     else:
         model.maximize(weight * priority - disrupt)
         phase = "priority+disruption"
-    budget = clock.take(params.priority_phase_share if previous_choice is None else 0.6)
+    phase_budget = budget.slice("priority", share=budget.phase_share("priority", previous_choice is not None),
+                                last=not cost_phase)
     log.info("%s phase: %d trip units, start solution plans %d of them (%.1f s budget)",
-             phase, len(v.units()), len(start_hint), budget)
-    solver, status, took = _run(v, params, budget, phase)
+             phase, len(v.units()), len(start_hint), phase_budget.seconds)
+    solver, status, took = _run(v, params, phase_budget, phase)
     ok = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
     if status in FAILED:
         outcome.phases.append(PhaseReport(phase, STATUS[status], None, None, took))
@@ -287,15 +293,22 @@ def solve_cpsat(
     if disrupt is not None:
         model.add(disrupt <= best_disruption)
 
+    if not cost_phase:
+        outcome.phases.append(PhaseReport("cost", "skipped", None, None, 0.0))
+        outcome.assignments = best
+        outcome.status = "feasible"
+        return outcome
+
     # Phase 3: cost
     terms = objectives.cost_terms(v)
     model.minimize(sum(terms.values()))
+    del solver  # its response holds a full solution of a large model
     _hint(v, best)
-    _complete_hint(v, seconds * 0.05)
-    budget = clock.take(1.0)
+    _complete_hint(v, budget.slice("hint"), params)
+    phase_budget = budget.slice("cost")
     found_any = ok
-    if budget > 0.05:
-        solver, status, took = _run(v, params, budget, "cost")
+    if phase_budget.seconds > 0.05 and not phase_budget.expired():
+        solver, status, took = _run(v, params, phase_budget, "cost")
         ok = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
         outcome.phases.append(PhaseReport("cost", STATUS[status], solver.objective_value / COST_SCALE if ok else None,
                                           solver.best_objective_bound / COST_SCALE if ok else None, took))

@@ -21,6 +21,7 @@ import logging
 from typing import Iterable
 
 from models import Plan, Scenario
+from solver.budget import Meter
 from solver.diagnose_core import Guard, UnitModel, occupancy_from_plan
 from solver.diagnose_static import shortages, static_reasons
 from solver.diagnose_words import Words, reasons_from_core
@@ -36,11 +37,14 @@ log = logging.getLogger(__name__)
 
 # -- the public face -----------------------------------------------------------------------------
 def blocking_rules(ix: Index, res: Resources, used: dict[str, Assignment] | Occupancy, unit_key: str,
-                   params: SolveParams | None = None, previous: Plan | None = None) -> list[Reason]:
+                   params: SolveParams | None = None, previous: Plan | None = None,
+                   meter: Meter | None = None) -> list[Reason]:
     """The rules that block unit `unit_key`, given what the other trips use.
 
     `used` is the other trips' assignments (this solver's) or an Occupancy (e.g. from
-    `occupancy_from_plan`). An empty list means the unit is not blocked."""
+    `occupancy_from_plan`). An empty list means the unit is not blocked. With a `meter` (the
+    solve's explanation budget) the core search stops when it runs out: the core found so far is
+    still sufficient, only perhaps not minimal."""
     unit = next(u for u in ix.units if u.key == unit_key)
     if isinstance(used, Occupancy):
         occ = used
@@ -52,7 +56,9 @@ def blocking_rules(ix: Index, res: Resources, used: dict[str, Assignment] | Occu
     if missing:
         return missing
     um = UnitModel(ix, res, occ, unit)
-    status, core = um.minimal_core()
+    if meter is not None:
+        meter.charge(um.check_cost())  # building the model costs about one solve
+    status, core = um.minimal_core(meter)
     if status == "feasible":
         return [Reason("fits", "past in de resterende capaciteit: opnieuw plannen zou deze zaak kunnen inplannen",
                        "fits in the remaining capacity: solving again could plan this case", {})]

@@ -12,6 +12,7 @@ from ortools.sat.python import cp_model
 from models import Plan
 from models.common import Role
 from models.rules import timeline
+from solver.budget import Meter
 from solver.index import Index, Unit
 from solver.occupancy import Occupancy
 from solver.reasons import (
@@ -24,6 +25,11 @@ log = logging.getLogger(__name__)
 CORE_TIME_LIMIT_S = 10.0
 CORE_DETERMINISTIC_LIMIT = 2.0
 """Backstop per core solve; the one-unit models solve in milliseconds."""
+CHECK_BASE_S = 0.004
+CHECK_PER_CONSTRAINT_S = 4e-6
+"""What one core solve counts as against the explanation budget, from the model's size (measured on
+the S and XL tiers: ~5 ms for small one-unit models, ~40 ms with 200 escorts to choose from). Counted,
+not timed, so that reproducible runs explain the same cases."""
 
 FAMILY_ORDER = {code: i for i, code in enumerate(FAMILIES)}
 
@@ -212,15 +218,22 @@ class UnitModel:
                 m.add_bool_or([guard.Not()])
 
     # -- solving ---------------------------------------------------------------------
-    def check(self, keys: list[Guard]) -> tuple[str, list[Guard]]:
+    def check_cost(self) -> float:
+        """Seconds one core solve of this model counts as (deterministic: from the model's size)."""
+        return CHECK_BASE_S + CHECK_PER_CONSTRAINT_S * len(self.model.proto.constraints)
+
+    def check(self, keys: list[Guard], meter: Meter | None = None) -> tuple[str, list[Guard]]:
         """('infeasible', a sufficient subset of `keys`), ('feasible', []) or ('unknown', [])."""
         self.model.clear_assumptions()
         self.model.add_assumptions([self.guards[k] for k in keys])
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = 1
         solver.parameters.random_seed = 0
-        solver.parameters.max_time_in_seconds = CORE_TIME_LIMIT_S
+        wall = CORE_TIME_LIMIT_S if meter is None else min(CORE_TIME_LIMIT_S, max(0.01, meter.slice.left()))
+        solver.parameters.max_time_in_seconds = wall
         solver.parameters.max_deterministic_time = CORE_DETERMINISTIC_LIMIT  # same answer run to run
+        if meter is not None:
+            meter.charge(self.check_cost())
         status = solver.solve(self.model)
         if status == cp_model.INFEASIBLE:
             found = set(solver.sufficient_assumptions_for_infeasibility())
@@ -229,9 +242,11 @@ class UnitModel:
             return "feasible", []
         return "unknown", []
 
-    def minimal_core(self) -> tuple[str, list[Guard]]:
+    def minimal_core(self, meter: Meter | None = None) -> tuple[str, list[Guard]]:
+        """A core minimised by deletion; with a `meter`, minimising stops when it runs out (the core so
+        far is sufficient, perhaps not minimal)."""
         keys = sorted(self.guards, key=guard_order)
-        status, core = self.check(keys)
+        status, core = self.check(keys, meter)
         if status != "infeasible":
             return status, []
         if not core:
@@ -239,8 +254,10 @@ class UnitModel:
         core = sorted(core, key=guard_order)
         i = 0
         while i < len(core):
+            if meter is not None and meter.exhausted():
+                break
             trial = core[:i] + core[i + 1:]
-            status, smaller = self.check(trial)
+            status, smaller = self.check(trial, meter)
             if status == "infeasible":
                 keep = set(smaller) if smaller else set(trial)
                 core = [k for k in trial if k in keep]

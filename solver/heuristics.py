@@ -7,8 +7,8 @@ with priority-first orders and seeded random perturbations (a small GRASP), and 
 from __future__ import annotations
 
 import random
-import time
 
+from solver.budget import Meter, Slice
 from solver.greedy import best_fit_unit, try_unit
 from solver.index import Index, Unit
 from solver.occupancy import Occupancy
@@ -16,21 +16,20 @@ from solver.resources import Resources
 from solver.selection import Assignment
 
 
-class Budget:
-    """Wall-clock seconds, or (reproducible mode) a fixed number of iterations for those seconds."""
+WORK_PER_SECOND = 1200
+"""Reproducible mode: heuristic work per nominal second of their slice, counted as trips tried,
+booked and unbooked (measured 1,200-2,500 a second from the XL to the S tier; per-iteration counts
+would vary 40-fold with the size)."""
 
-    ITERATIONS_PER_SECOND = 15
+BEST_START_SHARE = 0.3
+"""Share of the heuristics slice for the start orders; the local search gets the rest."""
+WARM_START_SHARE = 0.2
+"""The same with a previous plan, where the local search repairs around the kept trips."""
 
-    def __init__(self, seconds: float, reproducible: bool):
-        self.reproducible = reproducible
-        self.left = max(1, int(seconds * self.ITERATIONS_PER_SECOND))
-        self.deadline = time.perf_counter() + seconds
 
-    def more(self) -> bool:
-        if self.reproducible:
-            self.left -= 1
-            return self.left >= 0
-        return time.perf_counter() < self.deadline
+def _work(slice_: Slice) -> Meter:
+    """Wall-clock seconds, or (reproducible mode) a fixed amount of counted work for those seconds."""
+    return Meter(slice_, WORK_PER_SECOND, at_least=1)
 
 
 def _deadline(u: Unit):
@@ -76,12 +75,12 @@ def _score(ix: Index, chosen: dict[str, Assignment]) -> tuple[int, int, float]:
     return priority, -disruption(ix, chosen), -cost
 
 
-def best_start(ix: Index, res: Resources, seconds: float, seed: int,
+def best_start(ix: Index, res: Resources, budget: Slice, seed: int,
                seeds_from: list[dict[str, Assignment]] = (), fixed: dict[str, Assignment] | None = None,
-               reproducible: bool = False) -> dict[str, Assignment]:
-    """Several orders within `seconds`; returns the best by (priority, lower outbound cost)."""
+               ) -> dict[str, Assignment]:
+    """Several orders within the slice; returns the best by (priority, lower outbound cost)."""
     fixed = fixed or {}
-    budget = Budget(seconds / 4, reproducible)
+    meter = _work(budget.part("start orders", 0.25))
     units = [u for u in ix.units if u.options]
     candidates = list(seeds_from)
     orders = [
@@ -93,16 +92,17 @@ def best_start(ix: Index, res: Resources, seconds: float, seed: int,
         candidates.append(_build(ix, res, order, fixed))
     best = max(candidates, key=lambda c: _score(ix, c)) if candidates else {}
     rng = random.Random(seed)
-    while budget.more():
+    while units and not meter.exhausted():
         noisy = sorted(units, key=lambda u: (-(u.priority + rng.uniform(0, 2.5)) / (1 + 0.3 * u.n_escorts * rng.random()), u.key))
         cand = _build(ix, res, noisy, fixed)
+        meter.charge(1 + len(units) + len(cand))
         if _score(ix, cand) > _score(ix, best):
             best = cand
     return best
 
 
-def improve(ix: Index, res: Resources, start: dict[str, Assignment], seconds: float, seed: int,
-            frozen: frozenset[str] = frozenset(), reproducible: bool = False) -> dict[str, Assignment]:
+def improve(ix: Index, res: Resources, start: dict[str, Assignment], budget: Slice, seed: int,
+            frozen: frozenset[str] = frozenset()) -> dict[str, Assignment]:
     """Ruin and recreate: free the trips around a random moment, re-insert by priority, keep if better.
 
     Accepts a neighbour when planned priority does not drop (ties move the search along).
@@ -121,8 +121,8 @@ def improve(ix: Index, res: Resources, start: dict[str, Assignment], seconds: fl
     day = 24 * 60
     best = dict(current)
     best_score = _score(ix, best)
-    budget = Budget(seconds, reproducible)
-    while budget.more():
+    meter = _work(budget)
+    while not meter.exhausted():
         t0 = rng.randint(lo, max(lo, hi))
         width = rng.choice((1, 2, 3)) * day
         removed = {}
@@ -146,6 +146,7 @@ def improve(ix: Index, res: Resources, start: dict[str, Assignment], seconds: fl
                 occ.book(unit, a)
                 current[unit.key] = a
                 added[unit.key] = a
+        meter.charge(1 + len(removed) + len(pool) + len(added))
         score = _score(ix, current)
         if score[:2] >= best_score[:2]:
             if score > best_score:

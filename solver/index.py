@@ -12,15 +12,17 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from models import Case, Plan, Scenario, Trip
 from models.case import Wheelchair
 from models.common import Role
-from models.instants import day_start, plus, wall_time
+from models.instants import day_start, plus
 from models.location import LocationKind
-from solver.itineraries import Itinerary, Leg, LegGraph, SearchStats
 from solver.eligibility import eligible_staff, eligible_vehicles, lock_blockers
+from solver.index_pace import FULL, Effort, IndexPace
+from solver.itineraries import Itinerary, Leg, LegGraph, SearchStats
 from solver.no_options import no_option_reasons
 from solver.params import SolveParams
 from solver.pickup import latest_pickup
@@ -29,14 +31,14 @@ from solver.returns import EscortReturns
 from solver.timegrid import TimeGrid, hours
 from solver.units import Index, TripOption, Unit
 
+if TYPE_CHECKING:
+    from solver.budget import SolveBudget
+
 __all__ = ["Index", "TripOption", "Unit", "build_index"]
 
 log = logging.getLogger(__name__)
 
 DAY_MINUTES = 24 * 60
-
-SEARCH_CAP = 4000
-"""Itineraries examined per unit before ranking: bounds the index time on dense schedules."""
 
 
 def _local_date(moment: datetime, tz: str) -> date:
@@ -219,12 +221,14 @@ class _UnitBuilder:
         return True
 
     # -- options -------------------------------------------------------------------------
-    def build_options(self, unit: Unit, lock_flights: tuple[str, ...] | None, locked_care: dict[str, str]) -> None:
+    def build_options(self, unit: Unit, lock_flights: tuple[str, ...] | None, locked_care: dict[str, str],
+                      effort: Effort = FULL) -> int:
+        """Fills the unit's options (or blockers); returns how many itineraries it examined."""
         st = self.s.settings
         lo, hi, reasons = self.departure_window(unit)
         if reasons:
             unit.blockers.extend(reasons)
-            return
+            return 0
         max_legs, max_dur = self.leg_limits(unit)
         targets = self._destinations(unit)
         notice_min = hours(st.notice_hours)
@@ -240,11 +244,11 @@ class _UnitBuilder:
             classes = graph.search(
                 self.ix.home_airports, targets, lo, hi, max_legs, max_dur, st.min_connection_minutes, ok,
                 first_leg_ok=lambda leg: per_day[leg.dep // DAY_MINUTES] < saturated,
-                max_results=SEARCH_CAP, stats=stats,
+                max_results=effort.max_results, stats=stats,
             )
         # a day with plenty of valid departures needs no more: ranking keeps only a few per day
         per_day: dict[int, int] = defaultdict(int)
-        saturated = 4 * self.params.max_options_per_day
+        saturated = effort.saturation_per_day * self.params.max_options_per_day
         seen: set[tuple[str, ...]] = set()
         raw: list[TripOption] = []
         counts = defaultdict(int)
@@ -313,6 +317,7 @@ class _UnitBuilder:
         if not unit.options:
             counts["first_rejected_day"] = min(first_rejected) if first_rejected else None
             unit.blockers.extend(no_option_reasons(self, unit, lo, hi, max_legs, max_dur, targets, counts, lock_flights))
+        return counts["found"]
 
     def _locked_itinerary(self, unit: Unit, leg_ids: tuple[str, ...]) -> list[Itinerary]:
         """A given itinerary (locked or previous) if it keeps the unit's itinerary rules."""
@@ -347,7 +352,9 @@ class _UnitBuilder:
             unit.pruned.add("leg cap")
 
 
-def build_index(scenario: Scenario, params: SolveParams, previous: Plan | None = None) -> Index:
+def build_index(scenario: Scenario, params: SolveParams, previous: Plan | None = None,
+                budget: SolveBudget | None = None) -> Index:
+    """All trip units with their options, most urgent first within the budget's index slice."""
     grid = TimeGrid(scenario.planning_start)
     home = frozenset(
         loc.id for loc in scenario.locations if loc.kind is LocationKind.airport and loc.country == scenario.home_country
@@ -365,7 +372,8 @@ def build_index(scenario: Scenario, params: SolveParams, previous: Plan | None =
     freeze_until = plus(scenario.planning_start, timedelta(hours=scenario.settings.freeze_hours))
     builder = _UnitBuilder(ix, params, previous_trips)
     locks = {lock.case: lock for lock in scenario.locks}
-    for key in sorted(groups):
+    pace = IndexPace(budget, len(groups))
+    for key in sorted(groups, key=lambda k: (-sum(c.priority for c in groups[k]), min(c.deadline for c in groups[k]), k)):
         unit = builder.make_unit(key, groups[key])
         unit_locks = [locks[c.id] for c in unit.cases if c.id in locks]
         lock_flights = next((tuple(lk.flights) for lk in unit_locks if lk.flights), None)
@@ -374,10 +382,15 @@ def build_index(scenario: Scenario, params: SolveParams, previous: Plan | None =
         staff_sets = [frozenset(lk.staff) for lk in unit_locks if lk.staff is not None]
         unit.locked_staff = staff_sets[0] if staff_sets else None
         blockers = builder.static_blockers(unit)
+        effort = pace.effort() if not blockers else FULL
         if blockers:
             unit.blockers = blockers
+            pace.finished(0)
+        elif effort is None:
+            unit.blockers = ["not searched: the time limit ran out while building itineraries (allow more time)"]
+            unit.pruned.add("time limit")  # its options were never looked for: the bound must allow for them
         else:
-            builder.build_options(unit, lock_flights, locked_care)
+            pace.finished(builder.build_options(unit, lock_flights, locked_care, effort))
         unit.staff = eligible_staff(scenario, unit)
         unit.vehicles = eligible_vehicles(scenario, unit, [lk.vehicle for lk in unit_locks if lk.vehicle])
         cannot_keep = lock_blockers(scenario, unit, unit_locks)
@@ -391,4 +404,6 @@ def build_index(scenario: Scenario, params: SolveParams, previous: Plan | None =
             first = scenario.flight_by_id.get(prev[0])
             unit.frozen = first is not None and first.departure <= freeze_until
         ix.units.append(unit)
+    pace.close()
+    ix.units.sort(key=lambda u: u.key)
     return ix

@@ -88,9 +88,8 @@ def cost_terms(v) -> dict[str, cp_model.LinearExpr]:
         for vid in unit.vehicles:
             depot = res.vehicles[vid].depot
             vehicle.append(cents(km_eur * ix.km(depot, unit.location.id)) * v.veh[k, vid])
-            for (uk, vv, a), var in v.veh_airport.items():
-                if uk == k and vv == vid:
-                    vehicle.append(cents(km_eur * ix.km(a, depot)) * var)
+            for a, var in v.airports_of[k, vid]:
+                vehicle.append(cents(km_eur * ix.km(a, depot)) * var)
         if unit.n_escorts:
             for sid in unit.staff:
                 rate = res.staff[sid].hour_cost_eur

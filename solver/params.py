@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class SolveParams(BaseModel):
@@ -23,8 +23,39 @@ class SolveParams(BaseModel):
     log_progress: bool = Field(False, description="log each improving solution (planner's own lines)")
     cpsat_log: bool = Field(False, description="CP-SAT's own search log, for debugging")
     probing_level: int = Field(0, ge=0, le=2, description="CP-SAT presolve probing; 0 skips probing, which took 20 s on L-tier models")
+    # -- the time budget (solver.budget): shares of time_limit_s, validated together below --------
+    index_share: float = Field(0.15, gt=0, lt=1, description="share of the time the itinerary index may take; "
+                               "past it, the remaining trips get fewer candidate itineraries")
+    heuristics_share: float = Field(0.15, ge=0, lt=1, description="share of the time for the start heuristics")
+    heuristics_max_s: float = Field(10.0, ge=0, description="the start heuristics never take longer, seconds "
+                                    "(unless the model is large, below)")
+    large_heuristics_share: float = Field(0.5, ge=0, lt=1, description="share of the time for the start "
+                                          "heuristics when the CP-SAT model is too large to hold in full "
+                                          "(over max_model_vars): there the local search gains far more per "
+                                          "second than CP-SAT (XL tier: +70 priority in 80 s against +10)")
+    hint_share: float = Field(0.05, ge=0, lt=0.5, description="share of the time to complete the start solution "
+                              "before each CP-SAT phase")
     explain_share: float = Field(0.08, ge=0, lt=0.5, description="share of the time for CP-SAT explanations of unplanned cases")
-    priority_phase_share: float = Field(0.5, gt=0, lt=1, description="share of the time for the priority phase")
+    explain_max_s: float = Field(8.0, ge=0, description="the CP-SAT explanations never take longer, seconds")
+    finish_share: float = Field(0.03, ge=0, lt=0.5, description="share of the time kept for the final rule check "
+                                "and writing the plan")
+    priority_phase_share: float = Field(0.5, gt=0, lt=1, description="share of the CP-SAT search time for the "
+                                        "priority phase; the cost phase gets the rest")
+    replan_priority_phase_share: float = Field(0.6, gt=0, lt=1, description="the same with a previous plan, where "
+                                               "the first phase weighs priority and disruption together")
+    # -- model size and memory -------------------------------------------------------------
+    max_model_vars: int = Field(120_000, ge=1000, description="CP-SAT model size (variables and intervals, "
+                                "cost phase included) it may reach; memory grows with it. A larger model "
+                                "keeps fewer escort candidates per trip")
+
+    @model_validator(mode="after")
+    def _shares_leave_search_time(self) -> "SolveParams":
+        heuristics = max(self.heuristics_share, self.large_heuristics_share)
+        fixed = self.index_share + heuristics + 2 * self.hint_share + self.explain_share + self.finish_share
+        if fixed > 0.9:
+            raise ValueError(f"index, (large) heuristics, 2 x hint, explain and finish shares add up to {fixed:.2f}; "
+                             "at most 0.9, so the CP-SAT search keeps a tenth of the time")
+        return self
 
 
 DETERMINISTIC_UNITS_PER_SECOND = 0.08
@@ -35,15 +66,37 @@ def reproducible(params: SolveParams) -> bool:
     return params.workers == 1
 
 
-def apply_to_cpsat(params: SolveParams, solver, time_limit_s: float) -> None:
-    """The one place SolveParams reach CP-SAT."""
+LARGE_MODEL_PRESOLVE_ITERATIONS = 1
+"""A large model (cut to max_model_vars) presolves once: four rounds took 21 s of a 60 s phase on XL."""
+LARGE_MODEL_LINEARIZATION = 0
+"""A large model is searched without the LP relaxation. Measured on XL seed 0 (150,000-variable cap,
+100 s priority phase from the local search's start, 2 workers): with the LP, memory grew from 0.5 to
+1.9 GB and priority rose 2389 -> 2391 (bound 2719); without it, 1.3 GB, 2389 -> 2402 (bound 2718)."""
+
+
+LARGE_MODEL_COST_PHASE = False
+"""A large model gets no CP-SAT cost phase: its priority phase takes all the search time. On XL seed 0
+the cost phase's memory rose from 0.95 to 2.1 GB in its first 30 s, LP relaxation or not, for < 0.3 %
+less cost; the local search already prefers cheaper options among equal priority."""
+
+
+def apply_to_cpsat(params: SolveParams, solver, time_limit_s: float, wall_backstop_s: float | None = None,
+                   large_model: bool = False, phase: str = "") -> None:
+    """The one place SolveParams reach CP-SAT. `time_limit_s` is the phase's slice (nominal seconds
+    when reproducible); `wall_backstop_s` the wall time left until the slice's deadline."""
     if reproducible(params):
         # Deterministic time runs at ~0.06-0.15 units per wall second on these models (measured on
         # S and L tiers); the wall limit is only a backstop, so the run stays reproducible.
         solver.parameters.max_deterministic_time = max(0.05, DETERMINISTIC_UNITS_PER_SECOND * time_limit_s)
-        solver.parameters.max_time_in_seconds = max(1.0, 5 * time_limit_s)
+        backstop = max(1.0, 5 * time_limit_s) if wall_backstop_s is None else wall_backstop_s
+        solver.parameters.max_time_in_seconds = max(0.1, backstop)
     else:
-        solver.parameters.max_time_in_seconds = max(0.1, time_limit_s)
+        wall = time_limit_s if wall_backstop_s is None else min(time_limit_s, wall_backstop_s)
+        solver.parameters.max_time_in_seconds = max(0.1, wall)
+    if large_model:
+        solver.parameters.max_presolve_iterations = LARGE_MODEL_PRESOLVE_ITERATIONS
+        solver.parameters.symmetry_level = 0  # a graph of 500,000 nodes for a handful of symmetries
+        solver.parameters.linearization_level = LARGE_MODEL_LINEARIZATION
     solver.parameters.num_workers = params.workers
     solver.parameters.random_seed = params.seed
     solver.parameters.log_search_progress = params.cpsat_log

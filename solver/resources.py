@@ -27,6 +27,7 @@ class Resources:
         self.ix = ix
         s: Scenario = ix.scenario
         g = ix.grid
+        self._countries: dict[tuple[str, ...], frozenset[str]] = {}
         self.staff = s.staff_by_id
         self.vehicles = s.vehicle_by_id
         self.country = {loc.id: loc.country for loc in s.locations}
@@ -56,13 +57,17 @@ class Resources:
         return Span(option.pickup_min - st.report_minutes, ret.arr + st.rest_minutes)
 
     def countries(self, itinerary: Itinerary) -> frozenset[str]:
-        return frozenset(self.country[a] for a in itinerary.airports)
+        """Countries the itinerary touches, cached per itinerary (asked once per escort and option)."""
+        found = self._countries.get(itinerary.leg_ids)
+        if found is None:
+            found = self._countries[itinerary.leg_ids] = frozenset(self.country[a] for a in itinerary.airports)
+        return found
 
     def staff_may_fly(self, staff_id: str, *itineraries: Itinerary) -> bool:
         excluded = self.staff[staff_id].excluded_countries
         if not excluded:
             return True
-        return not any(self.countries(it) & set(excluded) for it in itineraries)
+        return not any(not self.countries(it).isdisjoint(excluded) for it in itineraries)
 
     def staff_unavailable(self, staff_id: str, span: Span) -> bool:
         return any(span.overlaps(u) for u in self.unavailable[staff_id])

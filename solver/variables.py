@@ -24,6 +24,10 @@ class Vars:
     esc: dict[tuple[str, str], cp_model.IntVar] = field(default_factory=dict)
     veh: dict[tuple[str, str], cp_model.IntVar] = field(default_factory=dict)
     veh_airport: dict[tuple[str, str, str], cp_model.IntVar] = field(default_factory=dict)
+    roles_of: dict[str, list[tuple[str, Role, cp_model.IntVar]]] = field(default_factory=dict)
+    """Per unit, its (staff, role, variable) triples: the per-unit view of `esc_role` (no scans)."""
+    airports_of: dict[tuple[str, str], list[tuple[str, cp_model.IntVar]]] = field(default_factory=dict)
+    """Per (unit, vehicle), its (airport, variable) pairs: the per-unit view of `veh_airport`."""
     pickup: dict[str, cp_model.IntVar] = field(default_factory=dict)
     airport_arrival: dict[str, cp_model.IntVar] = field(default_factory=dict)
     return_arrival: dict[str, cp_model.IntVar] = field(default_factory=dict)
@@ -89,24 +93,29 @@ def build_vars(model: cp_model.CpModel, ix: Index, res: Resources) -> Vars:
                 it.arr * v.ret[k, o.index, r] for o in unit.options for r, it in enumerate(o.returns)
             ))
         # escorts: one role per person, every place filled
+        by_role = defaultdict(list)
+        v.roles_of[k] = []
         for sid in unit.staff:
             roles = [role for role in res.staff[sid].roles if role in unit.needs]
             for role in roles:
-                v.esc_role[k, sid, role] = model.new_bool_var(f"escort[{k},{sid},{role.value}]")
+                var = v.esc_role[k, sid, role] = model.new_bool_var(f"escort[{k},{sid},{role.value}]")
+                v.roles_of[k].append((sid, role, var))
+                by_role[role].append(var)
+            if len(roles) == 1:  # one role: "escorts" and "escorts in that role" are one literal
+                v.esc[k, sid] = v.esc_role[k, sid, roles[0]]
+                continue
             v.esc[k, sid] = model.new_bool_var(f"escort[{k},{sid}]")
             model.add(sum(v.esc_role[k, sid, role] for role in roles) == v.esc[k, sid])
-        by_role = defaultdict(list)
-        for (uk, sid, role), var in v.esc_role.items():
-            if uk == k:
-                by_role[role].append(var)
         for role, count in unit.needs.items():
             model.add(sum(by_role[role]) == count * v.planned[k])
         # vehicle and the airport it drives to
         airports = sorted({o.airport for o in unit.options})
         for vid in unit.vehicles:
             v.veh[k, vid] = model.new_bool_var(f"vehicle[{k},{vid}]")
+            v.airports_of[k, vid] = []
             for a in airports:
-                v.veh_airport[k, vid, a] = model.new_bool_var(f"vehicle[{k},{vid},{a}]")
+                var = v.veh_airport[k, vid, a] = model.new_bool_var(f"vehicle[{k},{vid},{a}]")
+                v.airports_of[k, vid].append((a, var))
             model.add(sum(v.veh_airport[k, vid, a] for a in airports) == v.veh[k, vid])
         model.add(sum(v.veh[k, vid] for vid in unit.vehicles) == v.planned[k])
         for a in airports:

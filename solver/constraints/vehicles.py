@@ -18,7 +18,7 @@ def add(v) -> None:
             depot = res.vehicles[vid].depot
             end = v.time_var(f"vehicle_end[{k},{vid}]")
             model.add(end == v.airport_arrival[k] + sum(
-                ix.drive(a, depot) * var for (uk, vv, a), var in v.veh_airport.items() if uk == k and vv == vid
+                ix.drive(a, depot) * var for a, var in v.airports_of[k, vid]
             ))
             size = v.length_var(f"vehicle_busy[{k},{vid}]")
             start = v.pickup[k] - ix.drive(depot, unit.location.id)
