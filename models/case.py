@@ -6,7 +6,7 @@ from datetime import date
 from enum import Enum
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from models.base import AwareDatetime, Bool, Date, DomainModel, Float, Int
 from models.common import MEDICAL_ROLES, CountryCode, Gender, Id, Role, TimeWindow
@@ -16,6 +16,13 @@ from models.limits import MAX_COUNT, MAX_ESCORTS_PER_ROLE, MAX_EUR, MAX_HOURS, M
 class DepartureType(str, Enum):
     voluntary = "voluntary"
     forced = "forced"
+
+
+class DeadlineKind(str, Enum):
+    """`legal` (e.g. the end of detention) is never proposed for a move; `target` may be."""
+
+    legal = "legal"
+    target = "target"
 
 
 class FitStatus(str, Enum):
@@ -116,9 +123,21 @@ class Case(DomainModel):
     escorts: dict[Role, EscortCount] = Field(description="escort role -> count")
     same_gender_escort: Bool = Field(description="needs at least one escort of the same gender")
     languages: tuple[str, ...] | None = Field(None, description="preferred languages (soft)")
+    transit_excluded_countries: tuple[CountryCode, ...] = Field((), description="countries where the case may "
+                                                                "not change planes")
+    deadline_kind: DeadlineKind = Field(DeadlineKind.legal, description="legal (never proposed for a move) or "
+                                        "target; for the plan both are hard")
     care: Care = Field(description="care at arrival")
     priority: Int = Field(ge=1, le=5, description="1 low ... 5 urgent")
     daily_cost_eur: Float = Field(ge=0, le=MAX_EUR, description="cost per day of waiting, EUR")
+
+    @field_validator("transit_excluded_countries", "deadline_kind", mode="before")
+    @classmethod
+    def _null_is_default(cls, value: object, info) -> object:
+        """Optional fields: `null` reads as absent (FORMAT.md conventions)."""
+        if value is None:
+            return () if info.field_name == "transit_excluded_countries" else DeadlineKind.legal
+        return value
 
     @model_validator(mode="after")
     def _deadline_after_available(self) -> "Case":

@@ -33,12 +33,15 @@ class Unplanned(DomainModel):
 class Objective(DomainModel):
     planned_priority: Int = Field(description="sum of priority over planned cases")
     disruption: Int | None = Field(None, description="changed or dropped previously planned cases")
+    language_mismatch: Int | None = Field(None, description="planned cases with preferred languages whose escorts "
+                                          "speak none of them (objective level 3; null in plans before revision 2)")
     cost_eur: Float = Field(description="total cost, EUR")
 
 
 class Bound(DomainModel):
     planned_priority: Float | None = Field(None, description="best proven bound on planned priority")
     disruption: Float | None = Field(None, description="best proven bound on disruption")
+    language_mismatch: Float | None = Field(None, description="best proven bound on language mismatch")
     cost_eur: Float | None = Field(None, description="best proven bound on cost, EUR")
 
 
