@@ -16,6 +16,7 @@ from models.rules.objective import (
     cost_breakdown,
     disrupted_cases,
     evaluate_objective,
+    language_mismatched_cases,
     trip_cost_breakdown,
 )
 from models.rules.violation import Rule, Violation
@@ -52,5 +53,5 @@ def rule_by_code(code: str) -> Rule:
 
 __all__ = [
     "CHECKS", "COST_PARTS", "RULES", "Rule", "Violation", "cost_breakdown", "disrupted_cases",
-    "evaluate_objective", "find_violations", "rule_by_code", "timeline", "trip_cost_breakdown",
+    "evaluate_objective", "find_violations", "language_mismatched_cases", "rule_by_code", "timeline", "trip_cost_breakdown",
 ]

@@ -125,10 +125,19 @@ def test_disruption_none_without_previous_and_zero_when_unchanged():
     assert _objective(_two_cases(), PREVIOUS, PREVIOUS).disruption == 0
 
 
-def test_disruption_ignores_pickup_care_and_return_changes():
+def test_disruption_ignores_pickup_care_and_role_changes():
     plan = _changed_bv2(pickup="2026-12-10T06:00:00+01:00", care={"BV-2": "CARE-BV-2"},
-                        escorts=[escort_dict("S-3", returns=["TK1951-1211"]), escort_dict("S-4", role="kmar")])
+                        escorts=[escort_dict("S-3", returns=["TK1951-1211"]),
+                                 escort_dict("S-4", role="coordinator", returns=["TK1951-1211"])])
     assert _objective(_two_cases(), plan, PREVIOUS).disruption == 0
+
+
+def test_disruption_counts_a_changed_escort_return():
+    """Revision 2: any escort's return legs differing disrupts the case, even with the same staff."""
+    one_return_changed = [escort_dict("S-3", returns=["TK1951-1211"]), escort_dict("S-4", returns=["TK1951-1212"])]
+    assert _objective(_two_cases(), _changed_bv2(escorts=one_return_changed), PREVIOUS).disruption == 1
+    swapped_order = [escort_dict("S-4", returns=["TK1951-1211"]), escort_dict("S-3", returns=["TK1951-1211"])]
+    assert _objective(_two_cases(), _changed_bv2(escorts=swapped_order), PREVIOUS).disruption == 0
 
 
 @pytest.mark.parametrize(
@@ -158,3 +167,28 @@ def test_disruption_ignores_cases_no_longer_in_scenario():
 def test_cost_is_rounded_to_cents():
     objective = _objective(scenario_dict(), plan_dict())
     assert objective.cost_eur == round(objective.cost_eur, 2)
+
+
+# -- language mismatch (level 3) ------------------------------------------------------
+def test_language_mismatch_counts_cases_whose_escorts_share_no_language():
+    scn = scenario_dict()  # BV-1 prefers ["tr"]; S-1 and S-2 speak nl, en
+    assert _objective(scn, plan_dict()).language_mismatch == 1
+    item(scn, "staff", "S-2")["languages"] = ["nl", "tr"]
+    assert _objective(scn, plan_dict()).language_mismatch == 0  # one escort speaking one language is enough
+
+
+def test_language_mismatch_needs_preferred_languages_and_escorts():
+    for languages in (None, []):
+        assert _objective(scenario_dict(cases=[case_dict(languages=languages)]), plan_dict()).language_mismatch == 0
+    unescorted = scenario_dict(cases=[case_dict(escorts={})])
+    assert _objective(unescorted, plan_dict([trip_dict(escorts=[])])).language_mismatch == 0
+    assert _objective(scenario_dict(), plan_dict(trips=[], unplanned=["BV-1"])).language_mismatch == 0
+
+
+def test_language_mismatch_counts_each_case_of_a_group():
+    scn = scenario_dict(cases=[case_dict("BV-1", group="FAM-1", languages=["ar", "en"]),
+                               case_dict("BV-2", group="FAM-1", escorts={}, languages=["ar"]),
+                               case_dict("BV-3", group="FAM-1", escorts={}, languages=None)])
+    item(scn, "staff", "S-1")["languages"] = None  # speaks nothing on record
+    # S-2 speaks en: BV-1 is understood, BV-2 (ar only) is not, BV-3 states no preference
+    assert _objective(scn, plan_dict([trip_dict(["BV-1", "BV-2", "BV-3"])])).language_mismatch == 1
