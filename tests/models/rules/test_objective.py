@@ -29,8 +29,10 @@ def test_default_plan_cost_parts():
     assert set(parts) == {"fares", "waiting", "vehicle", "escort_hours"}
     assert parts["fares"] == 3 * 350 + 2 * 300  # BV-1 and two escorts out, two escorts back
     assert parts["waiting"] == 1 * 100  # 8 Dec -> 9 Dec
-    # report 9 Dec 06:00, back 10 Dec 10:45: 28.75 h each
-    assert parts["escort_hours"] == pytest.approx(2 * 28.75 * 25)
+    # KMar report at AMS 9 Dec 07:00 (11:00 - 180 - 60), back 10 Dec 10:45: 27.75 h each
+    assert parts["escort_hours"] == pytest.approx(2 * 27.75 * 25)
+    riding = scenario_dict(settings={"airport_report_roles": None})  # report at HOSP 06:00: 28.75 h
+    assert _breakdown(riding, trip_dict())["escort_hours"] == pytest.approx(2 * 28.75 * 25)
 
 
 def test_vehicle_km_depot_location_airport_depot():
@@ -45,7 +47,7 @@ def test_objective_of_default_plan():
     objective = _objective(scenario_dict(), plan_dict())
     assert objective.planned_priority == 3
     assert objective.disruption is None
-    assert objective.cost_eur == round(1650 + 100 + 1.2 * 109.3348 + 1437.5, 2)  # 3318.70
+    assert objective.cost_eur == round(1650 + 100 + 1.2 * 109.3348 + 1387.5, 2)  # 3268.70
 
 
 def test_unplanned_plan_costs_nothing():
@@ -85,9 +87,9 @@ def test_escort_hours_per_staff_rate():
     scn = scenario_dict()
     item(scn, "staff", "S-1")["hour_cost_eur"] = 40
     item(scn, "staff", "S-2")["hour_cost_eur"] = 0
-    # S-1 comes back a day later: 9 Dec 06:00 -> 11 Dec 10:45 = 52.75 h
+    # S-1 comes back a day later: 9 Dec 07:00 -> 11 Dec 10:45 = 51.75 h
     trip = trip_dict(escorts=[escort_dict("S-1", returns=["TK1951-1211"]), escort_dict("S-2")])
-    assert _breakdown(scn, trip)["escort_hours"] == pytest.approx(52.75 * 40)
+    assert _breakdown(scn, trip)["escort_hours"] == pytest.approx(51.75 * 40)
 
 
 def test_group_trip_priority_and_fares():
