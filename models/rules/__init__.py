@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from models.plan import Plan
 from models.scenario import Scenario
-from models.rules import care, cases, coverage, escorts, frozen, legs, locks, outbound, timeline, vehicles
+from models.rules import (
+    care, cases, coverage, duty, escorts, frozen, ground, legs, locks, outbound, timeline, vehicles,
+)
 from models.rules.context import PlanContext
 from models.rules.objective import (
     COST_PARTS,
@@ -29,6 +31,8 @@ CHECKS = (
     escorts.check,
     vehicles.check,
     care.check,
+    ground.check,
+    duty.check,
     locks.check,
     frozen.check,
 )
@@ -36,7 +40,7 @@ CHECKS = (
 
 RULES: tuple[Rule, ...] = (
     coverage.RULES + cases.RULES + outbound.RULES + legs.RULES + escorts.RULES + vehicles.RULES
-    + care.RULES + locks.RULES + frozen.RULES
+    + care.RULES + ground.RULES + duty.RULES + locks.RULES + frozen.RULES
 )
 """Every rule code with its labels, for the UI and the docs."""
 

@@ -81,8 +81,9 @@ def test_vehicle_busy_inside_an_available_window():
 
 
 def _second_trip_same_van(pickup: str) -> tuple[dict, dict]:
-    """BV-2 from HOSP for TK1952-1210 in the same van, picked up on 9 Dec at `pickup`."""
-    scn = scenario_dict()
+    """BV-2 from HOSP for TK1952-1210 in the same van, picked up on 9 Dec at `pickup` (a day early:
+    the airport-wait limit of rule 9 is switched off, this test is about the van)."""
+    scn = scenario_dict(settings={"max_airport_wait_minutes": None})
     add_case(scn, "BV-2")
     add_staff(scn, "S-3", "F")
     add_staff(scn, "S-4", "M")
