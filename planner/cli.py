@@ -63,7 +63,7 @@ def cmd_check(args) -> int:
     for v in violations:
         print(f"[{v.rule}] {v.label}: {v.message}")
     print(f"Objective: planned priority {objective.planned_priority}, disruption {objective.disruption}, "
-          f"cost EUR {objective.cost_eur:,.2f}")
+          f"language mismatch {objective.language_mismatch}, cost EUR {objective.cost_eur:,.2f}")
     print("VALID" if not violations else f"INVALID: {len(violations)} violation(s)")
     return 0 if not violations else 1
 

@@ -20,6 +20,7 @@ def plan_summary(scenario: Scenario, plan: Plan, valid: bool | None = None) -> s
         total_priority = sum(c.priority for c in scenario.cases)
         lines.append(f"Objective  planned priority {obj.planned_priority} of {total_priority}"
                      + (f" | disruption {obj.disruption}" if obj.disruption is not None else "")
+                     + (f" | language mismatch {obj.language_mismatch}" if obj.language_mismatch is not None else "")
                      + f" | cost EUR {obj.cost_eur:,.2f}")
     if plan.bound is not None:
         b = plan.bound
@@ -28,6 +29,8 @@ def plan_summary(scenario: Scenario, plan: Plan, valid: bool | None = None) -> s
             parts.append(f"priority <= {b.planned_priority:.0f}")
         if b.disruption is not None:
             parts.append(f"disruption >= {b.disruption:.0f}")
+        if b.language_mismatch is not None:
+            parts.append(f"language mismatch >= {b.language_mismatch:.0f}")
         if b.cost_eur is not None:
             parts.append(f"cost >= EUR {b.cost_eur:,.2f} (at that priority)")
         lines.append("Bound      " + ", ".join(parts))

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from models.plan import Plan
 from models.scenario import Scenario
-from models.rules import care, cases, coverage, escorts, frozen, legs, locks, outbound, timeline, vehicles
+from models.rules import (
+    care, cases, coverage, duty, escorts, frozen, ground, legs, locks, outbound, timeline, vehicles,
+)
 from models.rules.context import PlanContext
 from models.rules.objective import (
     COST_PARTS,
     cost_breakdown,
     disrupted_cases,
     evaluate_objective,
+    language_mismatched_cases,
     trip_cost_breakdown,
 )
 from models.rules.violation import Rule, Violation
@@ -28,6 +31,8 @@ CHECKS = (
     escorts.check,
     vehicles.check,
     care.check,
+    ground.check,
+    duty.check,
     locks.check,
     frozen.check,
 )
@@ -35,7 +40,7 @@ CHECKS = (
 
 RULES: tuple[Rule, ...] = (
     coverage.RULES + cases.RULES + outbound.RULES + legs.RULES + escorts.RULES + vehicles.RULES
-    + care.RULES + locks.RULES + frozen.RULES
+    + care.RULES + ground.RULES + duty.RULES + locks.RULES + frozen.RULES
 )
 """Every rule code with its labels, for the UI and the docs."""
 
@@ -52,5 +57,5 @@ def rule_by_code(code: str) -> Rule:
 
 __all__ = [
     "CHECKS", "COST_PARTS", "RULES", "Rule", "Violation", "cost_breakdown", "disrupted_cases",
-    "evaluate_objective", "find_violations", "rule_by_code", "timeline", "trip_cost_breakdown",
+    "evaluate_objective", "find_violations", "language_mismatched_cases", "rule_by_code", "timeline", "trip_cost_breakdown",
 ]

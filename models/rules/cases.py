@@ -60,6 +60,15 @@ def _pickup(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
             f"{trip_name(view.trip)}: escorts report at {when(report)}, before planning start {when(s.planning_start)}",
             view.trip.cases,
         )
+    joining = [e for e in view.trip.escorts if timeline.joins_at_airport(s, e.role)]
+    if joining and view.outbound is not None:
+        airport_report = timeline.airport_report_at(s, view.first_departure)
+        if airport_report < s.planning_start:
+            names = ", ".join(f"{e.staff} ({e.role.value})" for e in joining)
+            yield PLANNING_START(
+                f"{trip_name(view.trip)}: {names} report at {view.outbound[0].from_} at {when(airport_report)}, "
+                f"before planning start {when(s.planning_start)}", view.trip.cases,
+            )
 
 
 def _departure_day(ctx: PlanContext, view: TripView) -> Iterator[Violation]:

@@ -1,4 +1,5 @@
-"""The objective of shared/FORMAT.md, level by level: planned priority, disruption, cost.
+"""The objective of shared/FORMAT.md, level by level: planned priority, disruption, language
+mismatch, cost.
 
 The cost parts are separate functions so the solver builds its cost terms from the same
 definitions. Unknown ids contribute nothing (the rule checker reports them)."""
@@ -103,14 +104,16 @@ def planned_priority(scenario: Scenario, plan: Plan) -> int:
     return sum(scenario.case_by_id[c].priority for c in planned)
 
 
-def _signature(trip: Trip) -> tuple[tuple[str, ...], str, frozenset[str]]:
-    return tuple(trip.outbound), trip.vehicle, frozenset(e.staff for e in trip.escorts)
+def _signature(trip: Trip) -> tuple[tuple[str, ...], str, frozenset[str], frozenset[tuple[str, tuple[str, ...]]]]:
+    """What disruption compares: outbound legs, vehicle, set of escort staff, each escort's return legs."""
+    returns = frozenset((e.staff, tuple(e.return_)) for e in trip.escorts)
+    return tuple(trip.outbound), trip.vehicle, frozenset(e.staff for e in trip.escorts), returns
 
 
 def disrupted_cases(scenario: Scenario, plan: Plan, previous: Plan) -> list[str]:
-    """Cases of the scenario planned in `previous` whose outbound legs, vehicle or set of escort
-    staff now differ, or that are no longer planned. Cases no longer in the scenario are left
-    out (every plan would pay for them alike)."""
+    """Cases of the scenario planned in `previous` whose outbound legs, vehicle, set of escort
+    staff or any escort's return legs now differ, or that are no longer planned. Cases no longer
+    in the scenario are left out (every plan would pay for them alike)."""
     before, now = trip_by_case(previous), trip_by_case(plan)
     out = []
     for case_id, old in before.items():
@@ -126,10 +129,35 @@ def disruption(scenario: Scenario, plan: Plan, previous: Plan | None) -> int | N
     return None if previous is None else len(disrupted_cases(scenario, plan, previous))
 
 
+# -- language mismatch -----------------------------------------------------------------
+def trip_language_mismatches(scenario: Scenario, trip: Trip) -> list[str]:
+    """The trip's known cases with a non-empty `languages` none of whose escorts speaks one of
+    them. A trip without escorts counts for none; unknown staff speak nothing."""
+    if not trip.escorts:
+        return []
+    spoken: set[str] = set()
+    for escort in trip.escorts:
+        staff = scenario.staff_by_id.get(escort.staff)
+        if staff is not None:
+            spoken.update(staff.languages or ())
+    out = []
+    for case_id in dict.fromkeys(trip.cases):
+        case = scenario.case_by_id.get(case_id)
+        if case is not None and case.languages and not spoken.intersection(case.languages):
+            out.append(case_id)
+    return out
+
+
+def language_mismatched_cases(scenario: Scenario, plan: Plan) -> list[str]:
+    """Objective level 3: planned cases whose escorts speak none of their preferred languages."""
+    return list(dict.fromkeys(c for trip in plan.trips for c in trip_language_mismatches(scenario, trip)))
+
+
 def evaluate_objective(scenario: Scenario, plan: Plan, previous: Plan | None = None) -> Objective:
     """The objective of `plan` exactly as shared/FORMAT.md defines it; cost rounded to cents."""
     return Objective(
         planned_priority=planned_priority(scenario, plan),
         disruption=disruption(scenario, plan, previous),
+        language_mismatch=len(language_mismatched_cases(scenario, plan)),
         cost_eur=cost_eur(scenario, plan),
     )

@@ -29,3 +29,13 @@ def trip_name(trip: Trip) -> str:
 
 def hours_text(value: float) -> str:
     return f"{value:g} h" if value == int(value) else f"{value:.2f} h"
+
+
+def duration_text(minutes: float) -> str:
+    """'4h10', '3h', '45 min': a duration the way a regievoerder writes it (whole minutes, floored)."""
+    total = int(minutes // 1)
+    sign, total = ("-", -total) if total < 0 else ("", total)
+    h, m = divmod(total, 60)
+    if h == 0:
+        return f"{sign}{m} min"
+    return f"{sign}{h}h" if m == 0 else f"{sign}{h}h{m:02d}"

@@ -12,13 +12,14 @@ they do); they raise `KeyError` otherwise.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from models.case import CareOption
+from models.case import Case, CareOption
+from models.common import DailyWindow, Role
 from models.flight import Flight
 from models.geo import road_km, road_minutes
-from models.instants import local_day, plus, wall_time
+from models.instants import day_plus, local_day, plus, wall_time
 from models.location import Location
 from models.plan import EscortAssignment, Trip
 from models.scenario import Scenario
@@ -169,12 +170,160 @@ def escort_return_arrival(scenario: Scenario, trip: Trip, assignment: EscortAssi
     return last_arrival(scenario, trip)
 
 
+def joins_at_airport(scenario: Scenario, role: Role) -> bool:
+    """Escorts in `airport_report_roles` (KMar by default) join at the airport: they do not ride in
+    the vehicle (rule 5) and their trip starts at the airport report time (rule 7)."""
+    return role in scenario.settings.airport_report_roles
+
+
+def airport_report_at(scenario: Scenario, first_departure_at: datetime) -> datetime:
+    """first departure - checkin_minutes - airport_report_minutes."""
+    s = scenario.settings
+    return plus(first_departure_at, -minutes(s.checkin_minutes + s.airport_report_minutes))
+
+
+def escort_start_at(scenario: Scenario, role: Role, pickup: datetime, first_departure_at: datetime) -> datetime:
+    """Rule 7: an escort's trip starts at the airport report time for an airport-report role, else
+    at the report time at the pickup location (pickup - report_minutes)."""
+    if joins_at_airport(scenario, role):
+        return airport_report_at(scenario, first_departure_at)
+    return plus(pickup, -minutes(scenario.settings.report_minutes))
+
+
+def escort_start(scenario: Scenario, trip: Trip, assignment: EscortAssignment) -> datetime:
+    return escort_start_at(scenario, assignment.role, trip.pickup, first_departure(scenario, trip))
+
+
+def riding_escorts(scenario: Scenario, trip: Trip) -> tuple[EscortAssignment, ...]:
+    """The escorts who ride in the vehicle (rule 5 seats)."""
+    return tuple(e for e in trip.escorts if not joins_at_airport(scenario, e.role))
+
+
 def escort_interval(scenario: Scenario, trip: Trip, assignment: EscortAssignment) -> Interval:
-    """[pickup - report_minutes, last return arrival + rest_minutes]: the escort is taken."""
+    """[escort start, last return arrival + rest_minutes]: the escort is taken."""
     end = plus(escort_return_arrival(scenario, trip, assignment), minutes(scenario.settings.rest_minutes))
-    return report_time(scenario, trip), end
+    return escort_start(scenario, trip, assignment), end
 
 
 def escort_hours(scenario: Scenario, trip: Trip, assignment: EscortAssignment) -> float:
-    """Paid escort hours: report time to last return arrival (rest excluded)."""
-    return as_hours(escort_return_arrival(scenario, trip, assignment) - report_time(scenario, trip))
+    """Paid escort hours: escort start to last return arrival (rest excluded)."""
+    return as_hours(escort_return_arrival(scenario, trip, assignment) - escort_start(scenario, trip, assignment))
+
+
+# -- duty (rule 10) ----------------------------------------------------------------
+def outbound_duty(scenario: Scenario, trip: Trip, assignment: EscortAssignment) -> Interval:
+    """Escort start -> handover end."""
+    return escort_start(scenario, trip, assignment), handover_end(scenario, trip)
+
+
+def return_duty_at(scenario: Scenario, first_return_departure: datetime, last_return_arrival: datetime) -> Interval:
+    """first return departure - return_checkin_minutes -> last return arrival."""
+    start = plus(first_return_departure, -minutes(scenario.settings.return_checkin_minutes))
+    return start, last_return_arrival
+
+
+def return_duty(scenario: Scenario, assignment: EscortAssignment) -> Interval | None:
+    """The escort's return duty; None without return legs."""
+    if not assignment.return_:
+        return None
+    legs = return_legs(scenario, assignment)
+    return return_duty_at(scenario, legs[0].departure, legs[-1].arrival)
+
+
+def span_minutes(interval: Interval) -> float:
+    return (interval[1] - interval[0]) / timedelta(minutes=1)
+
+
+# -- ground time (rule 9) ------------------------------------------------------------
+def is_vulnerable(case: Case) -> bool:
+    """Vulnerable for rule 9: a minor or a medical case as in rule 2 (`Case.is_medical`)."""
+    return case.minor or case.is_medical
+
+
+def earliest_airport_arrival(scenario: Scenario, first_departure_at: datetime) -> datetime | None:
+    """first departure - checkin_minutes - max_airport_wait_minutes; None when the limit is off."""
+    s = scenario.settings
+    if s.max_airport_wait_minutes is None:
+        return None
+    return plus(first_departure_at, -minutes(s.checkin_minutes + s.max_airport_wait_minutes))
+
+
+def connections(legs: tuple[Flight, ...]) -> list[tuple[Flight, Flight]]:
+    """Consecutive leg pairs; the connection runs from the first's arrival to the second's departure
+    at the hub `first.to`."""
+    return list(zip(legs, legs[1:]))
+
+
+# -- daily windows in local time (rule 9 night connection) -------------------------------
+def overlaps_daily_window(start: datetime, end: datetime, window: DailyWindow, tz: str | ZoneInfo) -> bool:
+    """True iff some instant strictly between `start` and `end` shows a local wall time (in `tz`)
+    inside `window` on any date.
+
+    The window is half-open, [from, to): touching at an endpoint is no overlap, as in `overlaps`
+    (arriving at 05:00 or leaving at 00:00 misses 00:00-05:00). `to < from` wraps past midnight.
+    `from == to` is that exact minute (DailyWindow's reading): it overlaps when the instant it
+    shows lies strictly inside. Wall time is read off the clock, so DST is exact: a window whose
+    time is skipped on the spring change does not occur that day, one repeated in autumn occurs
+    twice."""
+    if end <= start:
+        return False
+    if end - start >= timedelta(days=3):
+        return True  # every wall time of the day shows at least once
+    zone_ = zone(tz)
+    for i, (piece_start, piece_end) in enumerate(_constant_offset_pieces(start, end, zone_)):
+        l0, l1 = _naive_local(piece_start, zone_), _naive_local(piece_end, zone_, like=piece_start)
+        for day in _days(l0.date(), l1.date()):
+            ws = datetime.combine(day, window.from_)
+            if window.from_ == window.to:
+                if (l0 < ws if i == 0 else l0 <= ws) and ws < l1:
+                    return True
+                continue
+            we = datetime.combine(day if window.to > window.from_ else day_plus(day, 1), window.to)
+            if max(l0, ws) < min(l1, we):
+                return True
+    return False
+
+
+def _days(first: date, last: date) -> list[date]:
+    """From the day before `first` (a wrapping window starts then) to `last`."""
+    out, day = [], day_plus(first, -1)
+    while day <= last and (not out or day != out[-1]):
+        out.append(day)
+        day = day_plus(day, 1)
+    return out
+
+
+def _offset(moment: datetime, zone_: ZoneInfo) -> timedelta:
+    """The zone's UTC offset at `moment` (at the calendar's ends: the one in force just inside)."""
+    try:
+        return moment.astimezone(zone_).utcoffset() or timedelta(0)
+    except OverflowError:
+        return zone_.utcoffset(moment.astimezone(UTC).replace(tzinfo=None)) or timedelta(0)
+
+
+def _naive_local(moment: datetime, zone_: ZoneInfo, like: datetime | None = None) -> datetime:
+    """Wall-clock time of `moment` with the UTC offset in force at `like` (default: at `moment`),
+    saturating at the ends of the calendar."""
+    utc = moment.astimezone(UTC).replace(tzinfo=None)
+    try:
+        return utc + _offset(like or moment, zone_)
+    except OverflowError:
+        return datetime.max if utc.year > 1 else datetime.min
+
+
+def _constant_offset_pieces(start: datetime, end: datetime, zone_: ZoneInfo) -> list[Interval]:
+    """[start, end) cut at each instant the zone's UTC offset changes: probed hourly (no zone
+    changes twice within an hour), then bisected to the second."""
+    cuts, probe = [], start
+    while probe < end:
+        step = min(end, plus(probe, hours(1)))
+        before = _offset(probe, zone_)
+        if _offset(step, zone_) != before:
+            lo, hi = 0, int((step - probe).total_seconds())  # offset(probe + lo s) == before != offset(+ hi s)
+            while hi - lo > 1:
+                mid = (lo + hi) // 2
+                lo, hi = (mid, hi) if _offset(probe + timedelta(seconds=mid), zone_) == before else (lo, mid)
+            cuts.append(probe + timedelta(seconds=hi))
+        probe = step
+    bounds = [start, *cuts, end]
+    return list(zip(bounds, bounds[1:]))

@@ -32,7 +32,7 @@ def check(ctx: PlanContext) -> Iterator[Violation]:
     busy: list[tuple[TripView, timeline.Interval]] = []
     for view in ctx.trips:
         yield from _location(ctx, view)
-        yield from _capacity(view)
+        yield from _capacity(ctx, view)
         if view.location is not None:
             yield from _pickup_window(view)
         if view.timed:
@@ -52,15 +52,19 @@ def _location(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
                        view.trip.cases)
 
 
-def _capacity(view: TripView) -> Iterator[Violation]:
+def _capacity(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
+    """Seats: persons not on a stretcher + riding escorts (airport-report roles join at the airport)."""
     vehicle = view.vehicle
     if vehicle is None:
         return
     name, cases = f"{trip_name(view.trip)}, vehicle {vehicle.id}", view.trip.cases
     sitting = sum(1 for c in view.cases if not c.fit_to_fly.stretcher)
-    seats = sitting + len(view.trip.escorts)
+    riding = len(timeline.riding_escorts(ctx.scenario, view.trip))
+    seats = sitting + riding
     if seats > vehicle.seats:
-        yield SEATS(f"{name}: {seats} seats needed ({sitting} persons + {len(view.trip.escorts)} escorts), "
+        joining = len(view.trip.escorts) - riding
+        also = f"; {joining} join at the airport" if joining else ""
+        yield SEATS(f"{name}: {seats} seats needed ({sitting} persons + {riding} riding escorts{also}), "
                     f"{vehicle.seats} available", cases)
     wchc = sum(1 for c in view.cases if c.fit_to_fly.wheelchair is Wheelchair.WCHC)
     if wchc > vehicle.wheelchair_places:

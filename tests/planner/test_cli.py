@@ -96,3 +96,19 @@ def test_x_fields_are_allowed(tmp_path):
 def test_missing_file(tmp_path):
     result = run("check", str(tmp_path / "nope.json"), str(tmp_path / "nope2.json"))
     assert result.returncode == 2 and "file not found" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_check_rejects_a_plan_written_before_revision_2_naming_rules_9_and_10():
+    """The demo plan the solver wrote before rules 9-10 (goldens of 30 Nov 2026), on the demo
+    scenario cut to the legs it books and without the revision-2 keys: check fails and says why."""
+    fixtures = ROOT / "tests" / "planner" / "fixtures"
+    result = run("check", str(fixtures / "demo_before_rev2.scenario.json"), str(fixtures / "demo_before_rev2.plan.json"))
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    for code in ("rule9.airport_wait", "rule9.connection", "rule9.vulnerable_connection", "rule9.night_connection",
+                 "rule10.outbound_duty", "rule10.return_duty", "rule10.rest_abroad"):
+        assert any(line.startswith(f"[{code}]") for line in lines), code
+    assert any("rule 9: " in line and "max airport wait 3h" in line for line in lines)
+    assert any("rule 10: " in line and "(max 18h)" in line for line in lines)
+    assert "language mismatch 10" in result.stdout
+    assert lines[-1].startswith("INVALID")

@@ -97,3 +97,15 @@ def test_notice_needed_when_outbound_changed_from_previous_plan():
 def test_notice_needed_when_case_was_unplanned_in_previous_plan():
     previous = plan_dict(trips=[], unplanned=["BV-1"])
     assert codes(_short_notice(), plan_dict(), previous) == {"rule1.notice"}
+
+
+def test_airport_report_time_is_not_before_planning_start():
+    """Nothing in a plan starts before planning_start: KMar report at AMS at 07:00 on 9 Dec
+    (TK1952 11:00 - checkin 180 - airport report 60), the riding report is at 06:00."""
+    at_report = scenario_dict(planning_start="2026-12-09T06:00:00+01:00",
+                              settings={"notice_hours": 0, "transit_request_hours": 0})
+    for flight in at_report["flights"]:
+        flight["medif_lead_hours"] = 0
+    assert codes(at_report, plan_dict()) == set()
+    at_report["settings"]["airport_report_minutes"] = 121  # 11:00 - 180 - 121 = 05:59
+    assert codes(at_report, plan_dict()) == {"rule1.planning_start"}

@@ -9,7 +9,7 @@ def test_codes_unique_and_labelled():
     assert len(codes) == len(set(codes))
     for rule in RULES:
         family = rule.code.split(".")[0]
-        assert family in {"coverage", "frozen"} | {f"rule{n}" for n in range(1, 9)}, rule.code
+        assert family in {"coverage", "frozen"} | {f"rule{n}" for n in range(1, 11)}, rule.code
         assert rule.label and rule.label_nl and rule.label != rule.label_nl, rule.code
 
 

@@ -126,9 +126,9 @@ def test_return_not_after_return_max_hours():
 
 
 # -- rule 7: per person ----------------------------------------------------------------
-def _two_trips(rest_minutes: int = 660, second_day: bool = False) -> tuple[dict, dict]:
+def _two_trips(rest_minutes: int = 660, second_day: bool = False, **settings) -> tuple[dict, dict]:
     """BV-1 on 9 Dec with S-1 + S-2; BV-2 on 11 Dec (or 10 Dec) with S-1 + S-3."""
-    scn = scenario_dict(settings={"rest_minutes": rest_minutes})
+    scn = scenario_dict(settings={"rest_minutes": rest_minutes, **settings})
     add_case(scn, "BV-2")
     add_staff(scn, "S-3", "M")
     add_vehicle(scn, "V-2")
@@ -148,20 +148,44 @@ def test_trips_of_one_person_do_not_overlap():
 
 
 def test_rest_after_return_counts_and_touching_is_fine():
-    # S-1 lands 10 Dec 10:45, reports again 11 Dec 06:00: 1155 min later
-    assert codes(*_two_trips(rest_minutes=1155)) == set()
-    assert codes(*_two_trips(rest_minutes=1156)) == {"rule7.overlap"}
+    # S-1 (KMar, joins at the airport) lands 10 Dec 10:45 and reports again at AMS on 11 Dec at
+    # 07:00 (TK1952 11:00 - checkin 180 - airport report 60): 1215 min later
+    assert codes(*_two_trips(rest_minutes=1215)) == set()
+    assert codes(*_two_trips(rest_minutes=1216)) == {"rule7.overlap"}
+
+
+def test_airport_report_start_decides_overlap_not_the_riding_start():
+    """Rule 7 amended: with the riding start (pickup 06:30 - 30 = 06:00) rest 1156 would overlap;
+    from the airport report time (07:00) it does not. Switching the roles off restores the old start."""
+    assert codes(*_two_trips(rest_minutes=1156)) == set()
+    assert codes(*_two_trips(rest_minutes=1155, airport_report_roles=None)) == set()
+    assert codes(*_two_trips(rest_minutes=1156, airport_report_roles=None)) == {"rule7.overlap"}
+    assert codes(*_two_trips(rest_minutes=1156, airport_report_roles=["coordinator"])) == {"rule7.overlap"}
+    # a longer airport report lead moves the start earlier: 11:00 - 180 - 121 = 06:59
+    assert codes(*_two_trips(rest_minutes=1215, airport_report_minutes=61)) == {"rule7.overlap"}
 
 
 def test_escort_unavailable():
     scn = scenario_dict()
-    # S-1 is taken 9 Dec 06:00 to 10 Dec 21:45 (10:45 return + 11 h rest)
+    # S-1 is taken 9 Dec 07:00 (airport report) to 10 Dec 21:45 (10:45 return + 11 h rest)
     item(scn, "staff", "S-1")["unavailable"] = [{"from": "2026-12-10T21:45:00+01:00",
                                                   "to": "2026-12-11T12:00:00+01:00"}]
     assert codes(scn, plan_dict()) == set()
     item(scn, "staff", "S-1")["unavailable"] = [{"from": "2026-12-10T21:44:00+01:00",
                                                   "to": "2026-12-11T12:00:00+01:00"}]
     assert codes(scn, plan_dict()) == {"rule7.unavailable"}
+
+
+def test_escort_unavailable_from_the_airport_report_time():
+    scn = scenario_dict()
+    item(scn, "staff", "S-1")["unavailable"] = [{"from": "2026-12-09T05:00:00+01:00",
+                                                  "to": "2026-12-09T07:00:00+01:00"}]
+    assert codes(scn, plan_dict()) == set()  # KMar S-1 reports at AMS at 07:00, not at HOSP at 06:00
+    item(scn, "staff", "S-1")["unavailable"][0]["to"] = "2026-12-09T07:01:00+01:00"
+    assert codes(scn, plan_dict()) == {"rule7.unavailable"}
+    item(scn, "staff", "S-1")["unavailable"][0]["to"] = "2026-12-09T06:01:00+01:00"
+    assert codes(scenario_dict(settings={"airport_report_roles": None}, staff=scn["staff"]),
+                 plan_dict()) == {"rule7.unavailable"}  # riding, S-1 would report at 06:00
 
 
 def test_max_trips_per_person():

@@ -29,8 +29,10 @@ def test_default_plan_cost_parts():
     assert set(parts) == {"fares", "waiting", "vehicle", "escort_hours"}
     assert parts["fares"] == 3 * 350 + 2 * 300  # BV-1 and two escorts out, two escorts back
     assert parts["waiting"] == 1 * 100  # 8 Dec -> 9 Dec
-    # report 9 Dec 06:00, back 10 Dec 10:45: 28.75 h each
-    assert parts["escort_hours"] == pytest.approx(2 * 28.75 * 25)
+    # KMar report at AMS 9 Dec 07:00 (11:00 - 180 - 60), back 10 Dec 10:45: 27.75 h each
+    assert parts["escort_hours"] == pytest.approx(2 * 27.75 * 25)
+    riding = scenario_dict(settings={"airport_report_roles": None})  # report at HOSP 06:00: 28.75 h
+    assert _breakdown(riding, trip_dict())["escort_hours"] == pytest.approx(2 * 28.75 * 25)
 
 
 def test_vehicle_km_depot_location_airport_depot():
@@ -45,7 +47,7 @@ def test_objective_of_default_plan():
     objective = _objective(scenario_dict(), plan_dict())
     assert objective.planned_priority == 3
     assert objective.disruption is None
-    assert objective.cost_eur == round(1650 + 100 + 1.2 * 109.3348 + 1437.5, 2)  # 3318.70
+    assert objective.cost_eur == round(1650 + 100 + 1.2 * 109.3348 + 1387.5, 2)  # 3268.70
 
 
 def test_unplanned_plan_costs_nothing():
@@ -85,9 +87,9 @@ def test_escort_hours_per_staff_rate():
     scn = scenario_dict()
     item(scn, "staff", "S-1")["hour_cost_eur"] = 40
     item(scn, "staff", "S-2")["hour_cost_eur"] = 0
-    # S-1 comes back a day later: 9 Dec 06:00 -> 11 Dec 10:45 = 52.75 h
+    # S-1 comes back a day later: 9 Dec 07:00 -> 11 Dec 10:45 = 51.75 h
     trip = trip_dict(escorts=[escort_dict("S-1", returns=["TK1951-1211"]), escort_dict("S-2")])
-    assert _breakdown(scn, trip)["escort_hours"] == pytest.approx(52.75 * 40)
+    assert _breakdown(scn, trip)["escort_hours"] == pytest.approx(51.75 * 40)
 
 
 def test_group_trip_priority_and_fares():
@@ -125,10 +127,19 @@ def test_disruption_none_without_previous_and_zero_when_unchanged():
     assert _objective(_two_cases(), PREVIOUS, PREVIOUS).disruption == 0
 
 
-def test_disruption_ignores_pickup_care_and_return_changes():
+def test_disruption_ignores_pickup_care_and_role_changes():
     plan = _changed_bv2(pickup="2026-12-10T06:00:00+01:00", care={"BV-2": "CARE-BV-2"},
-                        escorts=[escort_dict("S-3", returns=["TK1951-1211"]), escort_dict("S-4", role="kmar")])
+                        escorts=[escort_dict("S-3", returns=["TK1951-1211"]),
+                                 escort_dict("S-4", role="coordinator", returns=["TK1951-1211"])])
     assert _objective(_two_cases(), plan, PREVIOUS).disruption == 0
+
+
+def test_disruption_counts_a_changed_escort_return():
+    """Revision 2: any escort's return legs differing disrupts the case, even with the same staff."""
+    one_return_changed = [escort_dict("S-3", returns=["TK1951-1211"]), escort_dict("S-4", returns=["TK1951-1212"])]
+    assert _objective(_two_cases(), _changed_bv2(escorts=one_return_changed), PREVIOUS).disruption == 1
+    swapped_order = [escort_dict("S-4", returns=["TK1951-1211"]), escort_dict("S-3", returns=["TK1951-1211"])]
+    assert _objective(_two_cases(), _changed_bv2(escorts=swapped_order), PREVIOUS).disruption == 0
 
 
 @pytest.mark.parametrize(
@@ -158,3 +169,28 @@ def test_disruption_ignores_cases_no_longer_in_scenario():
 def test_cost_is_rounded_to_cents():
     objective = _objective(scenario_dict(), plan_dict())
     assert objective.cost_eur == round(objective.cost_eur, 2)
+
+
+# -- language mismatch (level 3) ------------------------------------------------------
+def test_language_mismatch_counts_cases_whose_escorts_share_no_language():
+    scn = scenario_dict()  # BV-1 prefers ["tr"]; S-1 and S-2 speak nl, en
+    assert _objective(scn, plan_dict()).language_mismatch == 1
+    item(scn, "staff", "S-2")["languages"] = ["nl", "tr"]
+    assert _objective(scn, plan_dict()).language_mismatch == 0  # one escort speaking one language is enough
+
+
+def test_language_mismatch_needs_preferred_languages_and_escorts():
+    for languages in (None, []):
+        assert _objective(scenario_dict(cases=[case_dict(languages=languages)]), plan_dict()).language_mismatch == 0
+    unescorted = scenario_dict(cases=[case_dict(escorts={})])
+    assert _objective(unescorted, plan_dict([trip_dict(escorts=[])])).language_mismatch == 0
+    assert _objective(scenario_dict(), plan_dict(trips=[], unplanned=["BV-1"])).language_mismatch == 0
+
+
+def test_language_mismatch_counts_each_case_of_a_group():
+    scn = scenario_dict(cases=[case_dict("BV-1", group="FAM-1", languages=["ar", "en"]),
+                               case_dict("BV-2", group="FAM-1", escorts={}, languages=["ar"]),
+                               case_dict("BV-3", group="FAM-1", escorts={}, languages=None)])
+    item(scn, "staff", "S-1")["languages"] = None  # speaks nothing on record
+    # S-2 speaks en: BV-1 is understood, BV-2 (ar only) is not, BV-3 states no preference
+    assert _objective(scn, plan_dict([trip_dict(["BV-1", "BV-2", "BV-3"])])).language_mismatch == 1

@@ -41,10 +41,12 @@ def test_handover_and_return_window():
 def test_escort_interval_and_hours():
     scn, trip = _default()
     assert timeline.escort_interval(scn, trip, trip.escorts[0]) == (
-        datetime(2026, 12, 9, 6, 0, tzinfo=CET),  # pickup - 30
+        datetime(2026, 12, 9, 7, 0, tzinfo=CET),  # KMar joins at AMS: 11:00 - checkin 180 - airport report 60
         datetime(2026, 12, 10, 21, 45, tzinfo=CET),  # 10:45 + 11 h rest
     )
-    assert timeline.escort_hours(scn, trip, trip.escorts[0]) == 28.75
+    assert timeline.escort_hours(scn, trip, trip.escorts[0]) == 27.75
+    coordinator = trip.escorts[0].model_copy(update={"role": "coordinator"})
+    assert timeline.escort_start(scn, trip, coordinator) == datetime(2026, 12, 9, 6, 0, tzinfo=CET)  # pickup - 30
 
 
 def test_escort_without_return_is_held_until_outbound_arrival_plus_rest():

@@ -7,7 +7,7 @@ busy 05:34-07:42.
 
 from tests.builders import (
     add_case, add_location, add_staff, case_dict, codes, escort_dict, item, plan_dict, scenario_dict,
-    second_day_trip, trip_dict, vehicle_dict,
+    second_day_trip, trip_dict, vehicle_dict, violations,
 )
 
 
@@ -19,9 +19,24 @@ def test_group_members_at_one_pickup_location():
     assert codes(scn, plan_dict([trip_dict(["BV-1", "BV-2"])])) == {"rule5.location"}
 
 
-def test_vehicle_seats_for_persons_and_escorts():
-    assert codes(scenario_dict(vehicles=[vehicle_dict(seats=3)]), plan_dict()) == set()
-    assert codes(scenario_dict(vehicles=[vehicle_dict(seats=2)]), plan_dict()) == {"rule5.seats"}
+def test_vehicle_seats_for_persons_and_riding_escorts():
+    """Rule 5 amended: KMar (an airport-report role by default) joins at the airport, no seat."""
+    assert codes(scenario_dict(vehicles=[vehicle_dict(seats=1)]), plan_dict()) == set()
+    assert codes(scenario_dict(vehicles=[vehicle_dict(seats=0)]), plan_dict()) == {"rule5.seats"}
+    riding = {"airport_report_roles": None}  # null: nobody joins at the airport
+    assert codes(scenario_dict(settings=riding, vehicles=[vehicle_dict(seats=3)]), plan_dict()) == set()
+    assert codes(scenario_dict(settings=riding, vehicles=[vehicle_dict(seats=2)]), plan_dict()) == {"rule5.seats"}
+
+
+def test_vehicle_seats_count_only_the_riding_escort_of_a_mixed_team():
+    scn = scenario_dict(cases=[case_dict(escorts={"kmar": 1, "coordinator": 1})], vehicles=[vehicle_dict(seats=2)])
+    item(scn, "staff", "S-2")["roles"] = ["coordinator"]
+    team = [escort_dict("S-1"), escort_dict("S-2", role="coordinator")]
+    assert codes(scn, plan_dict([trip_dict(escorts=team)])) == set()  # BV-1 + the coordinator
+    scn["vehicles"] = [vehicle_dict(seats=1)]
+    [violation] = violations(scn, plan_dict([trip_dict(escorts=team)]))
+    assert violation.rule == "rule5.seats"
+    assert "2 seats needed (1 persons + 1 riding escorts; 1 join at the airport)" in violation.message
 
 
 def test_stretcher_person_takes_no_vehicle_seat():
@@ -66,8 +81,9 @@ def test_vehicle_busy_inside_an_available_window():
 
 
 def _second_trip_same_van(pickup: str) -> tuple[dict, dict]:
-    """BV-2 from HOSP for TK1952-1210 in the same van, picked up on 9 Dec at `pickup`."""
-    scn = scenario_dict()
+    """BV-2 from HOSP for TK1952-1210 in the same van, picked up on 9 Dec at `pickup` (a day early:
+    the airport-wait limit of rule 9 is switched off, this test is about the van)."""
+    scn = scenario_dict(settings={"max_airport_wait_minutes": None})
     add_case(scn, "BV-2")
     add_staff(scn, "S-3", "F")
     add_staff(scn, "S-4", "M")

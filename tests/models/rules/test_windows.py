@@ -56,8 +56,8 @@ def test_care_received_in_a_zero_length_window(at, ok):
 
 
 @pytest.mark.parametrize(("at", "ok"), [
-    ("2026-12-09T06:00:00+01:00", True),   # the escort reports at 06:00: touching is fine
-    ("2026-12-09T06:01:00+01:00", False),  # inside the escort trip
+    ("2026-12-09T07:00:00+01:00", True),   # the KMar escort reports at AMS at 07:00: touching is fine
+    ("2026-12-09T07:01:00+01:00", False),  # inside the escort trip
     ("2026-12-10T21:45:00+01:00", True),   # the end of the rest after the return (10:45 + 660 min)
 ])
 def test_zero_length_unavailability(at, ok):
