@@ -235,7 +235,7 @@ class _Candidates:
             d["forbids"] = list(d.get("forbids") or []) + [{"case": c, "vehicle": new_id} for c in others]
             v = copy.deepcopy(next(x for x in d["vehicles"] if x["id"] == template.id))
             v.update(id=new_id, name=f"Extra {template.name}",
-                     seats=max(v["seats"], unit.persons_in_vehicle + unit.n_escorts),
+                     seats=max(v["seats"], unit.persons_in_vehicle + unit.riding_escorts),
                      wheelchair_places=max(v["wheelchair_places"], unit.wchc),
                      stretcher_places=max(v["stretcher_places"], unit.stretchers),
                      available=[{"from": start.isoformat(), "to": end.isoformat()}])

@@ -76,7 +76,6 @@ def cost_terms(v) -> dict[str, cp_model.LinearExpr]:
     res, ix = v.res, v.ix
     s = ix.scenario
     km_eur = s.settings.vehicle_km_eur
-    report = s.settings.report_minutes
     outbound, fares_back, vehicle, hours = [], [], [], []
     for unit in v.units():
         k = unit.key
@@ -96,7 +95,10 @@ def cost_terms(v) -> dict[str, cp_model.LinearExpr]:
                 if rate <= 0:
                     continue
                 minutes = v.length_var(f"escort_minutes[{k},{sid}]")
-                v.model.add(minutes >= v.return_arrival[k] - v.pickup[k] + report).only_enforce_if(v.esc[k, sid])
+                for role in res.staff[sid].roles:  # escort trip start by role (rule 7) to the last return arrival
+                    if (k, sid, role) in v.esc_role:
+                        v.model.add(minutes >= v.return_arrival[k] - v.escort_start(unit, role)).only_enforce_if(
+                            v.esc_role[k, sid, role])
                 hours.append(round(rate * COST_SCALE / 60) * minutes)
     return {
         "fares_and_waiting": sum(outbound),
