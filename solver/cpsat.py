@@ -1,4 +1,4 @@
-"""The CP-SAT model, solved lexicographically: priority, then disruption, then cost."""
+"""The CP-SAT model, solved lexicographically: priority, then disruption, then language, then cost."""
 
 from __future__ import annotations
 
@@ -240,15 +240,17 @@ def solve_cpsat(
 
     # Phase 1: planned priority; with a previous plan, priority then disruption in one phase, the
     # weight W = cases + 1 keeps the order (disruption never exceeds the number of cases).
+    # Language mismatch (level 3) joins the same phase below them: with L the most it can be, the
+    # weight L + 1 on the first levels keeps the order (a unit more of W*p - d outweighs any change of
+    # the mismatch, which lies in [0, L]).
     priority = objectives.planned_priority(v)
     disrupt = objectives.disruption(v, previous_choice) if previous_choice is not None else None
+    language, most_mismatch = objectives.language_mismatch(v)
     weight = len(ix.scenario.cases) + 1
-    if disrupt is None:
-        model.maximize(priority)
-        phase = "priority"
-    else:
-        model.maximize(weight * priority - disrupt)
-        phase = "priority+disruption"
+    upper = priority if disrupt is None else weight * priority - disrupt
+    lang_weight = most_mismatch + 1
+    model.maximize(lang_weight * upper - language if most_mismatch else upper)
+    phase = "priority" if disrupt is None else "priority+disruption"  # names the bench and budget know
     phase_budget = budget.slice("priority", share=budget.phase_share("priority", previous_choice is not None),
                                 last=not cost_phase)
     log.info("%s phase: %d trip units, start solution plans %d of them (%.1f s budget)",
@@ -267,7 +269,13 @@ def solve_cpsat(
         best = _read(v, solver)
         best_priority = round(solver.value(priority))
         best_disruption = round(solver.value(disrupt)) if disrupt is not None else None
+        best_language = round(solver.value(language))
         bound = solver.best_objective_bound
+        if most_mismatch:
+            # bound on L1*u - m with m in [0, L]: u <= floor((bound + L) / L1); m >= L1*u - bound at that u
+            best_upper = round(solver.value(upper))
+            outcome.bounds["language_mismatch"] = float(max(0, lang_weight * best_upper - int(bound)))
+            bound = float((int(bound) + most_mismatch) // lang_weight)
         if disrupt is None:
             outcome.bounds["planned_priority"] = bound
         else:
@@ -280,11 +288,15 @@ def solve_cpsat(
         best = dict(start_hint)
         best_priority = sum(units[k].priority for k in best if k in units)
         best_disruption = (objectives.disruption_of(v, previous_choice, best) if disrupt is not None else None)
+        best_language = objectives.language_of(v, best)
     outcome.phases.append(PhaseReport(phase, STATUS[status], float(best_priority),
                                       outcome.bounds.get("planned_priority"), took))
     if disrupt is not None:
         outcome.phases.append(PhaseReport("disruption", STATUS[status], float(best_disruption),
                                           outcome.bounds.get("disruption"), 0.0))
+    if most_mismatch:
+        outcome.phases.append(PhaseReport("language", STATUS[status], float(best_language),
+                                          outcome.bounds.get("language_mismatch"), 0.0))
     overall_optimal = status == cp_model.OPTIMAL
     if overall_optimal:
         model.add(priority == best_priority)
@@ -292,6 +304,7 @@ def solve_cpsat(
         model.add(priority >= best_priority)
     if disrupt is not None:
         model.add(disrupt <= best_disruption)
+    model.add(language <= best_language)
 
     if not cost_phase:
         outcome.phases.append(PhaseReport("cost", "skipped", None, None, 0.0))
