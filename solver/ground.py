@@ -114,7 +114,7 @@ class GroundCheck:
         self.tz = {loc.id: loc.tz for loc in s.locations}
 
     def connection_problem(self, a: Leg, b: Leg) -> str | None:
-        """Which rule-9 limit a connection a → b breaks (None = it keeps them)."""
+        """Which rule-9 limit a connection a → b breaks first (None = it keeps them)."""
         r = self.rules
         hub = a.destination
         if self.country[hub] in r.excluded_countries:
@@ -124,6 +124,19 @@ class GroundCheck:
         if r.night is not None and _night_overlap(a.flight.arrival, b.flight.departure, self.tz[hub], r.night):
             return NIGHT
         return None
+
+    def connection_problems(self, a: Leg, b: Leg) -> set[str]:
+        """Every rule-9 limit a connection breaks (for explanations)."""
+        r = self.rules
+        hub = a.destination
+        out = set()
+        if self.country[hub] in r.excluded_countries:
+            out.add(TRANSIT_EXCLUDED)
+        if r.max_connection is not None and connection_minutes(a, b) > r.max_connection:
+            out.add(LONG)
+        if r.night is not None and _night_overlap(a.flight.arrival, b.flight.departure, self.tz[hub], r.night):
+            out.add(NIGHT)
+        return out
 
     def connection_ok(self, a: Leg, b: Leg) -> bool:
         return self.connection_problem(a, b) is None

@@ -20,7 +20,7 @@ from models.case import Wheelchair
 from models.common import Role
 from models.instants import day_start, plus
 from models.location import LocationKind
-from solver.duty import escort_start, joins_at_airport, earliest_return, needs_rest_abroad, outbound_duties, outbound_duty_ok, riding
+from solver.duty import escort_start, joins_at_airport, needs_rest_abroad, outbound_duties, outbound_duty_ok, riding
 from solver.eligibility import eligible_staff, eligible_vehicles, lock_blockers
 from solver.ground import GroundCheck, ground_rules
 from solver.index_pace import FULL, Effort, IndexPace
@@ -28,6 +28,7 @@ from solver.itineraries import Itinerary, Leg, LegGraph, SearchStats
 from solver.no_options import no_option_reasons
 from solver.params import SolveParams
 from solver.pickup import latest_pickup
+from solver.option_parts import care_for, dates_ok, outbound_cost
 from solver.ranking import OUTBOUND_ALTERNATIVES, rank_options
 from solver.returns import EscortReturns
 from solver.timegrid import TimeGrid, hours
@@ -182,50 +183,6 @@ class _UnitBuilder:
         max_dur = hours(min(durs)) if durs else hours(self.params.default_max_travel_hours)
         return min(max_legs, 4), max_dur
 
-    # -- care ------------------------------------------------------------------------
-    def care_for(self, unit: Unit, itinerary: Itinerary, locked_care: dict[str, str]) -> tuple[dict[str, str], int] | None:
-        arrival = itinerary.legs[-1].flight.arrival
-        chosen: dict[str, str] = {}
-        longest = 0
-        for c in unit.cases:
-            if not c.needs_care and c.id not in locked_care:
-                continue
-            best = None
-            for o in sorted(c.care.options, key=lambda o: (o.transfer_minutes, o.id)):
-                if c.id in locked_care and o.id != locked_care[c.id]:
-                    continue
-                if not o.confirmed or o.airport != itinerary.destination:
-                    continue
-                if o.receives_at(arrival + timedelta(minutes=o.transfer_minutes)):
-                    best = o
-                    break
-            if best is None:
-                return None
-            chosen[c.id] = best.id
-            longest = max(longest, best.transfer_minutes)
-        return chosen, longest
-
-    # -- returns ---------------------------------------------------------------------
-    def outbound_cost(self, unit: Unit, itinerary: Itinerary) -> tuple[float, date]:
-        s = self.s
-        origin_tz = s.location_by_id[itinerary.origin].tz
-        dep_day = _local_date(itinerary.legs[0].flight.departure, origin_tz)
-        fares = itinerary.fare_eur * (unit.person_seats + unit.n_escorts)
-        waiting = 0.0
-        for c in unit.cases:
-            start_day = _local_date(c.available_from, s.location_by_id[c.location].tz)
-            waiting += c.daily_cost_eur * max(0, (dep_day - start_day).days)
-        return fares + waiting, dep_day
-
-    def dates_ok(self, unit: Unit, itinerary: Itinerary) -> bool:
-        dep_day = _local_date(itinerary.legs[0].flight.departure, self.s.location_by_id[itinerary.origin].tz)
-        for c in unit.cases:
-            if c.travel_document is None or not c.travel_document.valid_on(dep_day):
-                return False
-            if not c.fit_to_fly.valid_on(dep_day):
-                return False
-        return True
-
     # -- options -------------------------------------------------------------------------
     def build_options(self, unit: Unit, lock_flights: tuple[str, ...] | None, locked_care: dict[str, str],
                       effort: Effort = FULL) -> int:
@@ -269,7 +226,7 @@ class _UnitBuilder:
                 return False
             seen.add(ids)
             counts["found"] += 1
-            if it.dep < lo or it.dep > hi or not self.dates_ok(unit, it):
+            if it.dep < lo or it.dep > hi or not dates_ok(self.s, unit, it):
                 counts["dates"] += 1
                 day = _local_date(it.legs[0].flight.departure, self.s.location_by_id[it.origin].tz)
                 first_rejected.append(day)
@@ -292,7 +249,7 @@ class _UnitBuilder:
                 counts["airport_wait" if latest_pickup(self.ix, unit, it, preferred, wait_limit=False) is not None
                        else "pickup"] += 1
                 return False
-            care = self.care_for(unit, it, locked_care)
+            care = care_for(unit, it, locked_care)
             if care is None:
                 counts["care"] += 1
                 return False
@@ -314,7 +271,7 @@ class _UnitBuilder:
                     counts["returns_rest" if rest and self.returns.for_option(unit, it, handover_end, False)[0]
                            else "returns"] += 1
                     return False
-            cost, dep_day = self.outbound_cost(unit, it)
+            cost, dep_day = outbound_cost(self.s, unit, it)
             raw.append(TripOption(
                 index=-1, itinerary=it,
                 pickup=self.ix.grid.to_datetime(pickup).astimezone(unit.location.zone), pickup_min=pickup,
