@@ -38,6 +38,10 @@ FAILED = (cp_model.INFEASIBLE, cp_model.MODEL_INVALID)
 """Phase answers that are modelling errors once locks and frozen trips are settled: planning nothing
 is always feasible."""
 
+LANGUAGE_SHARE = 0.3
+"""Share of the search time left after the priority phase for the language phase (the cost phase
+gets the rest): its objective is a small count, usually settled long before the slice ends."""
+
 RELAX_SHARE = 0.2
 """Share of the search time the lock check may take (it is usually one fast feasibility solve)."""
 
@@ -160,6 +164,23 @@ def _complete_hint(v: Vars, budget: Slice, params: SolveParams) -> str:
     return "accepted"
 
 
+def v_minimize(v: Vars, expr) -> Vars:
+    v.model.minimize(expr)
+    return v
+
+
+def _hint_solution(v: Vars, solver: cp_model.CpSolver | None, best: dict[str, Assignment]) -> None:
+    """Start the next phase from the last one's full solution (every variable), or from the decisions."""
+    if solver is None:
+        _hint(v, best)
+        return
+    model = v.model
+    model.clear_hints()
+    for i in range(len(model.proto.variables)):
+        var = model.get_int_var_from_proto_index(i)
+        model.add_hint(var, solver.value(var))
+
+
 def _settle_guards(v: Vars, guards: list[Guard], params: SolveParams, seconds: float, give_up_all: bool) -> Relaxation:
     """Find the locks and frozen trips that cannot be kept, then fix every guard: kept or given up."""
     if give_up_all:
@@ -240,17 +261,16 @@ def solve_cpsat(
 
     # Phase 1: planned priority; with a previous plan, priority then disruption in one phase, the
     # weight W = cases + 1 keeps the order (disruption never exceeds the number of cases).
-    # Language mismatch (level 3) joins the same phase below them: with L the most it can be, the
-    # weight L + 1 on the first levels keeps the order (a unit more of W*p - d outweighs any change of
-    # the mismatch, which lies in [0, L]).
     priority = objectives.planned_priority(v)
     disrupt = objectives.disruption(v, previous_choice) if previous_choice is not None else None
     language, most_mismatch = objectives.language_mismatch(v)
     weight = len(ix.scenario.cases) + 1
-    upper = priority if disrupt is None else weight * priority - disrupt
-    lang_weight = most_mismatch + 1
-    model.maximize(lang_weight * upper - language if most_mismatch else upper)
-    phase = "priority" if disrupt is None else "priority+disruption"  # names the bench and budget know
+    if disrupt is None:
+        model.maximize(priority)
+        phase = "priority"
+    else:
+        model.maximize(weight * priority - disrupt)
+        phase = "priority+disruption"
     phase_budget = budget.slice("priority", share=budget.phase_share("priority", previous_choice is not None),
                                 last=not cost_phase)
     log.info("%s phase: %d trip units, start solution plans %d of them (%.1f s budget)",
@@ -271,11 +291,6 @@ def solve_cpsat(
         best_disruption = round(solver.value(disrupt)) if disrupt is not None else None
         best_language = round(solver.value(language))
         bound = solver.best_objective_bound
-        if most_mismatch:
-            # bound on L1*u - m with m in [0, L]: u <= floor((bound + L) / L1); m >= L1*u - bound at that u
-            best_upper = round(solver.value(upper))
-            outcome.bounds["language_mismatch"] = float(max(0, lang_weight * best_upper - int(bound)))
-            bound = float((int(bound) + most_mismatch) // lang_weight)
         if disrupt is None:
             outcome.bounds["planned_priority"] = bound
         else:
@@ -294,9 +309,6 @@ def solve_cpsat(
     if disrupt is not None:
         outcome.phases.append(PhaseReport("disruption", STATUS[status], float(best_disruption),
                                           outcome.bounds.get("disruption"), 0.0))
-    if most_mismatch:
-        outcome.phases.append(PhaseReport("language", STATUS[status], float(best_language),
-                                          outcome.bounds.get("language_mismatch"), 0.0))
     overall_optimal = status == cp_model.OPTIMAL
     if overall_optimal:
         model.add(priority == best_priority)
@@ -304,6 +316,29 @@ def solve_cpsat(
         model.add(priority >= best_priority)
     if disrupt is not None:
         model.add(disrupt <= best_disruption)
+
+    # Phase 2: language mismatch (level 3), with the levels above kept as constraints. A large model
+    # (no cost phase) keeps all its search time for priority: there the heuristics' choice of speakers stays.
+    if most_mismatch and best_language > 0 and cost_phase:
+        _hint_solution(v, solver if ok else None, best)
+        lang_budget = budget.slice("language", share=LANGUAGE_SHARE)
+        solver, lang_status, took = _run(v_minimize(v, language), params, lang_budget, "language")
+        lang_ok = lang_status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+        if lang_status in FAILED:
+            outcome.phases.append(PhaseReport("language", STATUS[lang_status], None, None, took))
+            _model_error(outcome, model, "language", lang_status, "priority phase" if ok else "start heuristic")
+            outcome.assignments = best
+            return outcome
+        if lang_ok and round(solver.value(language)) <= best_language:
+            best, best_language, ok = _read(v, solver), round(solver.value(language)), True
+            outcome.bounds["language_mismatch"] = solver.best_objective_bound
+        overall_optimal = overall_optimal and lang_status == cp_model.OPTIMAL
+        outcome.phases.append(PhaseReport("language", STATUS[lang_status], float(best_language),
+                                          outcome.bounds.get("language_mismatch"), took))
+    elif most_mismatch:
+        overall_optimal = overall_optimal and best_language == 0
+        outcome.phases.append(PhaseReport("language", "skipped" if best_language else "optimal",
+                                          float(best_language), 0.0 if best_language == 0 else None, 0.0))
     model.add(language <= best_language)
 
     if not cost_phase:

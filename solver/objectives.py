@@ -1,8 +1,9 @@
 """The objective's named terms, assembled in one place; values reported per term after solving.
 
 Level 1 planned priority (maximise), level 2 disruption (minimise, only with a previous plan),
-level 3 language mismatch (minimise), level 4 cost in integer cents (minimise). Levels 1-3 share the
-first phase with weights that keep their order (`solver.cpsat`); cost gets its own phase.
+level 3 language mismatch (minimise), level 4 cost in integer cents (minimise). Solved
+lexicographically (`solver.cpsat`): priority and disruption in one phase (weights that keep their
+order), then language, then cost, each later phase keeping the earlier levels as constraints.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ def planned_priority(v) -> cp_model.LinearExpr:
 
 def language_mismatch(v) -> tuple[cp_model.LinearExpr, int]:
     """Level 3: planned cases with preferred languages whose escorts speak none of them, and the most
-    it can be (the number of such cases in units with escorts): the weight that keeps it below level 2."""
+    it can be (the number of such cases in units with escorts; 0 = nothing to optimise)."""
     s = v.ix.scenario
     terms = []
     most = 0
