@@ -216,3 +216,19 @@ def test_escort_who_speaks_the_language_is_preferred():
     for strategy in ("cpsat", "greedy"):
         checked = solve_dict(scn, strategy=strategy)
         assert "S-3" in {e.staff for e in trip_of(checked, "BV-1").escorts}, strategy
+
+
+# -- what it would take --------------------------------------------------------------------------------
+def test_what_if_never_moves_a_legal_deadline():
+    from planner.service import solve_scenario
+    from planner.whatif import what_it_would_take
+    from tests.solver.blocked_cases import deadline
+    from tests.solver.helpers import FAST
+
+    for kind, proposed in (("target", True), ("legal", False)):
+        scn = deadline()
+        item(scn, "cases", "BV-1")["deadline_kind"] = kind
+        scenario = build(scn)
+        plan = solve_scenario(scenario, FAST).plan
+        kinds = [r.kind for r in what_it_would_take(scenario, plan, "BV-1", FAST)]
+        assert ("move_deadline" in kinds) is proposed, (kind, kinds)
