@@ -23,7 +23,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, Callable, Iterable
 
 from models import Plan, Scenario, scenario_from_dict
-from models.case import FitStatus
+from models.case import DeadlineKind, FitStatus
 from models.common import Gender, Role
 from models.instants import day_plus, inside, local_day, plus
 from planner.events import set_care_window, set_fit_to_fly
@@ -235,7 +235,7 @@ class _Candidates:
             d["forbids"] = list(d.get("forbids") or []) + [{"case": c, "vehicle": new_id} for c in others]
             v = copy.deepcopy(next(x for x in d["vehicles"] if x["id"] == template.id))
             v.update(id=new_id, name=f"Extra {template.name}",
-                     seats=max(v["seats"], unit.persons_in_vehicle + unit.n_escorts),
+                     seats=max(v["seats"], unit.persons_in_vehicle + unit.riding_escorts),
                      wheelchair_places=max(v["wheelchair_places"], unit.wchc),
                      stretcher_places=max(v["stretcher_places"], unit.stretchers),
                      available=[{"from": start.isoformat(), "to": end.isoformat()}])
@@ -318,10 +318,16 @@ class _Candidates:
                 "extend_document", "travel_document", {c.id: c.travel_document.valid_until for c in doc_cases},
                 "reisdocument {n} dagen verlengen (tot {day})", "extend the travel document by {n} days (to {day})"))
         earliest_deadline = min(c.deadline for c in unit.cases)
-        if any(f.departure > earliest_deadline for f in s.flights):
+        # a legal deadline (e.g. the end of detention) is never proposed for a move (FORMAT.md, case)
+        movable = [c for c in unit.cases if c.deadline_kind is DeadlineKind.target]
+        legal = [c.deadline for c in unit.cases if c.deadline_kind is not DeadlineKind.target]
+        if movable and (not legal or min(legal) > earliest_deadline) and any(
+                f.departure > earliest_deadline for f in s.flights):
             series = []
             for n in EXTEND_DAYS:
-                moved = {c.id: inside(plus(c.deadline, timedelta(days=n))) for c in unit.cases}
+                moved = {c.id: inside(plus(c.deadline, timedelta(days=n))) for c in movable}
+                if legal:
+                    moved = {cid: min(d, min(legal)) for cid, d in moved.items()}
 
                 def later(d, moved=moved):
                     for x in _cases(d, moved):

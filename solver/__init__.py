@@ -56,8 +56,21 @@ def _previous_choice(ix: Index, previous: Plan | None):
             continue
         unit = unit_of[trip.cases[0]]
         option = next((o.index for o in unit.options if o.itinerary.leg_ids == tuple(trip.outbound)), None)
-        out[unit.key] = (option, trip.vehicle, frozenset(e.staff for e in trip.escorts))
+        out[unit.key] = (option, trip.vehicle, frozenset(e.staff for e in trip.escorts),
+                         previous_return(unit, option, trip))
     return out
+
+
+def previous_return(unit, option: int | None, trip) -> int | None:
+    """Index of the escorts' previous return among the option's returns: -1 for a trip without escorts,
+    None when it cannot be kept (not offered, or the escorts flew back on different legs)."""
+    returns = {tuple(e.return_) for e in trip.escorts}
+    if not trip.escorts:
+        return -1
+    if option is None or len(returns) != 1:
+        return None
+    legs = next(iter(returns))
+    return next((r for r, it in enumerate(unit.options[option].returns) if it.leg_ids == legs), None)
 
 
 def _insert_leftovers(ix: Index, res: Resources, chosen: dict[str, Assignment]) -> dict[str, Assignment]:
@@ -143,7 +156,7 @@ def _honest_bound(ix: Index, info: dict, status: str, bounds: dict) -> tuple[str
         if not bounds:
             return status, None
         return status, Bound(planned_priority=bounds.get("planned_priority"), disruption=bounds.get("disruption"),
-                             cost_eur=bounds.get("cost_eur"))
+                             language_mismatch=bounds.get("language_mismatch"), cost_eur=bounds.get("cost_eur"))
     info["restricted_by"] = restricted
     if bounds:
         info["restricted_bound"] = {k: v for k, v in bounds.items() if v is not None}
@@ -158,15 +171,17 @@ def _objective_of(scenario: Scenario, ix: Index, chosen: dict[str, Assignment], 
 
     objective = evaluate_objective(scenario, to_plan(ix, chosen, {}, {}), previous)
     return {"planned_priority": objective.planned_priority, "disruption": objective.disruption,
-            "cost_eur": round(objective.cost_eur, 2)}
+            "language_mismatch": objective.language_mismatch, "cost_eur": round(objective.cost_eur, 2)}
 
 
 def _improved(start: dict, result: dict) -> bool:
-    """Better than the start, level by level: priority, then disruption, then cost."""
+    """Better than the start, level by level: priority, then disruption, language, then cost."""
     if result["planned_priority"] != start["planned_priority"]:
         return result["planned_priority"] > start["planned_priority"]
     if result["disruption"] != start["disruption"]:
-        return result["disruption"] < start["disruption"]
+        return (result["disruption"] or 0) < (start["disruption"] or 0)
+    if result.get("language_mismatch") != start.get("language_mismatch"):
+        return (result.get("language_mismatch") or 0) < (start.get("language_mismatch") or 0)
     return result["cost_eur"] < start["cost_eur"]
 
 

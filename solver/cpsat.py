@@ -1,4 +1,4 @@
-"""The CP-SAT model, solved lexicographically: priority, then disruption, then cost."""
+"""The CP-SAT model, solved lexicographically: priority, then disruption, then language, then cost."""
 
 from __future__ import annotations
 
@@ -37,6 +37,10 @@ STATUS = {
 FAILED = (cp_model.INFEASIBLE, cp_model.MODEL_INVALID)
 """Phase answers that are modelling errors once locks and frozen trips are settled: planning nothing
 is always feasible."""
+
+LANGUAGE_SHARE = 0.3
+"""Share of the search time left after the priority phase for the language phase (the cost phase
+gets the rest): its objective is a small count, usually settled long before the slice ends."""
 
 RELAX_SHARE = 0.2
 """Share of the search time the lock check may take (it is usually one fast feasibility solve)."""
@@ -160,6 +164,23 @@ def _complete_hint(v: Vars, budget: Slice, params: SolveParams) -> str:
     return "accepted"
 
 
+def v_minimize(v: Vars, expr) -> Vars:
+    v.model.minimize(expr)
+    return v
+
+
+def _hint_solution(v: Vars, solver: cp_model.CpSolver | None, best: dict[str, Assignment]) -> None:
+    """Start the next phase from the last one's full solution (every variable), or from the decisions."""
+    if solver is None:
+        _hint(v, best)
+        return
+    model = v.model
+    model.clear_hints()
+    for i in range(len(model.proto.variables)):
+        var = model.get_int_var_from_proto_index(i)
+        model.add_hint(var, solver.value(var))
+
+
 def _settle_guards(v: Vars, guards: list[Guard], params: SolveParams, seconds: float, give_up_all: bool) -> Relaxation:
     """Find the locks and frozen trips that cannot be kept, then fix every guard: kept or given up."""
     if give_up_all:
@@ -242,6 +263,7 @@ def solve_cpsat(
     # weight W = cases + 1 keeps the order (disruption never exceeds the number of cases).
     priority = objectives.planned_priority(v)
     disrupt = objectives.disruption(v, previous_choice) if previous_choice is not None else None
+    language, most_mismatch = objectives.language_mismatch(v)
     weight = len(ix.scenario.cases) + 1
     if disrupt is None:
         model.maximize(priority)
@@ -267,6 +289,7 @@ def solve_cpsat(
         best = _read(v, solver)
         best_priority = round(solver.value(priority))
         best_disruption = round(solver.value(disrupt)) if disrupt is not None else None
+        best_language = round(solver.value(language))
         bound = solver.best_objective_bound
         if disrupt is None:
             outcome.bounds["planned_priority"] = bound
@@ -280,6 +303,7 @@ def solve_cpsat(
         best = dict(start_hint)
         best_priority = sum(units[k].priority for k in best if k in units)
         best_disruption = (objectives.disruption_of(v, previous_choice, best) if disrupt is not None else None)
+        best_language = objectives.language_of(v, best)
     outcome.phases.append(PhaseReport(phase, STATUS[status], float(best_priority),
                                       outcome.bounds.get("planned_priority"), took))
     if disrupt is not None:
@@ -292,6 +316,30 @@ def solve_cpsat(
         model.add(priority >= best_priority)
     if disrupt is not None:
         model.add(disrupt <= best_disruption)
+
+    # Phase 2: language mismatch (level 3), with the levels above kept as constraints. A large model
+    # (no cost phase) keeps all its search time for priority: there the heuristics' choice of speakers stays.
+    if most_mismatch and best_language > 0 and cost_phase:
+        _hint_solution(v, solver if ok else None, best)
+        lang_budget = budget.slice("language", share=LANGUAGE_SHARE)
+        solver, lang_status, took = _run(v_minimize(v, language), params, lang_budget, "language")
+        lang_ok = lang_status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+        if lang_status in FAILED:
+            outcome.phases.append(PhaseReport("language", STATUS[lang_status], None, None, took))
+            _model_error(outcome, model, "language", lang_status, "priority phase" if ok else "start heuristic")
+            outcome.assignments = best
+            return outcome
+        if lang_ok and round(solver.value(language)) <= best_language:
+            best, best_language, ok = _read(v, solver), round(solver.value(language)), True
+            outcome.bounds["language_mismatch"] = solver.best_objective_bound
+        overall_optimal = overall_optimal and lang_status == cp_model.OPTIMAL
+        outcome.phases.append(PhaseReport("language", STATUS[lang_status], float(best_language),
+                                          outcome.bounds.get("language_mismatch"), took))
+    elif most_mismatch:
+        overall_optimal = overall_optimal and best_language == 0
+        outcome.phases.append(PhaseReport("language", "skipped" if best_language else "optimal",
+                                          float(best_language), 0.0 if best_language == 0 else None, 0.0))
+    model.add(language <= best_language)
 
     if not cost_phase:
         outcome.phases.append(PhaseReport("cost", "skipped", None, None, 0.0))

@@ -155,7 +155,7 @@ class UnitModel:
         m.add_exactly_one(self.y.values())
         for v in s.vehicles:
             y = self.y[v.id]
-            if (v.seats < unit.persons_in_vehicle + unit.n_escorts or v.wheelchair_places < unit.wchc
+            if (v.seats < unit.persons_in_vehicle + unit.riding_escorts or v.wheelchair_places < unit.wchc
                     or v.stretcher_places < unit.stretchers):
                 m.add_implication(self.guard("vehicle", "size", v.id), y.Not())
             if v.id in forbidden_vehicles:

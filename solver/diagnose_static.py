@@ -11,7 +11,9 @@ from typing import Any, Callable, NamedTuple
 from models import InputError, Plan, Scenario, scenario_from_dict
 from models.case import FitStatus
 from models.instants import day_plus, inside, local_day, plus
+from solver.diagnose_ground import ScenarioOnly, rule9_10_relaxations, rule9_10_words
 from solver.index import Index, TripOption, Unit, build_index
+from solver.no_options import connection_words
 from solver.params import SolveParams
 from solver.reasons import (
     ROLE_EN,
@@ -91,6 +93,7 @@ def _relaxations(s: Scenario, unit: Unit) -> list[_Relaxation]:
                 c["care"]["required"] = False
                 c["unaccompanied"] = False
         out.append(_Relaxation("care", "care", no_care))
+    out.extend(_Relaxation(*r) for r in rule9_10_relaxations(s, unit, each_case))
     latest = max(f.departure for f in flights)
     if any(c.deadline < latest for c in unit.cases):
         def late_deadline(d):
@@ -311,6 +314,15 @@ def _static_words(ix: Index, unit: Unit, relaxation: _Relaxation, first: TripOpt
         "notice": (f"alle geschikte vluchten vertrekken binnen de aanzegtermijn van {st.notice_hours:g} u",
                    f"every suitable flight departs within the {st.notice_hours:g} h notice period"),
     }
+    if kind in ("night", "long", "transit_excluded"):
+        nl, en = connection_words(ScenarioOnly(s), unit, kind)
+        if kind == "night":
+            hubs = sorted({s.location_by_id[leg.destination].iata or leg.destination
+                           for leg in first.itinerary.legs[:-1]})
+            nl = nl.replace("'s nachts", f"'s nachts in {'/'.join(hubs)}") if hubs else nl
+            en = en.replace("at night", f"at night in {'/'.join(hubs)}") if hubs else en
+        return [Reason("itinerary", nl, en, {"kind": kind, "first_legs": list(first.itinerary.leg_ids)})]
+    words.update(rule9_10_words(st))
     nl, en = words.get(kind, ("geen vluchtverbinding die aan de reisvoorwaarden voldoet",
                               "no itinerary keeps the travel conditions"))
     return [Reason("itinerary", nl, en, {"kind": kind})]

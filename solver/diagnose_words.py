@@ -150,7 +150,7 @@ def _vehicle_reason(w: Words, um: UnitModel, keys: list[Guard]) -> Reason:
         v = s.vehicle_by_id[key.ident]
         data[v.id].append(key.kind)
         if key.kind == "size":
-            need = unit.persons_in_vehicle + unit.n_escorts
+            need = unit.persons_in_vehicle + unit.riding_escorts
             nl, en = [], []
             if v.seats < need:
                 nl.append(f"{v.seats} zitplaatsen, {need} nodig")

@@ -29,7 +29,7 @@ def eligible_vehicles(s: Scenario, unit: Unit, locked: list[str]) -> list[str]:
     for v in s.vehicles:
         if v.id in forbidden or (locked and v.id not in locked):
             continue
-        if v.seats < unit.persons_in_vehicle + unit.n_escorts:
+        if v.seats < unit.persons_in_vehicle + unit.riding_escorts:
             continue
         if v.wheelchair_places < unit.wchc or v.stretcher_places < unit.stretchers:
             continue

@@ -32,7 +32,7 @@ def static_reasons(ix: Index, unit: Unit) -> list[str]:
     out = []
     if not unit.vehicles:
         out.append(
-            f"no vehicle fits: needs {unit.persons_in_vehicle + unit.n_escorts} seats"
+            f"no vehicle fits: needs {unit.persons_in_vehicle + unit.riding_escorts} seats"
             + (f", {unit.wchc} wheelchair place(s)" if unit.wchc else "")
             + (f", {unit.stretchers} stretcher place(s)" if unit.stretchers else "")
         )
@@ -76,7 +76,7 @@ def lost_resources(occ: Occupancy, unit: Unit) -> list[str]:
                     break
                 role_short = "same_gender" if unit.same_gender else "combo"
             else:
-                role_short = (short[0], occ.res.escort_span(option, ret))
+                role_short = (short[0], occ.res.escort_span(option, ret, short[0]))
         if not found_return:
             reasons["no return seats for the escorts on " + f"{option.itinerary.legs[-1].flight.arrival:%d %b}"] += 1
         elif role_short == "same_gender":

@@ -11,6 +11,7 @@ import random
 from solver.budget import Meter, Slice
 from solver.greedy import best_fit_unit, try_unit
 from solver.index import Index, Unit
+from solver.language import mismatches
 from solver.occupancy import Occupancy
 from solver.resources import Resources
 from solver.selection import Assignment
@@ -54,7 +55,8 @@ def _build(ix: Index, res: Resources, order: list[Unit], fixed: dict[str, Assign
 
 
 def disruption(ix: Index, chosen: dict[str, Assignment]) -> int:
-    """Cases of previously planned units whose legs, vehicle or escort set changed, or that dropped."""
+    """Cases of previously planned units whose legs, vehicle, escort set or escort returns changed, or
+    that dropped."""
     total = 0
     for unit in ix.units:
         trip = unit.previous_trip
@@ -62,17 +64,30 @@ def disruption(ix: Index, chosen: dict[str, Assignment]) -> int:
             continue
         a = chosen.get(unit.key)
         same = (a is not None and a.option == unit.previous_option and a.vehicle == trip.vehicle
-                and {sid for sid, _ in a.escorts} == {e.staff for e in trip.escorts})
+                and {sid for sid, _ in a.escorts} == {e.staff for e in trip.escorts}
+                and _returns_kept(unit, a, trip))
         total += 0 if same else len(unit.cases)
     return total
 
 
-def _score(ix: Index, chosen: dict[str, Assignment]) -> tuple[int, int, float]:
-    """Priority, then (with a previous plan) less disruption, then lower outbound cost."""
+def _returns_kept(unit: Unit, a: Assignment, trip) -> bool:
+    legs = unit.options[a.option].returns[a.ret].leg_ids if a.ret is not None else ()
+    return all(tuple(e.return_) == legs for e in trip.escorts)
+
+
+def language(ix: Index, chosen: dict[str, Assignment]) -> int:
+    """Level 3: planned cases whose escorts speak none of their preferred languages."""
+    units = {u.key: u for u in ix.units}
+    return sum(mismatches(ix.scenario, units[k].cases, [sid for sid, _ in a.escorts]) for k, a in chosen.items())
+
+
+def _score(ix: Index, chosen: dict[str, Assignment]) -> tuple[int, int, int, float]:
+    """Priority, then (with a previous plan) less disruption, fewer language mismatches, then lower
+    outbound cost."""
     units = {u.key: u for u in ix.units}
     priority = sum(units[k].priority for k in chosen)
     cost = sum(units[k].options[a.option].outbound_cost_eur for k, a in chosen.items())
-    return priority, -disruption(ix, chosen), -cost
+    return priority, -disruption(ix, chosen), -language(ix, chosen), -cost
 
 
 def best_start(ix: Index, res: Resources, budget: Slice, seed: int,

@@ -20,12 +20,15 @@ from models.case import Wheelchair
 from models.common import Role
 from models.instants import day_start, plus
 from models.location import LocationKind
+from solver.duty import escort_start, joins_at_airport, needs_rest_abroad, outbound_duties, outbound_duty_ok, riding
 from solver.eligibility import eligible_staff, eligible_vehicles, lock_blockers
+from solver.ground import GroundCheck, ground_rules
 from solver.index_pace import FULL, Effort, IndexPace
 from solver.itineraries import Itinerary, Leg, LegGraph, SearchStats
 from solver.no_options import no_option_reasons
 from solver.params import SolveParams
 from solver.pickup import latest_pickup
+from solver.option_parts import care_for, dates_ok, outbound_cost
 from solver.ranking import OUTBOUND_ALTERNATIVES, rank_options
 from solver.returns import EscortReturns
 from solver.timegrid import TimeGrid, hours
@@ -39,6 +42,9 @@ __all__ = ["Index", "TripOption", "Unit", "build_index"]
 log = logging.getLogger(__name__)
 
 DAY_MINUTES = 24 * 60
+RULE_COUNTS = frozenset({"night", "long", "vulnerable_long", "transit_excluded", "transit_request", "airport_wait",
+                         "duty", "returns_rest", "report"})
+"""Counters of itineraries that rules 9 and 10 (and the airport report time) removed."""
 
 
 def _local_date(moment: datetime, tz: str) -> date:
@@ -80,6 +86,7 @@ class _UnitBuilder:
             same_gender=frozenset(c.gender for c in cases if c.same_gender_escort),
             priority=sum(c.priority for c in cases),
         )
+        unit.riding_escorts = riding(unit.needs, s.settings)
         ids = set(unit.case_ids)
         unit.forbidden_flights = frozenset(f.flight for f in s.forbids if f.case in ids and f.flight)
         return unit
@@ -176,50 +183,6 @@ class _UnitBuilder:
         max_dur = hours(min(durs)) if durs else hours(self.params.default_max_travel_hours)
         return min(max_legs, 4), max_dur
 
-    # -- care ------------------------------------------------------------------------
-    def care_for(self, unit: Unit, itinerary: Itinerary, locked_care: dict[str, str]) -> tuple[dict[str, str], int] | None:
-        arrival = itinerary.legs[-1].flight.arrival
-        chosen: dict[str, str] = {}
-        longest = 0
-        for c in unit.cases:
-            if not c.needs_care and c.id not in locked_care:
-                continue
-            best = None
-            for o in sorted(c.care.options, key=lambda o: (o.transfer_minutes, o.id)):
-                if c.id in locked_care and o.id != locked_care[c.id]:
-                    continue
-                if not o.confirmed or o.airport != itinerary.destination:
-                    continue
-                if o.receives_at(arrival + timedelta(minutes=o.transfer_minutes)):
-                    best = o
-                    break
-            if best is None:
-                return None
-            chosen[c.id] = best.id
-            longest = max(longest, best.transfer_minutes)
-        return chosen, longest
-
-    # -- returns ---------------------------------------------------------------------
-    def outbound_cost(self, unit: Unit, itinerary: Itinerary) -> tuple[float, date]:
-        s = self.s
-        origin_tz = s.location_by_id[itinerary.origin].tz
-        dep_day = _local_date(itinerary.legs[0].flight.departure, origin_tz)
-        fares = itinerary.fare_eur * (unit.person_seats + unit.n_escorts)
-        waiting = 0.0
-        for c in unit.cases:
-            start_day = _local_date(c.available_from, s.location_by_id[c.location].tz)
-            waiting += c.daily_cost_eur * max(0, (dep_day - start_day).days)
-        return fares + waiting, dep_day
-
-    def dates_ok(self, unit: Unit, itinerary: Itinerary) -> bool:
-        dep_day = _local_date(itinerary.legs[0].flight.departure, self.s.location_by_id[itinerary.origin].tz)
-        for c in unit.cases:
-            if c.travel_document is None or not c.travel_document.valid_on(dep_day):
-                return False
-            if not c.fit_to_fly.valid_on(dep_day):
-                return False
-        return True
-
     # -- options -------------------------------------------------------------------------
     def build_options(self, unit: Unit, lock_flights: tuple[str, ...] | None, locked_care: dict[str, str],
                       effort: Effort = FULL) -> int:
@@ -234,6 +197,7 @@ class _UnitBuilder:
         notice_min = hours(st.notice_hours)
         prev = self.previous_outbound.get(unit.key)
         ok = self.leg_filter(unit)
+        ground = GroundCheck(self.s, ground_rules(self.s, unit.cases))
 
         graph = self.ix.graph
         stats = SearchStats()
@@ -245,6 +209,7 @@ class _UnitBuilder:
                 self.ix.home_airports, targets, lo, hi, max_legs, max_dur, st.min_connection_minutes, ok,
                 first_leg_ok=lambda leg: per_day[leg.dep // DAY_MINUTES] < saturated,
                 max_results=effort.max_results, stats=stats,
+                connection_ok=ground.connection_ok, max_connection=ground.rules.max_connection,
             )
         # a day with plenty of valid departures needs no more: ranking keeps only a few per day
         per_day: dict[int, int] = defaultdict(int)
@@ -254,14 +219,14 @@ class _UnitBuilder:
         counts = defaultdict(int)
         first_rejected: list[date] = []
 
-        def consider(it: Itinerary, from_previous: bool) -> bool:
+        def consider(it: Itinerary, from_previous: bool, searched: bool = True) -> bool:
             """Turn an itinerary into an option if it keeps the per-trip rules; True when it did."""
             ids = it.leg_ids
             if ids in seen:
                 return False
             seen.add(ids)
             counts["found"] += 1
-            if it.dep < lo or it.dep > hi or not self.dates_ok(unit, it):
+            if it.dep < lo or it.dep > hi or not dates_ok(self.s, unit, it):
                 counts["dates"] += 1
                 day = _local_date(it.legs[0].flight.departure, self.s.location_by_id[it.origin].tz)
                 first_rejected.append(day)
@@ -269,39 +234,55 @@ class _UnitBuilder:
             if ids != prev and it.dep < notice_min:
                 counts["notice"] += 1
                 return False
-            prev_trip = self.previous_trips.get(unit.key) if ids == prev else None
-            pickup = latest_pickup(self.ix, unit, it, prev_trip.pickup if prev_trip else None)
-            if pickup is None:
-                counts["pickup"] += 1
+            # rule 9: the search kept the connection limits; a given itinerary (lock, previous) is tested here
+            problem = ground.transit_problem(it, prev) if searched else ground.itinerary_problem(it, prev)
+            if problem is not None:
+                counts[problem] += 1
                 return False
-            care = self.care_for(unit, it, locked_care)
+            if any(joins_at_airport(role, st) and escort_start(role, 0, it.dep, st) < 0 for role in unit.needs):
+                counts["report"] += 1  # an airport-joining escort would report before planning_start
+                return False
+            prev_trip = self.previous_trips.get(unit.key) if ids == prev else None
+            preferred = prev_trip.pickup if prev_trip else None
+            pickup = latest_pickup(self.ix, unit, it, preferred)
+            if pickup is None:
+                counts["airport_wait" if latest_pickup(self.ix, unit, it, preferred, wait_limit=False) is not None
+                       else "pickup"] += 1
+                return False
+            care = care_for(unit, it, locked_care)
             if care is None:
                 counts["care"] += 1
                 return False
             chosen_care, longest_transfer = care
             handover_end = it.arr + longest_transfer + st.handover_minutes
+            duties = outbound_duties(unit.needs, pickup, it.dep, handover_end, st)
+            if not outbound_duty_ok(duties, st):
+                counts["duty"] += 1
+                return False
+            rest = needs_rest_abroad(duties, st)
             returns: list[Itinerary] = []
             if unit.n_escorts:
-                returns, returns_left_out = self.returns.for_option(unit, it, handover_end)
+                returns, returns_left_out = self.returns.for_option(unit, it, handover_end, rest)
                 if returns_left_out:
                     unit.pruned.add("return caps")
                 if prev_trip is not None:
-                    returns = self.returns.booked_first(unit, it, handover_end, prev_trip, returns)
+                    returns = self.returns.booked_first(unit, it, handover_end, prev_trip, returns, rest)
                 if not returns:
-                    counts["returns"] += 1
+                    counts["returns_rest" if rest and self.returns.for_option(unit, it, handover_end, False)[0]
+                           else "returns"] += 1
                     return False
-            cost, dep_day = self.outbound_cost(unit, it)
+            cost, dep_day = outbound_cost(self.s, unit, it)
             raw.append(TripOption(
                 index=-1, itinerary=it,
                 pickup=self.ix.grid.to_datetime(pickup).astimezone(unit.location.zone), pickup_min=pickup,
                 airport_arrival_min=pickup + self.ix.drive(unit.location.id, it.origin),
                 care=chosen_care, handover_end_min=handover_end, returns=returns,
-                outbound_cost_eur=cost, departure_date=dep_day, is_previous=from_previous,
+                outbound_cost_eur=cost, departure_date=dep_day, is_previous=from_previous, rest_abroad=rest,
             ))
             return True
 
         for it in self._locked_itinerary(unit, lock_flights) if lock_flights is not None else ():
-            consider(it, False)
+            consider(it, False, searched=False)
         for cls in classes:
             concrete, more = graph.expand(cls, ok, OUTBOUND_ALTERNATIVES)
             accepted = [consider(it, False) for it in concrete]
@@ -311,7 +292,8 @@ class _UnitBuilder:
                     unit.pruned.add("codeshare alternatives")
         if prev is not None and lock_flights is None:
             for it in self._locked_itinerary(unit, prev):
-                consider(it, True)
+                consider(it, True, searched=False)
+        unit.rule_counts = {k: n for k, n in counts.items() if k in RULE_COUNTS and n}
         unit.options, capped = rank_options(raw, prev, self.params)
         self._note_pruning(unit, stats, capped, lock_flights is not None, max_legs, targets)
         if not unit.options:

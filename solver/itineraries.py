@@ -222,12 +222,16 @@ class LegGraph:
         first_leg_ok: Callable[[Leg], bool] = lambda leg: True,
         max_results: int | None = None,
         stats: SearchStats | None = None,
+        connection_ok: Callable[[Leg, Leg], bool] | None = None,
+        max_connection: int | None = None,
     ) -> Iterator[Itinerary]:
         """Class itineraries from an origin to a target: connections at one airport ≥ min_connection,
         total duration ≤ max_duration, no airport visited twice. Ordered by first departure.
 
         The legs are class representatives: `expand` gives the concrete itineraries. `leg_ok` is asked
-        of the concrete legs (a class passes when one of its copies does); `stats` records what was cut."""
+        of the concrete legs (a class passes when one of its copies does); `stats` records what was cut.
+        `connection_ok(a, b)` and `max_connection` (grid minutes) limit connections (rule 9): codeshare
+        copies share their times and airports, so the representatives answer for the class."""
         stats = stats if stats is not None else SearchStats()
         leg_ok = self.class_ok(leg_ok)
         hops = self.hops_to(targets, max_legs)
@@ -251,14 +255,15 @@ class LegGraph:
                 stats.first_legs_skipped = True
                 continue
             for itinerary in self._extend((first,), targets, hops, max_legs, first.dep + max_duration, min_connection,
-                                          leg_ok, stats):
+                                          leg_ok, stats, connection_ok, max_connection):
                 yield itinerary
                 found += 1
                 if max_results is not None and found >= max_results:
                     stats.results_capped = True
                     return
 
-    def _extend(self, path, targets, hops, max_legs, latest_arrival, min_connection, leg_ok, stats):
+    def _extend(self, path, targets, hops, max_legs, latest_arrival, min_connection, leg_ok, stats,
+                connection_ok=None, max_connection=None):
         last = path[-1]
         if last.destination in targets:
             yield Itinerary(path)
@@ -274,12 +279,13 @@ class LegGraph:
             deps = self.route_deps[route]
             if deps[-1] > latest_arrival:
                 stats.duration_cut = True  # legs departing after the latest arrival exist on this route
-            legs = self.routes[route][bisect_left(deps, last.arr + min_connection):bisect_right(deps, latest_arrival)]
+            latest_dep = latest_arrival if max_connection is None else min(latest_arrival, last.arr + max_connection)
+            legs = self.routes[route][bisect_left(deps, last.arr + min_connection):bisect_right(deps, latest_dep)]
             for leg in legs:
                 if leg.arr > latest_arrival:
                     stats.duration_cut = True
                     continue
-                if not leg_ok(leg):
+                if not leg_ok(leg) or (connection_ok is not None and not connection_ok(last, leg)):
                     continue
                 yield from self._extend(path + (leg,), targets, hops, max_legs, latest_arrival, min_connection, leg_ok,
-                                        stats)
+                                        stats, connection_ok, max_connection)

@@ -1,13 +1,16 @@
 """The objective's named terms, assembled in one place; values reported per term after solving.
 
 Level 1 planned priority (maximise), level 2 disruption (minimise, only with a previous plan),
-level 3 cost in integer cents (minimise). Solved lexicographically, one level per phase.
+level 3 language mismatch (minimise), level 4 cost in integer cents (minimise). Solved
+lexicographically (`solver.cpsat`): priority and disruption in one phase (weights that keep their
+order), then language, then cost, each later phase keeping the earlier levels as constraints.
 """
 
 from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
+from solver.language import counts_for_language, mismatches, speakers
 from solver.timegrid import COST_SCALE, cents
 
 
@@ -15,11 +18,40 @@ def planned_priority(v) -> cp_model.LinearExpr:
     return sum(unit.priority * v.planned[unit.key] for unit in v.units())
 
 
-def disruption(v, previous_choice: dict[str, tuple[int | None, str | None, frozenset[str]]]) -> cp_model.LinearExpr:
-    """Cases planned before whose outbound legs, vehicle or escort set change, or that drop out.
+def language_mismatch(v) -> tuple[cp_model.LinearExpr, int]:
+    """Level 3: planned cases with preferred languages whose escorts speak none of them, and the most
+    it can be (the number of such cases in units with escorts; 0 = nothing to optimise)."""
+    s = v.ix.scenario
+    terms = []
+    most = 0
+    for unit in v.units():
+        if not unit.n_escorts:
+            continue
+        k = unit.key
+        by_speakers: dict[tuple[str, ...], int] = {}
+        for c in unit.cases:
+            if counts_for_language(c):
+                key = tuple(speakers(s, c, unit.staff))
+                by_speakers[key] = by_speakers.get(key, 0) + 1
+        for who, count in sorted(by_speakers.items()):
+            most += count
+            if not who:
+                terms.append(count * v.planned[k])
+                continue
+            miss = v.model.new_bool_var(f"language_mismatch[{k},{len(terms)}]")
+            v.model.add(miss + sum(v.esc[k, sid] for sid in who) >= v.planned[k])
+            terms.append(count * miss)
+    return sum(terms), most
 
-    `previous_choice[unit]` = (option index of the previous outbound or None, vehicle, staff set).
-    A unit keeps its place only if all three stay; each of its cases counts once.
+
+def disruption(v, previous_choice: dict[str, tuple]) -> cp_model.LinearExpr:
+    """Cases planned before whose outbound legs, vehicle, escort set or escort returns change, or that
+    drop out.
+
+    `previous_choice[unit]` = (option index of the previous outbound or None, vehicle, staff set,
+    index of the previous return among that option's returns or None when it had escorts but the
+    return is not offered, -1 without escorts). A unit keeps its place only if all stay; each of its
+    cases counts once.
     """
     terms = []
     model = v.model
@@ -27,10 +59,14 @@ def disruption(v, previous_choice: dict[str, tuple[int | None, str | None, froze
         prev = previous_choice.get(unit.key)
         if prev is None:
             continue
-        option, vehicle, staff = prev
+        option, vehicle, staff, ret = prev
         same_parts = []
-        if option is not None:
+        if option is not None and ret is not None:
             same_parts.append(v.x[unit.key, option])
+            if ret >= 0 and unit.n_escorts:
+                same_parts.append(v.ret[unit.key, option, ret])
+            elif unit.n_escorts:
+                same_parts = None  # escorts now, none before: their returns are new
         else:
             same_parts = None
         if same_parts is not None and vehicle is not None and (unit.key, vehicle) in v.veh:
@@ -62,13 +98,22 @@ def disruption_of(v, previous_choice, assignments) -> int:
         prev = previous_choice.get(unit.key)
         if prev is None:
             continue
-        option, vehicle, staff = prev
+        option, vehicle, staff, ret = prev
         a = assignments.get(unit.key)
-        same = (a is not None and option is not None and a.option == option and a.vehicle == vehicle
-                and {sid for sid, _ in a.escorts} == set(staff))
+        same = (a is not None and option is not None and ret is not None and a.option == option
+                and a.vehicle == vehicle and {sid for sid, _ in a.escorts} == set(staff)
+                and (a.ret if a.ret is not None else -1) == ret)
         if not same:
             total += len(unit.cases)
     return total
+
+
+def language_of(v, assignments) -> int:
+    """The language mismatch of a solution given as assignments, computed like `language_mismatch`."""
+    s = v.ix.scenario
+    units = {u.key: u for u in v.units()}
+    return sum(mismatches(s, units[k].cases, [sid for sid, _ in a.escorts]) for k, a in assignments.items()
+               if k in units)
 
 
 def cost_terms(v) -> dict[str, cp_model.LinearExpr]:
@@ -76,7 +121,6 @@ def cost_terms(v) -> dict[str, cp_model.LinearExpr]:
     res, ix = v.res, v.ix
     s = ix.scenario
     km_eur = s.settings.vehicle_km_eur
-    report = s.settings.report_minutes
     outbound, fares_back, vehicle, hours = [], [], [], []
     for unit in v.units():
         k = unit.key
@@ -96,7 +140,10 @@ def cost_terms(v) -> dict[str, cp_model.LinearExpr]:
                 if rate <= 0:
                     continue
                 minutes = v.length_var(f"escort_minutes[{k},{sid}]")
-                v.model.add(minutes >= v.return_arrival[k] - v.pickup[k] + report).only_enforce_if(v.esc[k, sid])
+                for role in res.staff[sid].roles:  # escort trip start by role (rule 7) to the last return arrival
+                    if (k, sid, role) in v.esc_role:
+                        v.model.add(minutes >= v.return_arrival[k] - v.escort_start(unit, role)).only_enforce_if(
+                            v.esc_role[k, sid, role])
                 hours.append(round(rate * COST_SCALE / 60) * minutes)
     return {
         "fares_and_waiting": sum(outbound),

@@ -11,6 +11,7 @@ from collections import defaultdict
 from models.common import Role
 from solver.index import Index, TripOption, Unit
 from solver.itineraries import Itinerary
+from solver.language import language_set
 from solver.resources import Resources, Span
 from solver.selection import Assignment
 
@@ -71,9 +72,10 @@ class Occupancy:
         return not any(span.overlaps(other) for other, _ in self.staff_spans[staff_id])
 
     def candidates(self, unit: Unit, option: TripOption, ret: Itinerary) -> dict[Role, list[str]]:
-        span = self.res.escort_span(option, ret)
+        """Per role, who could fill it: the span depends on the role (airport report, rule 7)."""
         out: dict[Role, list[str]] = {}
         for role in unit.needs:
+            span = self.res.escort_span(option, ret, role)
             out[role] = [
                 sid for sid in unit.staff
                 if role in self.res.staff[sid].roles
@@ -91,6 +93,11 @@ class Occupancy:
         cands = self.candidates(unit, option, ret)
         places = [role for role in sorted(unit.needs, key=lambda r: (len(cands[r]), r.value)) for _ in range(unit.needs[role])]
         genders = {sid: self.res.staff[sid].gender for r in cands for sid in cands[r]}
+        wanted = [c for c in unit.cases if c.languages]
+        spoken = {sid: language_set(self.res.staff[sid].languages) for r in cands for sid in cands[r]}
+
+        def speaks(sid: str, case) -> bool:
+            return not spoken[sid].isdisjoint(language_set(case.languages))
         chosen: list[tuple[str, Role]] = []
         used: set[str] = set()
         nodes = 0
@@ -108,9 +115,12 @@ class Occupancy:
                 return gender_ok()
             role = places[i]
             pool = cands[role]
-            if unit.same_gender:
+            unmet = [c for c in wanted if not any(speaks(sid, c) for sid, _ in chosen)]
+            if unit.same_gender or unmet:
+                # same gender first (a hard rule), then someone who speaks an unmet case's language (level 3)
                 missing = unit.same_gender - {genders[sid] for sid, _ in chosen}
-                pool = sorted(pool, key=lambda sid: (genders[sid] not in missing, sid))
+                pool = sorted(pool, key=lambda sid: (genders[sid] not in missing,
+                                                     not any(speaks(sid, c) for c in unmet), sid))
             for sid in pool:
                 if sid in used:
                     continue
@@ -137,9 +147,8 @@ class Occupancy:
             for leg in ret.legs:
                 self.seats[leg.id] += unit.n_escorts
                 self.leg_users[leg.id].append(unit.key)
-            span = self.res.escort_span(option, ret)
-            for sid, _ in a.escorts:
-                self.staff_spans[sid].append((span, unit.key))
+            for sid, role in a.escorts:
+                self.staff_spans[sid].append((self.res.escort_span(option, ret, role), unit.key))
                 self.staff_trips[sid] += 1
         self.vehicle_spans[a.vehicle].append((self.res.vehicle_span(unit, option, a.vehicle), unit.key))
 

@@ -15,13 +15,23 @@ SAFETY_MINUTES = 1
 """Slack kept where the planner chooses a time (pickup), so rounding never breaks a rule."""
 
 
-def latest_pickup(ix: Index, unit: Unit, itinerary: Itinerary, preferred: datetime | None = None) -> int | None:
+def latest_pickup(ix: Index, unit: Unit, itinerary: Itinerary, preferred: datetime | None = None,
+                  wait_limit: bool = True) -> int | None:
     """The latest pickup that keeps check-in and the pickup windows, or the previous plan's pickup
-    when it still keeps every rule (a pickup already announced stays)."""
+    when it still keeps every rule (a pickup already announced stays).
+
+    Rule 9 (`wait_limit`): the persons reach the airport no earlier than first departure −
+    checkin − max_airport_wait, so with pickup windows a pickup the evening before a morning
+    flight is no pickup at all. `wait_limit=False` asks whether the windows alone allow one."""
     st = ix.scenario.settings
     grid = ix.grid
-    latest = itinerary.dep - st.checkin_minutes - ix.drive(unit.location.id, itinerary.origin) - SAFETY_MINUTES
+    drive = ix.drive(unit.location.id, itinerary.origin)
+    latest = itinerary.dep - st.checkin_minutes - drive - SAFETY_MINUTES
     earliest = max(max(grid.ceil(c.available_from) for c in unit.cases), st.report_minutes)
+    if wait_limit and st.max_airport_wait_minutes is not None:
+        # the exact departure, rounded up: the airport arrival may not lie before its bound
+        departure = grid.ceil(itinerary.legs[0].flight.departure)
+        earliest = max(earliest, departure - st.checkin_minutes - st.max_airport_wait_minutes - drive)
     windows = unit.location.pickup_windows
     if preferred is not None:
         minute = grid.floor(preferred)

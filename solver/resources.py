@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models import Scenario
+from models.common import Role
+from solver.duty import escort_start
 from solver.index import Index, TripOption, Unit
 from solver.itineraries import Itinerary
 from solver.windows import availability, unavailability
@@ -52,9 +54,15 @@ class Resources:
         return self.ix.km(depot, loc) + self.ix.km(loc, option.airport) + self.ix.km(option.airport, depot)
 
     # -- staff -----------------------------------------------------------------------
-    def escort_span(self, option: TripOption, ret: Itinerary) -> Span:
+    def escort_span(self, option: TripOption, ret: Itinerary, role: Role | None = None) -> Span:
+        """Rule 7: from the escort's start in `role` (airport report for airport-joining roles) to the
+        last return arrival + rest. Without a role: the earliest start of any role (the widest span)."""
         st = self.ix.scenario.settings
-        return Span(option.pickup_min - st.report_minutes, ret.arr + st.rest_minutes)
+        if role is None:
+            start = min(escort_start(r, option.pickup_min, option.itinerary.dep, st) for r in Role)
+        else:
+            start = escort_start(role, option.pickup_min, option.itinerary.dep, st)
+        return Span(start, ret.arr + st.rest_minutes)
 
     def countries(self, itinerary: Itinerary) -> frozenset[str]:
         """Countries the itinerary touches, cached per itinerary (asked once per escort and option)."""

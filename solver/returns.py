@@ -1,6 +1,8 @@
 """Return itineraries for the escorts: every way home per arrival airport, built once (on leg
 classes, so codeshare copies do not multiply it), then a few candidates per outbound option
-(earliest home, cheapest, next earliest), each with up to two concrete copies."""
+(earliest home, cheapest, the earliest after a night's rest abroad, next earliest), each with up to
+two concrete copies. Rule 10 prunes them: the return duty stays within max_duty_minutes, and after
+a long outbound duty the first return departs only after rest_abroad_minutes."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from bisect import bisect_left, bisect_right
 
 from models import Trip
 from models.settings import Settings
+from solver.duty import earliest_return, return_duty_ok
 from solver.itineraries import Itinerary, LegGraph, SearchStats
 from solver.params import SolveParams
 from solver.timegrid import hours
@@ -28,15 +31,18 @@ class EscortReturns:
         self._cache: dict[tuple, tuple[list[Itinerary], bool]] = {}
         self._tables: dict[str, tuple[list[Itinerary], list[int], list[bool], bool]] = {}
 
-    def window(self, outbound: Itinerary, handover_end: int) -> tuple[int, int]:
-        """Rule 7: first return departure in [handover end + return_min, arrival + return_max_hours]."""
+    def window(self, outbound: Itinerary, handover_end: int, rest: bool = False) -> tuple[int, int]:
+        """Rule 7: first return departure in [handover end + return_min, arrival + return_max_hours];
+        rule 10 raises the start to handover end + rest_abroad after a long outbound duty (`rest`)."""
         st = self.settings
-        return handover_end + st.return_min_minutes, outbound.arr + hours(st.return_max_hours)
+        return earliest_return(handover_end, rest, st), outbound.arr + hours(st.return_max_hours)
 
-    def for_option(self, unit, outbound: Itinerary, handover_end: int) -> tuple[list[Itinerary], bool]:
+    def for_option(self, unit, outbound: Itinerary, handover_end: int, rest: bool = False
+                   ) -> tuple[list[Itinerary], bool]:
         """A few returns with seats for the whole team and none of the unit's forbidden flights, and
         whether any possible return was left out (the option set is then restricted)."""
-        lo, hi = self.window(outbound, handover_end)
+        lo, hi = self.window(outbound, handover_end, rest)
+        rested = earliest_return(handover_end, True, self.settings)
         n, forbidden = unit.n_escorts, unit.forbidden_flights
         key = (outbound.destination, lo, hi, n, forbidden)
         if key not in self._cache:
@@ -49,6 +55,8 @@ class EscortReturns:
             pruned = capped
             a, b = bisect_left(deps, lo), bisect_right(deps, hi)
             for classes, concrete_already in zip(table[a:b], concrete_flags[a:b]):
+                if not return_duty_ok(classes, self.settings):
+                    continue  # rule 10: the return duty would be too long
                 if concrete_already:  # the common case, kept as cheap as a plain filter
                     if classes.min_seats >= n and not (forbidden and forbidden.intersection(classes.leg_ids)):
                         found.append((classes, [classes]))
@@ -59,8 +67,11 @@ class EscortReturns:
                     pruned = pruned or more
             by_arrival = sorted(found, key=lambda f: (f[0].arr, f[0].fare_eur, f[0].leg_ids))
             by_fare = sorted(found, key=lambda f: (f[0].fare_eur, f[0].arr, f[0].leg_ids))
+            # a return after a night's rest abroad, also when not required: it frees the team for a
+            # shorter wait at the airport, and it is the one that keeps rule 10 when duties run long
+            after_rest = [f for f in by_arrival if f[0].dep >= rested][:1]
             picked: list[tuple[Itinerary, list[Itinerary]]] = []
-            for f in by_arrival[:1] + by_fare[:1] + by_arrival[1:]:
+            for f in by_arrival[:1] + by_fare[:1] + after_rest + by_arrival[1:]:
                 if len(picked) >= self.params.max_returns_per_option:
                     break
                 if all(f[0] != p[0] for p in picked):
@@ -70,7 +81,7 @@ class EscortReturns:
         return self._cache[key]
 
     def booked_first(self, unit, outbound: Itinerary, handover_end: int, trip: Trip,
-                     returns: list[Itinerary]) -> list[Itinerary]:
+                     returns: list[Itinerary], rest: bool = False) -> list[Itinerary]:
         """Keep the escorts' booked return (previous plan) first when it is still possible."""
         booked = {tuple(e.return_) for e in trip.escorts}
         if len(booked) != 1:
@@ -78,8 +89,8 @@ class EscortReturns:
         found = self.graph.chain(next(iter(booked)), self.settings.min_connection_minutes)
         if found is None or found.origin != outbound.destination or found.destination not in self.home:
             return returns
-        lo, hi = self.window(outbound, handover_end)
-        if not lo <= found.dep <= hi:
+        lo, hi = self.window(outbound, handover_end, rest)
+        if not lo <= found.dep <= hi or not return_duty_ok(found, self.settings):
             return returns
         if found.min_seats < unit.n_escorts or unit.forbidden_flights.intersection(found.leg_ids):
             return returns

@@ -27,6 +27,8 @@ class TripOption:
     outbound_cost_eur: float
     departure_date: date
     is_previous: bool = False
+    rest_abroad: bool = False
+    """Some escort's outbound duty exceeds long_duty_minutes: the returns depart after rest (rule 10)."""
 
     @property
     def airport(self) -> str:
@@ -60,6 +62,10 @@ class Unit:
     frozen: bool = False
     pruned: set[str] = field(default_factory=set)
     """Why options this unit could use may be missing from `options` (caps, defaults); empty = all kept."""
+    riding_escorts: int = 0
+    """Escorts that take a vehicle seat: those not in `airport_report_roles` (rule 5)."""
+    rule_counts: dict[str, int] = field(default_factory=dict)
+    """Itineraries the index rejected per rule-9/10 limit (for the explanations)."""
 
     @property
     def case_ids(self) -> tuple[str, ...]:

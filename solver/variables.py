@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from models.common import Role
+from solver.duty import joins_at_airport
 from solver.index import Index, Unit
 from solver.resources import Resources
 
@@ -31,6 +32,8 @@ class Vars:
     pickup: dict[str, cp_model.IntVar] = field(default_factory=dict)
     airport_arrival: dict[str, cp_model.IntVar] = field(default_factory=dict)
     return_arrival: dict[str, cp_model.IntVar] = field(default_factory=dict)
+    first_departure: dict[str, cp_model.IntVar] = field(default_factory=dict)
+    """Per unit with an airport-joining escort role: the first outbound departure (their start, rule 7)."""
     horizon: tuple[int, int] = (0, 1)
     """Every time the model can produce lies in [low, high] (grid minutes): domains come from here."""
 
@@ -42,6 +45,13 @@ class Vars:
 
     def length_var(self, name: str) -> cp_model.IntVar:
         return self.model.new_int_var(0, self.horizon[1] - self.horizon[0], name)
+
+    def escort_start(self, unit: Unit, role: Role) -> cp_model.LinearExpr:
+        """Rule 7: the trip start of an escort in `role` (airport report or pickup report)."""
+        st = self.ix.scenario.settings
+        if joins_at_airport(role, st):
+            return self.first_departure[unit.key] - st.checkin_minutes - st.airport_report_minutes
+        return self.pickup[unit.key] - st.report_minutes
 
 
 def model_horizon(ix: Index, res: Resources) -> tuple[int, int]:
@@ -59,7 +69,8 @@ def model_horizon(ix: Index, res: Resources) -> tuple[int, int]:
         out = max((ix.drive(d, unit.location.id) for d in depots), default=0)
         for o in unit.options:
             back = max((ix.drive(o.airport, d) for d in depots), default=0)
-            low = min(low, o.pickup_min - st.report_minutes, o.pickup_min - out)
+            low = min(low, o.pickup_min - st.report_minutes, o.pickup_min - out,
+                      o.itinerary.dep - st.checkin_minutes - st.airport_report_minutes)
             high = max(high, o.airport_arrival_min + back, o.itinerary.arr,
                        max((r.arr for r in o.returns), default=0) + st.rest_minutes)
     return low - 1, high + 1
@@ -87,6 +98,9 @@ def build_vars(model: cp_model.CpModel, ix: Index, res: Resources) -> Vars:
         model.add(v.pickup[k] == sum(o.pickup_min * v.x[k, o.index] for o in unit.options))
         v.airport_arrival[k] = model.new_int_var(low, horizon, f"airport_arrival[{k}]")
         model.add(v.airport_arrival[k] == sum(o.airport_arrival_min * v.x[k, o.index] for o in unit.options))
+        if any(joins_at_airport(role, ix.scenario.settings) for role in unit.needs):
+            v.first_departure[k] = model.new_int_var(low, horizon, f"first_departure[{k}]")
+            model.add(v.first_departure[k] == sum(o.itinerary.dep * v.x[k, o.index] for o in unit.options))
         if unit.n_escorts:
             v.return_arrival[k] = model.new_int_var(low, horizon, f"return_arrival[{k}]")
             model.add(v.return_arrival[k] == sum(

@@ -1,8 +1,10 @@
 """Rules 4 and 7 for people: same gender, excluded countries, no overlapping trips (rest included),
-unavailability and max_trips."""
+unavailability and max_trips. An escort's trip starts by role: airport-joining roles at their
+airport report time (amended rule 7). Rule 10 (duty) is kept by the options themselves (`solver.index`)."""
 
 from __future__ import annotations
 
+from solver.duty import joins_at_airport
 from solver.windows import clip_spans
 
 LABEL = "Escort double-booked, unavailable or not allowed"
@@ -20,10 +22,8 @@ def add(v) -> None:
         for g in sorted(unit.same_gender, key=lambda g: g.value):
             same = [v.esc[k, sid] for sid in unit.staff if res.staff[sid].gender == g]
             model.add(sum(same) >= v.planned[k]).with_name(f"same_gender[{k},{g.value}]")
-        size = v.length_var(f"escort_trip_length[{k}]")
         end = v.time_var(f"escort_trip_end[{k}]")
         model.add(end == v.return_arrival[k] + st.rest_minutes)
-        start = v.pickup[k] - st.report_minutes
         for sid in unit.staff:
             e = v.esc[k, sid]
             if res.staff[sid].excluded_countries:
@@ -34,7 +34,12 @@ def add(v) -> None:
                     for r, it in enumerate(o.returns):
                         if not res.staff_may_fly(sid, it):
                             model.add_bool_or([e.Not(), v.ret[k, o.index, r].Not()])
-            intervals[sid].append(model.new_optional_interval_var(start, size, end, e, f"escort_trip[{k},{sid}]"))
+            # the start depends on the role filled (rule 7): one interval per kind of start
+            for airport, present in _by_start(v, unit, sid):
+                role = next(r for r in unit.needs if joins_at_airport(r, st) == airport)
+                size = v.length_var(f"escort_trip_length[{k},{sid},{int(airport)}]")
+                intervals[sid].append(model.new_optional_interval_var(
+                    v.escort_start(unit, role), size, end, present, f"escort_trip[{k},{sid},{int(airport)}]"))
             trips[sid].append(e)
     _role_capacity(v)
     low, high = v.horizon
@@ -51,6 +56,26 @@ def add(v) -> None:
             model.add(sum(trips[sid]) <= res.staff[sid].max_trips).with_name(f"max_trips[{sid}]")
 
 
+def _by_start(v, unit, sid: str) -> list[tuple[bool, object]]:
+    """(joins at the airport?, literal "fills a role of that kind") for each kind this person can fill."""
+    st = v.ix.scenario.settings
+    kinds: dict[bool, list] = {}
+    for role in v.res.staff[sid].roles:
+        if role in unit.needs:
+            kinds.setdefault(joins_at_airport(role, st), []).append(v.esc_role[unit.key, sid, role])
+    if len(kinds) == 1:
+        return [(next(iter(kinds)), v.esc[unit.key, sid])]
+    out = []
+    for airport, lits in sorted(kinds.items()):
+        if len(lits) == 1:
+            out.append((airport, lits[0]))
+        else:
+            lit = v.model.new_bool_var(f"escort_kind[{unit.key},{sid},{int(airport)}]")
+            v.model.add(sum(lits) == lit)
+            out.append((airport, lit))
+    return out
+
+
 def _role_capacity(v) -> None:
     """Redundant: at any moment, the escorts of one role on trips <= staff holding that role.
 
@@ -62,12 +87,16 @@ def _role_capacity(v) -> None:
         if not unit.n_escorts:
             continue
         k = unit.key
-        size = v.length_var(f"team_trip_length[{k}]")
         end = v.time_var(f"team_trip_end[{k}]")
         model.add(end == v.return_arrival[k] + st.rest_minutes)
-        interval = model.new_optional_interval_var(v.pickup[k] - st.report_minutes, size, end, v.planned[k], f"team_trip[{k}]")
+        team: dict[bool, object] = {}
         for role, count in unit.needs.items():
-            per_role.setdefault(role, []).append((interval, count, k))
+            airport = joins_at_airport(role, st)
+            if airport not in team:
+                size = v.length_var(f"team_trip_length[{k},{int(airport)}]")
+                team[airport] = model.new_optional_interval_var(v.escort_start(unit, role), size, end, v.planned[k],
+                                                                f"team_trip[{k},{int(airport)}]")
+            per_role.setdefault(role, []).append((team[airport], count, k))
     for role, items in per_role.items():
         holders = sum(1 for s in res.staff.values() if role in s.roles and s.max_trips > 0)
         model.add_cumulative([i for i, _, _ in items], [c for _, c, _ in items], holders)

@@ -39,7 +39,7 @@ def fit_to_fly_pending() -> dict[str, Any]:
 
 
 def deadline() -> dict[str, Any]:
-    return scenario_dict(cases=[case_dict(deadline="2026-12-09T08:00:00+01:00")])
+    return scenario_dict(cases=[case_dict(deadline="2026-12-09T08:00:00+01:00", deadline_kind="target")])
 
 
 def itinerary() -> dict[str, Any]:
@@ -83,7 +83,8 @@ def stretcher() -> dict[str, Any]:
     add_flight(scn, "TK1951-1214", "TK", "1951", "IST", "AMS", "2026-12-14T08:00:00+03:00",
                "2026-12-14T10:45:00+01:00", fare_eur=300.0)
     on_stretcher = {"status": "fit_with_conditions", "stretcher": True}
-    item(scn, "cases", "BV-1").update(case_dict(fit_to_fly=on_stretcher, deadline="2026-12-12T23:00:00+01:00"))
+    item(scn, "cases", "BV-1").update(case_dict(fit_to_fly=on_stretcher, deadline="2026-12-12T23:00:00+01:00",
+                                                deadline_kind="target"))
     rival(scn, fit_to_fly=on_stretcher, deadline="2026-12-12T23:00:00+01:00")
     scn["vehicles"] = []
     for vid in ("PT-1", "PT-2"):
