@@ -12,6 +12,7 @@ reported as failed, exactly as the local executor does.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, field
 
 from planner.capacity.executors import MAX_ATTEMPTS, OnRow, failed_row
@@ -22,7 +23,7 @@ from planner.capacity.worker import Payload, run_task
 log = logging.getLogger(__name__)
 
 
-class RayMissing(RuntimeError):
+class RayMissing(ImportError):
     """Ray is not installed: the message says how to install it."""
 
 
@@ -56,6 +57,8 @@ class RayExecutor:
     address: str | None = "auto"
     workers_per_solve: int = 1
     name: str = field(default="ray", init=False)
+    connect_s: float = field(default=0.0, init=False)
+    """Seconds spent joining or starting the cluster in the last run."""
 
     def _connect(self, ray) -> bool:
         """True when this executor started the connection (and so ends it)."""
@@ -70,7 +73,9 @@ class RayExecutor:
         if not tasks:
             return
         ray = _import_ray()
+        began = time.perf_counter()
         started_here = self._connect(ray)
+        self.connect_s = time.perf_counter() - began
         try:
             remote = ray.remote(_solve_on_ray).options(num_cpus=self.workers_per_solve, max_retries=0)
             shared = ray.put(payload)
