@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
@@ -182,9 +183,16 @@ def _read_toml(path: Path) -> Any:
         raise InputError(str(path), [("", f"not valid TOML: {exc}")]) from None
 
 
+_KIND_IN_PATH = re.compile(r"^(axes\[\d+\])\.(staff|vehicles|cases\.scale|flights|setting|rules\.revision2)(?=\.|$)")
+"""pydantic puts the axis kind into the path of a tagged union; the file has no such level."""
+
+
 def parse_sweep(data: Any, source: str) -> SweepSpec:
     """A sweep from parsed JSON or TOML data; errors name `source` and the field path."""
-    return parse_model(SweepSpec, data, source)
+    try:
+        return parse_model(SweepSpec, data, source)
+    except InputError as exc:
+        raise InputError(source, [(_KIND_IN_PATH.sub(r"\1", path), msg) for path, msg in exc.problems]) from None
 
 
 def load_sweep(path: str | Path) -> tuple[SweepSpec, Path]:
