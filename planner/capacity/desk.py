@@ -15,8 +15,9 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -27,7 +28,12 @@ from planner.capacity.labels import axis_label
 from planner.capacity.plots import priority_figure, unplanned_figure
 from planner.capacity.points import tasks
 from planner.capacity.spec import parse_sweep
-from planner.capacity.summary import AxisSummary, knee_sentence, marginal_frame, summarise
+from planner.capacity.summary import (
+    AxisSummary,
+    knee_sentence,
+    marginal_frame,
+    summarise,
+)
 from planner.capacity.table import MANIFEST, PARQUET
 
 RAY_ADDRESS_ENV = "BV_RAY_ADDRESS"
@@ -61,7 +67,7 @@ def axis_choices(scenario: Scenario) -> list[AxisChoice]:
                                                                  "role": "kmar", "gender": gender.value}))
     if scenario.vehicles:
         for kind in ("bus", "van", "patient_transport"):
-            axis = {"name": kind, "kind": "vehicles", "vehicle_kind": kind}
+            axis: dict[str, Any] = {"name": kind, "kind": "vehicles", "vehicle_kind": kind}
             if not any(v.kind.value == kind for v in scenario.vehicles):
                 axis["like"] = scenario.vehicles[0].id
                 if kind == "patient_transport":
@@ -86,7 +92,7 @@ def build_sweep(choices: list[AxisChoice], low: int, high: int, time_limit_s: fl
 def start(scenario: Scenario, sweep: dict, folder: Path, lang: str = "nl") -> Path:
     """Write the scenario and sweep into a new run folder under `folder` and start the sweep's process."""
     spec = parse_sweep(sweep, "sweep")  # refuse a bad sweep here, not in the background
-    run = folder / datetime.now(timezone.utc).strftime("sweep-%Y%m%d-%H%M%S-%f")
+    run = folder / datetime.now(UTC).strftime("sweep-%Y%m%d-%H%M%S-%f")
     run.mkdir(parents=True)
     (run / "scenario.json").write_text(json.dumps(scenario.model_dump(mode="json", by_alias=True),
                                                   ensure_ascii=False), encoding="utf-8")
@@ -183,5 +189,15 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-__all__ = ["AxisChoice", "AxisResult", "LOCAL_MAX_SOLVES", "RAY_ADDRESS_ENV", "Status", "axis_choices",
-           "build_sweep", "results", "start", "status"]
+__all__ = [
+    "LOCAL_MAX_SOLVES",
+    "RAY_ADDRESS_ENV",
+    "AxisChoice",
+    "AxisResult",
+    "Status",
+    "axis_choices",
+    "build_sweep",
+    "results",
+    "start",
+    "status",
+]

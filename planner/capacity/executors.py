@@ -11,9 +11,10 @@ import logging
 import multiprocessing as mp
 import os
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
 from planner.capacity.points import Task
 from planner.capacity.spec import SweepSpec
@@ -150,4 +151,4 @@ def default_processes(workers_per_solve: int) -> int:
     return max(1, (os.cpu_count() or 1) // max(1, workers_per_solve))
 
 
-__all__ = ["Executor", "LocalExecutor", "MAX_ATTEMPTS", "OnRow", "OnStart", "default_processes", "failed_row"]
+__all__ = ["MAX_ATTEMPTS", "Executor", "LocalExecutor", "OnRow", "OnStart", "default_processes", "failed_row"]

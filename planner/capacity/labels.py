@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from planner.capacity.spec import Axis, CaseScaleAxis, FlightLimitAxis, RulesAxis, SettingAxis, StaffAxis, VehicleAxis
+from planner.capacity.spec import (
+    Axis,
+    CaseScaleAxis,
+    FlightLimitAxis,
+    RulesAxis,
+    SettingAxis,
+    StaffAxis,
+    VehicleAxis,
+)
 from solver.reasons import GENDER_EN, GENDER_NL, role_words
 
 VEHICLES_NL = {"bus": ("bus", "bussen"), "van": ("busje", "busjes"),
@@ -52,9 +60,9 @@ def unit_words(axis: Axis, lang: str = "nl") -> str:
     """What one step of the marginal value is counted in ('per extra psychiatrisch verpleegkundige')."""
     en = lang == "en"
     if isinstance(axis, StaffAxis):
-        return ("per extra " if en else "per extra ") + _staff_words(axis, 1, lang)
+        return "per extra " + _staff_words(axis, 1, lang)
     if isinstance(axis, VehicleAxis):
-        return ("per extra " if en else "per extra ") + (VEHICLES_EN if en else VEHICLES_NL)[axis.vehicle_kind.value][0]
+        return "per extra " + (VEHICLES_EN if en else VEHICLES_NL)[axis.vehicle_kind.value][0]
     if isinstance(axis, CaseScaleAxis):
         return "per +10 % caseload" if en else "per +10 % zaken"
     if isinstance(axis, FlightLimitAxis):

@@ -12,7 +12,15 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from planner.capacity.spec import Axis, CaseScaleAxis, FlightLimitAxis, RulesAxis, StaffAxis, SweepSpec, VehicleAxis
+from planner.capacity.spec import (
+    Axis,
+    CaseScaleAxis,
+    FlightLimitAxis,
+    RulesAxis,
+    StaffAxis,
+    SweepSpec,
+    VehicleAxis,
+)
 
 _DELTA_AXES = (StaffAxis, VehicleAxis, FlightLimitAxis)
 

@@ -13,7 +13,7 @@ import json
 import re
 import tomllib
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
@@ -124,7 +124,7 @@ class RulesAxis(_Axis):
         return True
 
 
-Axis = Annotated[Union[StaffAxis, VehicleAxis, CaseScaleAxis, FlightLimitAxis, SettingAxis, RulesAxis],
+Axis = Annotated[StaffAxis | VehicleAxis | CaseScaleAxis | FlightLimitAxis | SettingAxis | RulesAxis,
                  Field(discriminator="kind")]
 
 
@@ -150,7 +150,7 @@ class SweepSpec(DomainModel):
     axes: tuple[Axis, ...] = Field(min_length=1, max_length=8, description="the axes")
 
     @model_validator(mode="after")
-    def _names_unique_and_size(self) -> "SweepSpec":
+    def _names_unique_and_size(self) -> SweepSpec:
         names = [a.name for a in self.axes]
         dup = sorted({n for n in names if names.count(n) > 1})
         if dup:
@@ -206,5 +206,17 @@ def load_sweep(path: str | Path) -> tuple[SweepSpec, Path]:
     return spec, scenario
 
 
-__all__ = ["Axis", "CaseScaleAxis", "FlightLimitAxis", "RulesAxis", "SWEEP_FORMAT", "SettingAxis", "SolveSpec",
-           "StaffAxis", "SweepSpec", "VehicleAxis", "load_sweep", "parse_sweep"]
+__all__ = [
+    "SWEEP_FORMAT",
+    "Axis",
+    "CaseScaleAxis",
+    "FlightLimitAxis",
+    "RulesAxis",
+    "SettingAxis",
+    "SolveSpec",
+    "StaffAxis",
+    "SweepSpec",
+    "VehicleAxis",
+    "load_sweep",
+    "parse_sweep",
+]

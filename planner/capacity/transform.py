@@ -9,7 +9,8 @@ meaning); forbids that name someone removed are dropped with them (they rule out
 from __future__ import annotations
 
 import random
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -20,7 +21,13 @@ from models.io import problems_from
 from models.staff import Staff
 from models.vehicle import Vehicle, VehicleKind
 from planner.capacity.spec import (
-    Axis, CaseScaleAxis, FlightLimitAxis, RulesAxis, SettingAxis, StaffAxis, VehicleAxis,
+    Axis,
+    CaseScaleAxis,
+    FlightLimitAxis,
+    RulesAxis,
+    SettingAxis,
+    StaffAxis,
+    VehicleAxis,
 )
 
 REVISION2_LIMITS = ("max_airport_wait_minutes", "max_connection_minutes", "vulnerable_max_connection_minutes",
@@ -98,7 +105,7 @@ def remove_staff(scenario: Scenario, role: Role, count: int, gender: Gender | No
 
 
 def add_vehicles(scenario: Scenario, kind: VehicleKind, count: int, like: str | None = None,
-                 places: dict[str, int] | None = None) -> Scenario:
+                 places: dict[str, int | None] | None = None) -> Scenario:
     """`count` new vehicles of `kind`, copied from `like` (or the first of that kind): same depot and
     availability; `places` overrides seats, wheelchair or stretcher places."""
     if count <= 0:
@@ -115,7 +122,7 @@ def add_vehicles(scenario: Scenario, kind: VehicleKind, count: int, like: str | 
     added: list[Vehicle] = []
     for _ in range(count):
         new_id = _fresh_id(f"extra-{kind.value}", taken)
-        update = {"id": new_id, "name": f"Extra {kind.value} {new_id.rsplit('-', 1)[1]}", "kind": kind}
+        update: dict[str, Any] = {"id": new_id, "name": f"Extra {kind.value} {new_id.rsplit('-', 1)[1]}", "kind": kind}
         update.update({k: v for k, v in (places or {}).items() if v is not None})
         added.append(template.model_copy(update=update))
     return scenario.model_copy(update={"vehicles": scenario.vehicles + tuple(added)})

@@ -104,5 +104,16 @@ def run_task(payload: Payload, task: Task, attempts: int = 1) -> dict[str, Any]:
     return row
 
 
-__all__ = ["ERROR", "FAILED", "OK", "Payload", "REASON_COLUMNS", "RESULT_COLUMNS", "VOLATILE_COLUMNS",
-           "axis_columns", "base_row", "columns", "run_task"]
+__all__ = [
+    "ERROR",
+    "FAILED",
+    "OK",
+    "REASON_COLUMNS",
+    "RESULT_COLUMNS",
+    "VOLATILE_COLUMNS",
+    "Payload",
+    "axis_columns",
+    "base_row",
+    "columns",
+    "run_task",
+]
