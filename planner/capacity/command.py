@@ -123,7 +123,9 @@ def run(args: argparse.Namespace) -> int:
         executor = make_executor(args, spec, args.ray)
         sweep = run_sweep(spec, scenario_path, out, executor, resume=args.resume, overwrite=args.overwrite,
                           source=str(args.sweep), on_progress=ProgressBar(args.quiet))
-    except ImportError as exc:
+    except ImportError as exc:  # Ray asked for but not installed
+        if not args.ray:
+            raise
         raise InputError("--ray", [("", str(exc))]) from None
     return report(sweep, scenario_path, out, args)
 

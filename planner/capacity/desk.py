@@ -89,6 +89,14 @@ def build_sweep(choices: list[AxisChoice], low: int, high: int, time_limit_s: fl
             "solve": {"time_limit_s": time_limit_s, "workers": 1, "seed": 0}, "axes": axes}
 
 
+def sweep_args(solves: int, lang: str, ray_address: str | None) -> list[str]:
+    """Options of the background `bv-planner sweep`: Ray for a large sweep when a cluster is configured."""
+    args = ["--lang", lang]
+    if ray_address and solves > LOCAL_MAX_SOLVES:
+        args += ["--ray", ray_address]
+    return args
+
+
 def start(scenario: Scenario, sweep: dict, folder: Path, lang: str = "nl") -> Path:
     """Write the scenario and sweep into a new run folder under `folder` and start the sweep's process."""
     spec = parse_sweep(sweep, "sweep")  # refuse a bad sweep here, not in the background
@@ -97,9 +105,7 @@ def start(scenario: Scenario, sweep: dict, folder: Path, lang: str = "nl") -> Pa
     (run / "scenario.json").write_text(json.dumps(scenario.model_dump(mode="json", by_alias=True),
                                                   ensure_ascii=False), encoding="utf-8")
     (run / "sweep.json").write_text(json.dumps(sweep, indent=1), encoding="utf-8")
-    args = ["--lang", lang]
-    if os.environ.get(RAY_ADDRESS_ENV) and len(tasks(spec)) > LOCAL_MAX_SOLVES:
-        args += ["--ray", os.environ[RAY_ADDRESS_ENV]]
+    args = sweep_args(len(tasks(spec)), lang, os.environ.get(RAY_ADDRESS_ENV))
     (run / "args.json").write_text(json.dumps(args), encoding="utf-8")
     with open(run / "sweep.log", "wb") as log_file:  # a file, not a pipe: a chatty sweep must never block
         proc = subprocess.Popen([sys.executable, "-m", "planner.capacity.desk", str(run)], stdin=subprocess.DEVNULL,

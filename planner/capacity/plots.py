@@ -12,7 +12,7 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
-from planner.capacity.labels import axis_label
+from planner.capacity.labels import axis_label, unit_size
 from planner.capacity.reasons import family_label
 from planner.capacity.summary import AxisSummary
 
@@ -43,7 +43,7 @@ def priority_figure(summary: AxisSummary, lang: str = "nl") -> go.Figure:
     fig.update_layout(title=axis_label(summary.axis, lang), xaxis_title=axis_label(summary.axis, lang),
                       yaxis_title="planned priority" if en else "ingeplande prioriteit", template="plotly_white",
                       width=800, height=450)
-    return fig
+    return _whole_ticks(fig, summary)
 
 
 def unplanned_figure(summary: AxisSummary, lang: str = "nl") -> go.Figure:
@@ -55,6 +55,13 @@ def unplanned_figure(summary: AxisSummary, lang: str = "nl") -> go.Figure:
                       + axis_label(summary.axis, lang), xaxis_title=axis_label(summary.axis, lang),
                       yaxis_title="unplanned cases" if en else "niet ingeplande zaken", template="plotly_white",
                       width=800, height=450)
+    return _whole_ticks(fig, summary)
+
+
+def _whole_ticks(fig: go.Figure, summary: AxisSummary) -> go.Figure:
+    """People, vehicles and places come in whole units: no 0.5 ticks."""
+    if unit_size(summary.axis) == 1.0:
+        fig.update_xaxes(dtick=1)
     return fig
 
 

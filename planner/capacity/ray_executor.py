@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from planner.capacity.executors import MAX_ATTEMPTS, OnRow, failed_row
@@ -56,6 +57,8 @@ class RayExecutor:
 
     address: str | None = "auto"
     workers_per_solve: int = 1
+    solve: Callable[[Payload, Task, int], dict] = field(default=_solve_on_ray, repr=False)
+    """The body of each remote task (tests put one here that makes the worker die)."""
     name: str = field(default="ray", init=False)
     connect_s: float = field(default=0.0, init=False)
     """Seconds spent joining or starting the cluster in the last run."""
@@ -77,7 +80,7 @@ class RayExecutor:
         started_here = self._connect(ray)
         self.connect_s = time.perf_counter() - began
         try:
-            remote = ray.remote(_solve_on_ray).options(num_cpus=self.workers_per_solve, max_retries=0)
+            remote = ray.remote(self.solve).options(num_cpus=self.workers_per_solve, max_retries=0)
             shared = ray.put(payload)
             pending = {remote.remote(shared, task, 1): (task, 1) for task in tasks}
             while pending:

@@ -47,3 +47,9 @@ def test_capacity_page_in_english_offers_the_scenarios_roles(workspace):
     assert "Capacity" in titles(at)
     options = at.multiselect(key="cap_axes").options
     assert "Psychiatric nurses (added or removed)" in options and "Caseload (factor)" in options
+
+
+def test_large_sweeps_go_to_ray_only_when_a_cluster_is_configured():
+    assert desk.sweep_args(40, "nl", None) == ["--lang", "nl"]
+    assert desk.sweep_args(12, "en", "ray://head:10001") == ["--lang", "en"]
+    assert desk.sweep_args(13, "nl", "ray://head:10001") == ["--lang", "nl", "--ray", "ray://head:10001"]

@@ -36,13 +36,25 @@ def test_local_and_ray_give_the_same_table(tmp_path):
     spec, scenario = load_sweep(write_sweep(tmp_path))
     local = run_sweep(spec, scenario, tmp_path / "local", LocalExecutor(processes=2)).table
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+
+    def die_on_first_attempt_of_plus2(payload, task, attempts):
+        if task.point.key == "kmar=+2" and attempts == 1:
+            os._exit(1)  # the Ray worker process dies: Ray reports a crashed worker
+        from planner.capacity.worker import run_task
+
+        return run_task(payload, task, attempts)
+
     try:
         remote = run_sweep(spec, scenario, tmp_path / "ray", RayExecutor(workers_per_solve=1)).table
+        retried = run_sweep(spec, scenario, tmp_path / "ray-killed",
+                            RayExecutor(solve=die_on_first_attempt_of_plus2)).table
     finally:
         ray.shutdown()
     _check(local)
     assert same_table(local, remote)
     assert local["worker"].nunique() >= 1 and remote["worker"].notna().all()
+    assert dict(zip(retried["point"], retried["attempts"])) == {"kmar=0": 1, "kmar=+2": 2, "kmar=+4": 1}
+    assert same_table(local, retried)
 
 
 def test_a_killed_worker_is_retried_once_then_reported_failed(tmp_path):
