@@ -20,13 +20,15 @@ COORDINATOR, VIEWER, AUDITOR = "coordinator", "viewer", "auditor"
 ROLES = (COORDINATOR, VIEWER, AUDITOR)
 
 PAGES_BY_ROLE: dict[str, tuple[str, ...]] = {
-    COORDINATOR: ("overview", "cases", "timeline", "flights", "map", "adjust", "publish", "import", "export"),
+    COORDINATOR: ("overview", "cases", "timeline", "flights", "map", "adjust", "publish", "import", "export",
+                  "capacity"),
     VIEWER: ("overview", "cases", "timeline", "flights", "map", "export"),
     AUDITOR: ("overview", "audit"),
 }
 """Which pages exist for a role; a page not listed does not exist for that role."""
 
-PAGE_ORDER = ("overview", "cases", "timeline", "flights", "map", "adjust", "publish", "import", "export", "audit")
+PAGE_ORDER = ("overview", "cases", "timeline", "flights", "map", "adjust", "publish", "import", "export", "audit",
+              "capacity")
 
 DEFAULT_IDLE_MINUTES = 30
 

@@ -176,6 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_replan(sub)
     register_why(sub)
+    from planner.capacity.command import register as register_sweep  # sweep (issue 14)
+
+    register_sweep(sub)
     return parser
 
 

@@ -299,6 +299,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "audit.csv": ("Auditlog (CSV)", "Audit log (CSV)"),
 }
 
+from planner.capacity.texts import TEXT as _CAPACITY_TEXT  # noqa: E402 - the Capaciteit page (issue 14)
+
+_TEXT.update(_CAPACITY_TEXT)
+
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
     """The text for `key` in `lang` (falls back to Dutch, then to the key), formatted with `values`."""

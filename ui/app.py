@@ -33,10 +33,11 @@ PAGES: dict[str, tuple[str, str, str]] = {
     "import": ("import_data.py", ":material/upload:", "import"),
     "export": ("export_data.py", ":material/download:", "export"),
     "audit": ("audit.py", ":material/policy:", "audit"),
+    "capacity": ("capacity.py", ":material/insights:", "capaciteit"),
 }
 SECTIONS = {
     "section.plan": ("overview", "cases", "timeline", "flights", "map"),
-    "section.work": ("adjust", "publish"),
+    "section.work": ("adjust", "publish", "capacity"),
     "section.data": ("import", "export"),
     "section.control": ("audit",),
 }

@@ -23,10 +23,11 @@ PAGES = {
     "import_data": ("Import", "Import"),
     "export_data": ("Export", "Export"),
     "audit": ("Audit", "Audit"),
+    "capacity": ("Capaciteit", "Capacity"),
 }
 ROLE_PAGES = {
     "coordinator": {"overview", "cases", "timeline", "flights", "map", "adjust", "publish", "import_data",
-                    "export_data"},
+                    "export_data", "capacity"},
     "viewer": {"overview", "cases", "timeline", "flights", "map", "export_data"},
     "auditor": {"overview", "audit"},
 }
