@@ -91,7 +91,7 @@ def test_a_trip_belongs_to_the_local_date_of_its_pickup():
 
 
 def test_midnight_pickup_uses_the_local_date():
-    scn = scenario_dict()
+    scn = scenario_dict(settings={"max_airport_wait_minutes": None})  # 00:30 pickup for an 11:00 flight: rule 9 off
     scn["locations"][3]["pickup_windows"] = None
     plan = plan_dict(trips=[trip_dict(pickup="2026-12-09T00:30:00+01:00")])  # 8 Dec 23:30 UTC
     assert violations(scn, plan) == []
