@@ -23,30 +23,11 @@ from sqlalchemy.orm import Session
 
 from planner.store.jobs import JobsMixin
 from planner.store.records import (
-    PUBLISHED,
-    AuditEntry,
-    AuditRecord,
-    Change,
-    ConflictError,
-    NewPlan,
-    NotFoundError,
-    PlanVersion,
-    SaveResult,
-    ScenarioInfo,
-    Snapshot,
+    PUBLISHED, AuditEntry, AuditRecord, Change, ConflictError, NewPlan, NotFoundError, PlanVersion, SaveResult,
+    ScenarioInfo, Snapshot,
 )
 from planner.store.schema import (
-    AuditRow,
-    ForbidRow,
-    LockRow,
-    PlanVersionRow,
-    ScenarioRow,
-    audit_row,
-    aware,
-    dumps,
-    forbid_key,
-    info_record,
-    utcnow,
+    AuditRow, ForbidRow, LockRow, PlanVersionRow, ScenarioRow, audit_row, aware, dumps, forbid_key, info_record, utcnow,
     version_record,
 )
 from planner.store.users import UsersMixin

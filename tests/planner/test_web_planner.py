@@ -8,8 +8,9 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from models.rules import find_violations
-from planner import auth, tables
-from planner.workspace import Allow, CaseChange, ForbidPair, Pin, Planner, PublishBlocked, SwapEscort, Unpin
+from planner.web import auth
+from planner.web import views as tables
+from planner.web import Allow, CaseChange, ForbidPair, Pin, Planner, PublishBlocked, SwapEscort, Unpin
 from tests.builders import build, build_plan, plan_dict, scenario_dict
 
 SHIFT = timedelta(days=108)  # 9-10 Dec 2026 -> 27-28 Mar 2027: summer time starts 28 Mar 01:00 UTC
@@ -121,7 +122,8 @@ def test_export_after_publish_continues_the_published_calendars(workspace):
     import io
     import zipfile
 
-    from planner import exporting, exports
+    from planner import exports
+    from planner.web import exporting
 
     p = workspace.planner
     view = p.view(workspace.scenario_id)
