@@ -11,6 +11,7 @@ from models import Plan, Scenario
 from models.rules import Violation
 from models.rules.timeline import local_date
 from planner.web.i18n import t
+from planner.web.reasons import reasons_by_case
 from planner.web.views.common import first_departure_local, iata, iso_week, leg_row, local_time, trips_by_case
 
 
@@ -41,7 +42,7 @@ def case_table(scenario: Scenario, plan: Plan | None, violations: tuple[Violatio
                lang: str = "nl", health: bool = True) -> pd.DataFrame:
     """One row per case: status, departure, resources and the reasons (unplanned) or broken rules."""
     trips = trips_by_case(plan)
-    reasons = {u.case: "; ".join(u.reasons) for u in (plan.unplanned if plan else ())}
+    reasons = {case: "; ".join(texts) for case, texts in reasons_by_case(plan, lang).items()}
     broken: dict[str, list[str]] = defaultdict(list)
     for v in violations:
         for c in v.cases:
@@ -101,7 +102,7 @@ def case_detail(scenario: Scenario, plan: Plan | None, case_id: str, lang: str =
         t("col.planned_n", lang): bool(trip and trip.care.get(case_id) == o.id),
     } for o in c.care.options]
     if trip is None:
-        reasons = next((u.reasons for u in (plan.unplanned if plan else ()) if u.case == case_id), ())
+        reasons = reasons_by_case(plan, lang).get(case_id, ())
         return CaseDetail(case_id, False, "", pd.DataFrame(), pd.DataFrame(), "", pd.DataFrame(care_rows), reasons)
     legs = pd.DataFrame([leg_row(scenario, leg_id, lang) for leg_id in trip.outbound])
     escorts = pd.DataFrame([{
