@@ -13,21 +13,16 @@ from models import EscortAssignment, Forbid, Lock, Plan, Scenario, Trip
 from models.instants import in_zone, inside, plus
 from models.rules import evaluate_objective, find_violations
 from models.rules.timeline import drive_minutes
-from planner import routes
+from planner import alternatives
 from planner.store import AuditEntry, Change, SaveResult
 from planner.web.edits import (
     Allow, Applied, Edit, ForbidPair, MoveItinerary, Pin, Preview, SwapEscort, Unpin, lock_summary, trip_summary,
 )
-from planner.web.workspace import LRU, View, WorkspaceBase, new_plan_record, violation_key
+from planner.web.workspace import View, WorkspaceBase, new_plan_record, violation_key
 
 
 class EditingMixin(WorkspaceBase):
     """The editing part of the `Planner` facade."""
-
-    _legs: LRU
-
-    def leg_index(self, scenario: Scenario) -> routes.LegIndex:
-        return self._legs.get(id(scenario.flights), lambda: routes.LegIndex(scenario))
 
     # -- edits --------------------------------------------------------------------------------
     def apply(self, view: View, edit: Edit) -> Applied:
@@ -137,9 +132,8 @@ class EditingMixin(WorkspaceBase):
             members = tuple(c.id for c in s.cases if (case.group is not None and c.group == case.group)) or (case.id,)
             new_trip = Trip(cases=members, outbound=tuple(edit.outbound), pickup=pickup,
                             vehicle=s.vehicles[0].id if s.vehicles else "", escorts=(), care={})
-        returns = routes.return_options(s, self.leg_index(s), new_trip)
-        if returns and new_trip.escorts:
-            back = returns[0].ids
+        back = alternatives.escort_return(s, new_trip) if new_trip.escorts else None
+        if back is not None:
             new_trip = new_trip.model_copy(update={"escorts": tuple(
                 EscortAssignment.model_validate({"staff": e.staff, "role": e.role, "return": list(back)})
                 for e in new_trip.escorts)})

@@ -12,7 +12,7 @@ import subprocess
 from dataclasses import dataclass
 
 from models import Scenario
-from planner import routes
+from planner import alternatives
 from planner.store import AuditRecord, PlanVersion, ScenarioInfo, Store, User, database_url
 from planner.web import auth
 from planner.web.diff import CaseChange, diff_plans
@@ -38,7 +38,8 @@ class Planner(EditingMixin, JobsMixin, PublishingMixin, ImportingMixin):
 
     def __init__(self, store: Store):
         super().__init__(store)
-        self._legs = LRU(8)
+        self._choices = LRU(64)
+        """Per cached scenario object and case: the solver's candidate search takes a moment."""
         self._procs: dict[int, subprocess.Popen] = {}
 
     @classmethod
@@ -76,8 +77,14 @@ class Planner(EditingMixin, JobsMixin, PublishingMixin, ImportingMixin):
 
     def itinerary_choices(self, scenario: Scenario, case_id: str, limit: int = 40) -> list[ItineraryChoice]:
         """Outbound itineraries the case could be moved to (each still checked before it is saved)."""
-        return [ItineraryChoice(o.ids, routes.itinerary_label(scenario, o))
-                for o in routes.outbound_options(scenario, self.leg_index(scenario), case_id, limit=limit)]
+        def make() -> tuple[Scenario, list[ItineraryChoice]]:
+            return scenario, [ItineraryChoice(ids, alternatives.itinerary_label(scenario, ids))
+                              for ids in alternatives.other_itineraries(scenario, case_id, limit=limit)]
+        key = (id(scenario), case_id, limit)
+        owner, choices = self._choices.get(key, make)
+        if owner is not scenario:  # the id of a scenario that is gone, reused: never its choices
+            owner, choices = make()
+        return choices
 
 
 __all__ = ["CaseChange", "ItineraryChoice", "Planner"]
