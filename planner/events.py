@@ -11,7 +11,6 @@ build `Event` objects (or parse CLI-style arguments with `parse_event_args`) and
 
 from __future__ import annotations
 
-import argparse
 import copy
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -344,33 +343,8 @@ def events_from_args(scenario: Scenario, raw: Sequence[tuple[str, Sequence[str]]
     return scenario, events
 
 
-class _InOrder(argparse.Action):
-    """Keeps every event option, with its values, in command-line order in `args.events`."""
-
-    def __call__(self, parser, namespace, values, option_string=None):
-        items = list(getattr(namespace, self.dest, None) or [])
-        items.append((self.option_strings[0], list(values)))
-        setattr(namespace, self.dest, items)
-
-
-_NARGS = {"cancel_flight": 1, "staff_unavailable": 3, "vehicle_unavailable": 3, "confirm_care": 2, "add_case": 1,
-          "now": 1, "fit_to_fly": "+", "care_window": "+"}
-
-
-def add_event_arguments(parser: argparse.ArgumentParser) -> None:
-    """Register the event options on an argparse parser; they land in `args.events` in order."""
-    group = parser.add_argument_group("events (repeatable, applied in the order given)")
-    for flag, (kind, metavar, text) in EVENT_FLAGS.items():
-        nargs = _NARGS[kind]
-        if isinstance(nargs, int):
-            shown = tuple(metavar.split()) if nargs > 1 else metavar
-        else:  # a variable count: argparse cannot show optional parts, so the help spells them out
-            shown, text = "VALUE", f"{metavar}: {text}"
-        group.add_argument(flag, nargs=nargs, metavar=shown, dest="events", default=[], action=_InOrder, help=text)
-
-
 __all__ = [
-    "EVENT_FLAGS", "Event", "OPERATIONS", "add_case", "add_event_arguments", "advance_clock", "apply_events",
+    "EVENT_FLAGS", "Event", "OPERATIONS", "add_case", "advance_clock", "apply_events",
     "cancel_flight", "cut_windows", "event_from_args", "events_from_args", "parse_event_args", "parse_moment",
     "set_care_window", "set_fit_to_fly", "staff_unavailable", "vehicle_unavailable",
 ]

@@ -9,14 +9,13 @@ The CLI commands `bv-planner event` and `bv-planner replan` are thin layers over
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from models import Plan, Scenario, load_plan, load_scenario, write_plan
+from models import Plan, Scenario
 from models.rules import disrupted_cases
-from planner.events import Event, add_event_arguments, apply_events, events_from_args
+from planner.events import Event, apply_events
 from planner.service import CheckedPlan, solve_scenario
 from solver import SolveBudget, SolveParams
 
@@ -35,10 +34,10 @@ class Replanned:
 def replan_full(scenario: Scenario, previous: Plan, events: Iterable[Event], params: SolveParams | None = None) -> Replanned:
     events = list(events)
     new = apply_events(scenario, events)
-    return _solve(new, previous, events, params)
+    return solve_events(new, previous, events, params)
 
 
-def _solve(new: Scenario, previous: Plan, events: list[Event], params: SolveParams | None,
+def solve_events(new: Scenario, previous: Plan, events: list[Event], params: SolveParams | None,
            budget: SolveBudget | None = None) -> Replanned:
     checked = solve_scenario(new, params, previous=previous, budget=budget)
     info = dict(checked.plan.solver)
@@ -76,68 +75,4 @@ def changes_summary(previous: Plan, replanned: Replanned) -> str:
     return "\n".join(lines)
 
 
-# -- CLI ------------------------------------------------------------------------------------------
-def _params(args) -> SolveParams:
-    return SolveParams(time_limit_s=args.time_limit, workers=args.workers, seed=args.seed, strategy=args.strategy,
-                       log_progress=getattr(args, "verbose", False))
-
-
-def cmd_event(args) -> int:
-    scenario = load_scenario(args.scenario)
-    new, events = events_from_args(scenario, args.events or [])
-    if not events:
-        print("warning: no event given; the scenario is written unchanged", file=sys.stderr)
-    write_scenario(new, args.output)
-    for e in events:
-        print(f"applied  {e.text}")
-    print(f"Scenario written to {args.output}")
-    return 0
-
-
-def cmd_replan(args) -> int:
-    from planner.summary import plan_summary
-
-    scenario = load_scenario(args.scenario)
-    previous = load_plan(args.previous_plan)
-    new, events = events_from_args(scenario, args.events or [])
-    if args.scenario_out:
-        write_scenario(new, args.scenario_out)
-    params = _params(args)
-    done = _solve(new, previous, events, params, SolveBudget(params, started=args.started))
-    write_plan(done.checked.plan, args.output)
-    print(plan_summary(new, done.checked.plan, done.checked.valid))
-    print(changes_summary(previous, done))
-    if args.scenario_out:
-        print(f"Scenario written to {args.scenario_out}")
-    print(f"Plan written to {args.output}")
-    for v in done.checked.violations:
-        print(f"VIOLATION [{v.rule}] {v.label}: {v.message}", file=sys.stderr)
-    return 0 if done.checked.valid else 1
-
-
-def _solver_args(p) -> None:
-    p.add_argument("--time-limit", type=float, default=60.0, help="seconds for the whole solve (default 60)")
-    p.add_argument("--seed", type=int, default=0, help="CP-SAT random seed (default 0)")
-    p.add_argument("--workers", type=int, default=2, help="CP-SAT workers (default 2; 1 = reproducible)")
-    p.add_argument("--strategy", choices=["cpsat", "greedy"], default="cpsat")
-
-
-def register(sub) -> None:
-    """Add `event` and `replan` to the bv-planner subcommands."""
-    p = sub.add_parser("event", help="apply events (cancelled flight, sick escort, ...) to a scenario")
-    p.add_argument("scenario")
-    p.add_argument("-o", "--output", required=True, help="new scenario file to write")
-    add_event_arguments(p)
-    p.set_defaults(func=cmd_event)
-
-    p = sub.add_parser("replan", help="apply events and re-plan with minimal disruption of the previous plan")
-    p.add_argument("scenario")
-    p.add_argument("previous_plan", metavar="PREVIOUS_PLAN")
-    p.add_argument("-o", "--output", required=True, help="new plan file to write")
-    p.add_argument("--scenario-out", help="also write the new scenario here")
-    add_event_arguments(p)
-    _solver_args(p)
-    p.set_defaults(func=cmd_replan)
-
-
-__all__ = ["Replanned", "changes_summary", "cmd_event", "cmd_replan", "register", "replan", "replan_full", "write_scenario"]
+__all__ = ["Replanned", "changes_summary", "replan", "replan_full", "write_scenario"]

@@ -451,40 +451,4 @@ def format_why(scenario: Scenario, case_id: str, reasons: list[Reason], relaxati
     return "\n".join(lines)
 
 
-def cmd_why(args) -> int:
-    from models import load_plan, load_scenario
-    from solver.diagnose import explain_case
-
-    scenario = load_scenario(args.scenario)
-    plan = load_plan(args.plan)
-    if args.case not in scenario.case_by_id:
-        from models import InputError
-
-        raise InputError("bv-planner why", [("CASE", f"unknown case {args.case!r}")])
-    params = SolveParams(time_limit_s=args.time_limit, workers=args.workers, seed=args.seed)
-    previous = load_plan(args.previous) if args.previous else None
-    reasons = explain_case(scenario, plan, args.case, params, previous)
-    relaxations = None
-    if reasons and not args.no_whatif:
-        relaxations = what_it_would_take(scenario, plan, args.case, params, reasons=reasons)
-    langs = ["nl", "en"] if args.lang == "both" else [args.lang]
-    print("\n\n".join(format_why(scenario, args.case, reasons, relaxations, lang) for lang in langs))
-    return 0
-
-
-def register(sub) -> None:
-    """Add `why` to the bv-planner subcommands."""
-    p = sub.add_parser("why", help="why a case is unplanned, and what it would take to plan it")
-    p.add_argument("scenario")
-    p.add_argument("plan")
-    p.add_argument("case", help="case id")
-    p.add_argument("--previous", help="the plan PLAN was made from (notice period of re-planned trips)")
-    p.add_argument("--lang", choices=["nl", "en", "both"], default="nl")
-    p.add_argument("--no-whatif", action="store_true", help="only the blocking rules, no re-solving")
-    p.add_argument("--time-limit", type=float, default=10.0, help="seconds per what-if re-solve (default 10)")
-    p.add_argument("--workers", type=int, default=1, help="CP-SAT workers (default 1: reproducible)")
-    p.add_argument("--seed", type=int, default=0)
-    p.set_defaults(func=cmd_why)
-
-
-__all__ = ["COST", "EXTEND_DAYS", "Relaxation", "cmd_why", "format_why", "register", "what_it_would_take"]
+__all__ = ["COST", "EXTEND_DAYS", "Relaxation", "format_why", "what_it_would_take"]

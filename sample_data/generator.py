@@ -8,7 +8,8 @@ import random
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from sample_data.cases import DEFAULT_SETTINGS, PROFILES, CaseFactory, dump_units
+from sample_data.case_drafts import DEFAULT_SETTINGS, PROFILES, dump_units
+from sample_data.cases import CaseFactory
 from sample_data.places import HOME_COUNTRY, NL_PLACES, airport
 from sample_data.resources import StaffFactory, VehicleFactory
 from sample_data.schedule import Network, generate_legs

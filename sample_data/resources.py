@@ -15,7 +15,7 @@ import unicodedata
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sample_data.cases import ROLES, UnitResult, road_minutes
+from sample_data.case_drafts import ROLES, UnitResult, road_minutes
 from sample_data.places import DEPOTS, HOME_TZ, HOSPITALS, NL_AIRPORTS, airport, place_by_id
 from sample_data.schedule import UTC, local_iso
 

@@ -11,6 +11,7 @@ import ortools
 from models import Plan, Scenario
 from models.plan import Bound, Note
 from solver.bounds import full_problem_bound, mark_fixed_pickups, restricted_by
+from solver.candidates import candidate_itineraries, candidate_returns
 from solver.budget import Meter, Slice, SolveBudget
 from solver.cpsat import solve_cpsat
 from solver.explain import explain_unplanned
@@ -27,7 +28,7 @@ from solver.selection import Assignment, to_plan
 
 log = logging.getLogger(__name__)
 
-__all__ = ["SolveBudget", "SolveParams", "SolveResult", "solve"]
+__all__ = ["SolveBudget", "SolveParams", "SolveResult", "candidate_itineraries", "candidate_returns", "solve"]
 
 PLANNER_VERSION = "0.1.0"
 MIN_RESOLVE_S = 1.0

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from models import Plan, load_scenario
-from planner import auth
+from planner.web import auth
 from planner.store import Store
-from planner.workspace import Planner, SolveParams
+from planner.web import Planner, SolveParams
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "sample_data" / "scenarios" / "demo.json"

@@ -15,7 +15,7 @@ if str(ROOT) not in sys.path:  # `streamlit run ui/app.py` puts ui/ on the path,
 
 import streamlit as st  # noqa: E402
 
-from planner import auth  # noqa: E402
+from planner.web import auth  # noqa: E402
 from ui import common  # noqa: E402
 from ui.common import tr  # noqa: E402
 
@@ -67,7 +67,7 @@ def login_page() -> None:
         submitted = st.form_submit_button(tr("login.submit"), type="primary")
     if submitted:
         try:
-            found = auth.authenticate(common.planner().store, name, password)
+            found = common.planner().authenticate(name, password)
         except auth.LockedOut:
             st.error(tr("login.locked"))
             found = None
@@ -86,11 +86,11 @@ def signed_in() -> bool:
     if "user" in st.session_state:
         return True
     if oidc_configured() and st.user.is_logged_in:
-        found = auth.oidc_user(common.planner().store, st.user.get("email"))
+        found = common.planner().oidc_user(st.user.get("email"))
         if found is not None:
             st.session_state["user"] = {"username": found.username, "roles": list(found.roles)}
             st.session_state["last_seen"] = datetime.now(timezone.utc)
-            common.planner().store.audit(found.username, "login", "user", found.username, after="oidc")
+            common.planner().audit(found.username, "login", "user", found.username, after="oidc")
             return True
     return False
 

@@ -11,16 +11,14 @@ from datetime import datetime, timezone
 
 import streamlit as st
 
-from planner import auth
-from planner.i18n import DEFAULT_LANGUAGE, t
-from planner.solver_status import optimiser_warning
-from planner.store import Store, database_url
-from planner.workspace import Planner, View
+from planner.web import auth
+from planner.web.i18n import DEFAULT_LANGUAGE, t
+from planner.web import Planner, View, database_url, optimiser_warning
 
 
 @st.cache_resource(show_spinner=False)
 def _planner(url: str) -> Planner:
-    return Planner(Store(url))
+    return Planner.open(url)
 
 
 def planner() -> Planner:
@@ -62,7 +60,7 @@ def reload_workspace() -> None:
     state = seen()
     if state is None:
         return
-    info = planner().store.scenario_info(state["scenario_id"])
+    info = planner().scenario_info(state["scenario_id"])
     set_seen(info.id, info.revision, info.head_plan_id)
 
 
@@ -81,7 +79,7 @@ def current_view() -> View | None:
     state = seen()
     follow = state is None or state["scenario_id"] != wanted or not is_coordinator()
     if follow:
-        info = p.store.scenario_info(wanted)
+        info = p.scenario_info(wanted)
         set_seen(info.id, info.revision, info.head_plan_id)
         state = seen()
     return p.view(wanted, state["plan_id"], state["revision"])
@@ -142,8 +140,8 @@ def language_picker() -> None:
 
 
 def logout() -> None:
-    planner().store.audit(st.session_state.get("user", {}).get("username", "?"), "logout", "user",
-                          st.session_state.get("user", {}).get("username", "?"))
+    planner().audit(st.session_state.get("user", {}).get("username", "?"), "logout", "user",
+                    st.session_state.get("user", {}).get("username", "?"))
     for key in list(st.session_state.keys()):
         if key != "lang":
             del st.session_state[key]
@@ -157,7 +155,7 @@ def touch(now: datetime | None = None) -> bool:
     last = st.session_state.get("last_seen")
     if "user" in st.session_state and policy.expired(last, now):
         who = st.session_state["user"]["username"]
-        planner().store.audit(who, "logout.idle", "user", who)
+        planner().audit(who, "logout.idle", "user", who)
         for key in list(st.session_state.keys()):
             if key != "lang":
                 del st.session_state[key]

@@ -18,7 +18,8 @@ from html import escape
 from typing import Iterable, Mapping
 
 from models import Plan, Scenario
-from planner.exports.privacy import ROLE_LABELS, Field, Recipient, TripRecord, trip_records
+from planner.exports.privacy import ROLE_LABELS, Field, Recipient
+from planner.exports.trips import TripRecord, trip_records
 
 _CSS = """
 @page { size: A4; margin: 14mm 12mm; }

@@ -21,153 +21,29 @@ Stable publishing (shared/PRACTICE.md, iCalendar):
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import re
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 from typing import Iterable, Mapping
-from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, Timezone, vText
 from icalendar.enums import STATUS, TRANSP
 
 from models import InputError, Plan, Scenario
-from models.instants import in_zone
-from planner.exports.privacy import Field, Recipient, TripRecord, one_line, trip_records
+from planner.exports.ical_events import (
+    DEFAULT_ALARM_MINUTES, EventSpec, calendar_filename, escort_events, event_uid, vehicle_events, wall_time,
+)
+from planner.exports.ical_previous import PreviousCalendar, read_export_dir, read_previous_calendar
+from planner.exports.privacy import Field, one_line
+from planner.exports.trips import trip_records
 from planner.exports.zones import vtimezone, zone_span
 
 log = logging.getLogger(__name__)
 
 PRODID = "-//DT&V Bijzonder Vertrek//bv-planner//NL"
-DEFAULT_ALARM_MINUTES = 120
-"""Alarm this long before the report time (escorts) or the depot departure (vehicles)."""
 CANCELLED_KEEP = timedelta(days=30)
 """Cancelled events stay in the feed until this long after they would have ended."""
-_UID_NAMESPACE = "bv-planner/ical/1"
 _CANCELLED_PREFIX = "Geannuleerd: "
-
-
-# -- events as plain data ----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class EventSpec:
-    """What one calendar event says, before it is written."""
-
-    uid: str
-    summary: str
-    location: str | None
-    start: datetime
-    start_tz: str
-    end: datetime
-    end_tz: str
-    fields: Mapping[Field, str]
-    """Need-to-know fields: written as `X-BV-*` properties and as DESCRIPTION lines."""
-    alarm_minutes: int | None = None
-    busy: bool = True
-
-
-def event_uid(*parts: str) -> str:
-    """A stable UID from plan objects; a digest, so ids and pseudonyms are not spelled out."""
-    digest = hashlib.sha256("\x1f".join((_UID_NAMESPACE,) + parts).encode("utf-8")).hexdigest()[:32]
-    return f"bv-{digest}@bv-planner"
-
-
-def calendar_filename(owner_id: str) -> str:
-    """`<id>.ics`, with anything outside `A-Za-z0-9._-` percent-encoded: no path tricks."""
-    name = quote(owner_id, safe="-_.")
-    if name.startswith("."):
-        name = "%2E" + name[1:]
-    return f"{name}.ics"
-
-
-def wall_time(moment: datetime, tz: str) -> datetime:
-    """`moment` in zone `tz`; in UTC when that wall-clock time is ambiguous there (DST end)."""
-    local = in_zone(moment, tz)  # in UTC at the very end of the calendar (year 9999)
-    if local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset():
-        return moment.astimezone(timezone.utc)
-    return local
-
-
-def _pick(values: Mapping[Field, str], *wanted: Field, **override: str) -> dict[Field, str]:
-    """The wanted fields that the recipient may see, in field order; overrides only if visible."""
-    out = {}
-    for f in Field:
-        if f in wanted and f in values:
-            out[f] = override.get(f.value, values[f])
-    return out
-
-
-def _with(prefix: str, values: Mapping[Field, str]) -> str:
-    pseudonym = values.get(Field.pseudonym)
-    return f"{prefix} – {pseudonym}" if pseudonym else prefix
-
-
-_CONDITIONS = (Field.wheelchair, Field.stretcher, Field.oxygen)
-
-
-def escort_events(record: TripRecord, staff_id: str, alarm_minutes: int | None = DEFAULT_ALARM_MINUTES
-                  ) -> list[EventSpec]:
-    """The events of one escort's trip, with only what his role in this trip may see."""
-    place = record.escort(staff_id)
-    values = record.visible(place.recipient, staff_id)
-    uid = lambda *parts: event_uid("staff", staff_id, record.key, *parts)  # noqa: E731
-    out = [EventSpec(
-        uid=uid("report"),
-        summary=_with(f"Melden en ophalen, {values.get(Field.pickup_place, '')}".rstrip(", "), values),
-        location=values.get(Field.pickup_place),
-        start=record.report, start_tz=record.pickup_place.tz,
-        end=record.airport_arrival, end_tz=record.airport.tz,
-        fields=_pick(values, Field.pseudonym, Field.persons, Field.role, Field.team, Field.vehicle,
-                     Field.pickup_place, Field.pickup_time, Field.report_time, Field.airport, Field.checkin_time,
-                     *_CONDITIONS),
-        alarm_minutes=alarm_minutes,
-    )]
-    for leg in record.outbound:
-        out.append(EventSpec(
-            uid=uid("outbound", leg.id),
-            summary=_with(f"Vlucht {leg.code} {leg.route}", values),
-            location=one_line(leg.origin.label),
-            start=leg.flight.departure, start_tz=leg.origin.tz, end=leg.flight.arrival, end_tz=leg.destination.tz,
-            fields=_pick(values, Field.pseudonym, Field.role, Field.flights, *_CONDITIONS, flights=leg.text()),
-        ))
-    out.append(EventSpec(
-        uid=uid("handover"),
-        summary=_with(f"Overdracht, {values.get(Field.handover_place, '')}".rstrip(", "), values),
-        location=values.get(Field.handover_place),
-        start=record.handover_start, start_tz=record.arrival_airport.tz,
-        end=record.handover_end, end_tz=record.arrival_airport.tz,
-        fields=_pick(values, Field.pseudonym, Field.role, Field.team, Field.handover_place, Field.handover_time,
-                     Field.receiving_facility, *_CONDITIONS),
-    ))
-    for leg in place.returns:
-        out.append(EventSpec(
-            uid=uid("return", leg.id),
-            summary=f"Terugvlucht {leg.code} {leg.route}",
-            location=one_line(leg.origin.label),
-            start=leg.flight.departure, start_tz=leg.origin.tz, end=leg.flight.arrival, end_tz=leg.destination.tz,
-            fields=_pick(values, Field.pseudonym, Field.role, Field.return_flights, return_flights=leg.text()),
-        ))
-    out.append(EventSpec(
-        uid=uid("rest"), summary="Rusttijd (niet inplanbaar)", location=None,
-        start=place.back_at, start_tz=place.back_place.tz, end=place.rest_until, end_tz=place.back_place.tz,
-        fields={},
-    ))
-    return out
-
-
-def vehicle_events(record: TripRecord, alarm_minutes: int | None = DEFAULT_ALARM_MINUTES) -> list[EventSpec]:
-    """The vehicle's ride for one trip: from leaving the depot to being back."""
-    values = record.visible(Recipient.dvo)
-    route = f"{values.get(Field.pickup_place, '')} → {values.get(Field.airport, '')}"
-    return [EventSpec(
-        uid=event_uid("vehicle", record.vehicle.id, record.key, "ride"),
-        summary=_with(f"Rit {route}", values),
-        location=values.get(Field.pickup_place),
-        start=record.vehicle_out, start_tz=record.depot.tz, end=record.vehicle_back, end_tz=record.depot.tz,
-        fields=dict(values), alarm_minutes=alarm_minutes,
-    )]
 
 
 # -- writing -------------------------------------------------------------------------------------------
@@ -202,84 +78,6 @@ def build_cancelled(uid: str, sequence: int, stamp: datetime, start: datetime, e
         summary = _CANCELLED_PREFIX + summary
     return Event.new(uid=uid, stamp=stamp, start=start, end=end, sequence=sequence, status=STATUS.CANCELLED,
                      summary=summary, transparency=TRANSP.TRANSPARENT)
-
-
-@dataclass(frozen=True)
-class PreviousEvent:
-    raw: bytes
-    sequence: int
-    stamp: datetime
-    cancelled: bool
-    start: datetime
-    end: datetime | None
-    summary: str
-
-
-@dataclass(frozen=True)
-class PreviousCalendar:
-    name: str
-    home_tz: str
-    events: dict[str, PreviousEvent]
-
-
-_LINE_BREAK = re.compile(rb"\r\n|\n|\r")
-
-
-def _raw_vevents(data: bytes) -> list[bytes]:
-    """The VEVENT blocks of a calendar file, verbatim (CRLF line ends), in file order."""
-    blocks, current, depth = [], None, 0
-    for line in _LINE_BREAK.split(data):
-        if current is None:
-            if line == b"BEGIN:VEVENT":
-                current, depth = [line], 1
-            continue
-        current.append(line)
-        if line.startswith(b"BEGIN:"):
-            depth += 1
-        elif line.startswith(b"END:"):
-            depth -= 1
-            if depth == 0:
-                blocks.append(b"\r\n".join(current) + b"\r\n")
-                current = None
-    return blocks
-
-
-def _aware(value: object, what: str, source: str) -> datetime:
-    if not isinstance(value, datetime) or value.tzinfo is None:
-        raise InputError(source, [(what, "expected a date-time with a time zone")])
-    return value
-
-
-def read_previous_calendar(name: str, data: bytes) -> PreviousCalendar:
-    """Parse one file of an earlier export; `InputError` if it is not one of ours."""
-    source = f"previous export {name}"
-    try:
-        cal = Calendar.from_ical(data)
-    except Exception as exc:  # icalendar raises ValueError and friends on bad input
-        raise InputError(source, [("", f"not an iCalendar file: {exc}")]) from None
-    blocks = _raw_vevents(data)
-    events = [c for c in cal.subcomponents if c.name == "VEVENT"]
-    if len(blocks) != len(events):
-        raise InputError(source, [("", "cannot match the VEVENT blocks of the file")])
-    out: dict[str, PreviousEvent] = {}
-    for raw, ev in zip(blocks, events):
-        uid = str(ev.get("UID", ""))
-        if not uid:
-            raise InputError(source, [("VEVENT", "event without UID")])
-        try:
-            sequence = int(ev.get("SEQUENCE", 0))
-        except (TypeError, ValueError):
-            raise InputError(source, [(f"VEVENT {uid}.SEQUENCE", "not a number")]) from None
-        stamp = _aware(ev.decoded("DTSTAMP", None), f"VEVENT {uid}.DTSTAMP", source)
-        start = _aware(ev.decoded("DTSTART", None), f"VEVENT {uid}.DTSTART", source)
-        end = ev.decoded("DTEND", None)
-        if end is not None:
-            end = _aware(end, f"VEVENT {uid}.DTEND", source)
-        out[uid] = PreviousEvent(raw=raw, sequence=sequence, stamp=stamp,
-                                 cancelled=str(ev.get("STATUS", "")).upper() == "CANCELLED",
-                                 start=start, end=end, summary=str(ev.get("SUMMARY", "")))
-    return PreviousCalendar(name=str(cal.get("X-WR-CALNAME", "")), home_tz=str(cal.get("X-WR-TIMEZONE", "")),
-                            events=out)
 
 
 def _published(scenario: Scenario, published_at: datetime | None) -> datetime:
@@ -445,16 +243,8 @@ def vehicle_calendars(scenario: Scenario, plan: Plan, previous_export: Mapping[s
                      kinds=("vehicle",))
 
 
-def read_export_dir(path: str | Path) -> dict[str, bytes]:
-    """The `.ics` files of an earlier export, for `previous_export`."""
-    directory = Path(path)
-    if not directory.is_dir():
-        raise InputError(str(directory), [("", "previous export directory not found")])
-    return {p.name: p.read_bytes() for p in sorted(directory.glob("*.ics")) if p.is_file()}
-
-
 __all__ = [
-    "DEFAULT_ALARM_MINUTES", "EventSpec", "PRODID", "build_event", "calendar_filename", "calendars", "escort_events",
-    "event_uid", "read_export_dir", "read_previous_calendar", "staff_calendars", "vehicle_calendars",
-    "vehicle_events", "wall_time",
+    "DEFAULT_ALARM_MINUTES", "PRODID", "EventSpec", "build_event", "calendar_filename", "calendars", "escort_events",
+    "event_uid", "read_export_dir", "read_previous_calendar", "staff_calendars", "vehicle_calendars", "vehicle_events",
+    "wall_time",
 ]

@@ -18,7 +18,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from models import Plan, Scenario
-from planner.exports.privacy import ALLOW_LISTS, Field, Recipient, trip_records
+from planner.exports.privacy import ALLOW_LISTS, Field, Recipient
+from planner.exports.trips import trip_records
 
 COLUMNS: tuple[Field, ...] = ALLOW_LISTS[Recipient.dvo]
 NUMERIC = frozenset({Field.persons, Field.escort_count})

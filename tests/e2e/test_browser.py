@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from planner import auth
+from planner.web import auth
 from planner.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def scenario_and_plan(args):
     from models import plan_from_dict, scenario_from_dict
     from planner.service import solve_scenario
-    from planner.workspace import SolveParams
+    from planner.web import SolveParams
     from sample_data import generate_scenario
 
     if args.scenario:
@@ -47,9 +47,9 @@ def scenario_and_plan(args):
 
 
 def seed(folder: Path, data: dict, plan) -> None:
-    from planner import auth
+    from planner.web import auth
     from planner.store import Store
-    from planner.workspace import Planner
+    from planner.web import Planner
 
     store = Store(f"sqlite:///{folder / 'planner.db'}")
     auth.add_user(store, "alice", "pw", ["coordinator", "auditor"], actor="measure")

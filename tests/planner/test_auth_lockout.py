@@ -4,7 +4,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from planner import auth
+from planner.web import auth
 from planner.store import Store
 
 

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from planner import bench
-from planner.bench_worker import optimiser_report
+from planner.bench import runner as bench
+from planner.bench.worker import optimiser_report
 from sample_data import generate_scenario
 
 
@@ -17,7 +17,7 @@ def test_worker_reports_phase_statuses_and_the_start(tmp_path):
     path = tmp_path / "tiny.json"
     path.write_text(json.dumps(generate_scenario(cases=8, days=7, seed=1, staffing=0.8)), encoding="utf-8")
     spec = {"scenario": str(path), "time_limit": 3, "workers": 1, "seed": 0, "strategy": "cpsat"}
-    proc = subprocess.run([sys.executable, "-m", "planner.bench_worker", json.dumps(spec)],
+    proc = subprocess.run([sys.executable, "-m", "planner.bench.worker", json.dumps(spec)],
                           capture_output=True, text=True, check=True)
     row = json.loads(proc.stdout.strip().splitlines()[-1])
     phases = dict(p.split(":") for p in row["phases"].split())

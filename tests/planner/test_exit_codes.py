@@ -123,7 +123,7 @@ def test_internal_error_log_falls_back_when_the_folder_is_not_writable(files, tm
 
 
 def test_default_log_folder_is_the_users_cache(monkeypatch, tmp_path):
-    from planner.crashlog import log_dir
+    from planner.cli.crashlog import log_dir
 
     monkeypatch.delenv("BV_LOG_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))

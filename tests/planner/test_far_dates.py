@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from models import load_plan, scenario_from_dict
-from planner import tables
+from planner.web import views as tables
 from planner.cli import main
-from planner.exporting import extra_files, plan_files
+from planner.web.exporting import extra_files, plan_files
 from planner.service import solve_scenario
 from solver import SolveParams
 from tests.builders import scenario_dict

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from planner.store import AuditEntry, Change, ConflictError, NewPlan, Store
-from planner.workspace import ForbidPair, Pin
+from planner.web import ForbidPair, Pin
 
 ROOT = Path(__file__).resolve().parents[2]
 

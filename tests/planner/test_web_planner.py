@@ -8,8 +8,9 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from models.rules import find_violations
-from planner import auth, tables
-from planner.workspace import Allow, CaseChange, ForbidPair, Pin, Planner, PublishBlocked, SwapEscort, Unpin
+from planner.web import auth
+from planner.web import views as tables
+from planner.web import Allow, CaseChange, ForbidPair, Pin, Planner, PublishBlocked, SwapEscort, Unpin
 from tests.builders import build, build_plan, plan_dict, scenario_dict
 
 SHIFT = timedelta(days=108)  # 9-10 Dec 2026 -> 27-28 Mar 2027: summer time starts 28 Mar 01:00 UTC
@@ -121,7 +122,8 @@ def test_export_after_publish_continues_the_published_calendars(workspace):
     import io
     import zipfile
 
-    from planner import exporting, exports
+    from planner import exports
+    from planner.web import exporting
 
     p = workspace.planner
     view = p.view(workspace.scenario_id)
@@ -157,3 +159,21 @@ def test_export_after_publish_continues_the_published_calendars(workspace):
     assert changed and changed <= {f"{swap.old_staff}.ics", f"{swap.new_staff}.ics"} | {
         f"{e.staff}.ics" for t in draft.plan.trips if swap.case in t.cases for e in t.escorts}
     assert b"STATUS:CANCELLED" in calendars[f"{swap.old_staff}.ics"]
+
+
+def test_move_offers_the_solver_candidates_and_books_the_solver_return(workspace):
+    from planner.web import MoveItinerary
+    from solver import candidate_itineraries, candidate_returns
+
+    p, sid = workspace.planner, workspace.scenario_id
+    view = p.view(sid)
+    trip = next(t for t in view.plan.trips if t.escorts)
+    choices = p.itinerary_choices(view.scenario, trip.cases[0])
+    assert [c.ids for c in choices] == candidate_itineraries(view.scenario, trip.cases, limit=40)
+    assert p.itinerary_choices(view.scenario, trip.cases[0]) == choices  # cached per scenario
+    assert all(" · " in c.label and "→" in c.label for c in choices)
+    target = next(c for c in choices if c.ids != tuple(trip.outbound))
+    applied = p.preview(view, MoveItinerary(case=trip.cases[0], outbound=target.ids)).applied
+    moved = next(t for t in applied.plan.trips if trip.cases[0] in t.cases)
+    assert moved.outbound == target.ids
+    assert {e.return_ for e in moved.escorts} == {candidate_returns(view.scenario, trip.cases, target.ids)[0]}

@@ -131,7 +131,7 @@ def test_pin_resolve_publish_keeps_the_pinned_trip(workspace):
 def test_publish_is_refused_while_rules_are_broken(workspace):
     trip = workspace.plan.trips[0]
     view = workspace.planner.view(workspace.scenario_id)
-    from planner.workspace import ForbidPair
+    from planner.web import ForbidPair
 
     workspace.planner.save_edit(view, ForbidPair(case=trip.cases[0], target_kind="vehicle", target=trip.vehicle),
                                 "alice")

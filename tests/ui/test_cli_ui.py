@@ -10,7 +10,7 @@ import sys
 import time
 import urllib.request
 
-from planner import auth
+from planner.web import auth
 from planner.store import Store
 
 

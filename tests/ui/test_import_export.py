@@ -7,7 +7,7 @@ import json
 
 import pandas as pd
 
-from planner.caselist import case_rows
+from planner.web.caselist import case_rows
 from tests.ui.apptest import open_page, signed_in, texts
 from tests.webfixtures import DEMO
 
@@ -83,7 +83,7 @@ def test_demo_button_loads_the_demo(workspace):
 
 
 def test_export_files_carry_no_names(workspace):
-    from planner import exporting
+    from planner.web import exporting
 
     view = workspace.planner.view(workspace.scenario_id)
     files = {f.key: f.make() for f in exporting.plan_files(view.scenario, view.plan, 1)}

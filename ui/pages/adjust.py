@@ -2,10 +2,8 @@
 
 import streamlit as st
 
-from planner import routes
-from planner.store import JOB_CONFLICT, JOB_DONE, JOB_FAILED
-from planner.workspace import (
-    Allow, ConflictError, ForbidPair, MoveItinerary, Pin, SwapEscort, Unpin, edit_from_dict,
+from planner.web import (
+    JOB_CONFLICT, JOB_DONE, JOB_FAILED, Allow, ConflictError, ForbidPair, MoveItinerary, Pin, SwapEscort, Unpin, edit_from_dict,
 )
 from ui.common import need_view, planner, reload_workspace, set_seen, show_violations, tr, username
 
@@ -57,11 +55,11 @@ with st.container(border=True):
     result = st.session_state.get("job_result")
     if result:
         if result["status"] == JOB_DONE:
-            made = p.store.plan_version(result["plan_id"], with_data=False)
+            made = p.plan_version(result["plan_id"])
             st.success(tr("adj.solve_done", number=made.number, planned=made.planned, unplanned=made.unplanned))
         elif result["status"] == JOB_CONFLICT:
             st.warning(tr("adj.solve_conflict", message=result["message"]))
-            version = p.store.plan_version(result["plan_id"], with_data=False)
+            version = p.plan_version(result["plan_id"])
             if st.button(tr("adj.adopt", number=version.number), key="adj_adopt", disabled=view.stale):
                 try:
                     saved = p.adopt(view, result["plan_id"], username())
@@ -135,9 +133,9 @@ with tab_forbid:
     else:
         trip = view.trip_of(case_id)
         targets = {x: scenario.flight_by_id[x].code + " " + x for x in (trip.outbound if trip else ())}
-        for option in routes.outbound_options(scenario, p.leg_index(scenario), case_id, limit=20):
-            for leg in option.legs:
-                targets.setdefault(leg.id, f"{leg.code} {leg.id}")
+        for option in p.itinerary_choices(scenario, case_id, limit=20):
+            for leg_id in option.ids:
+                targets.setdefault(leg_id, f"{scenario.flight_by_id[leg_id].code} {leg_id}")
     target = st.selectbox(tr("adj.target"), list(targets), format_func=lambda x: targets.get(x, x),
                           key=f"forbid_target_{kind}")
     if st.button(tr("adj.check"), key="forbid_check", disabled=target is None):
@@ -175,12 +173,12 @@ with tab_move:
     case_id = st.selectbox(tr("adj.case"), [c.id for c in scenario.cases], format_func=lambda c: f"{c} · {pseudo[c]}",
                            key="move_case")
     current = view.trip_of(case_id)
-    options = [o for o in routes.outbound_options(scenario, p.leg_index(scenario), case_id)
+    options = [o for o in p.itinerary_choices(scenario, case_id)
                if current is None or o.ids != tuple(current.outbound)]
     if not options:
         st.caption(tr("adj.no_itinerary"))
     else:
-        labels = {",".join(o.ids): routes.itinerary_label(scenario, o) for o in options}
+        labels = {",".join(o.ids): o.label for o in options}
         choice = st.selectbox(tr("adj.itinerary"), list(labels), format_func=labels.get, key=f"move_to_{case_id}")
         if st.button(tr("adj.check"), key="move_check"):
             propose(MoveItinerary(case=case_id, outbound=tuple(choice.split(","))))

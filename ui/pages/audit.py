@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from planner import tables
+from planner.web import views
 from ui.common import lang, planner, tr
 
 p = planner()
@@ -12,9 +12,9 @@ c1, c2, c3 = st.columns(3)
 everything = c1.toggle(tr("audit.all_scenarios"), value=view is None, key="audit_all")
 actor = c2.text_input(tr("audit.filter_actor"), key="audit_actor").strip()
 action = c3.text_input(tr("audit.filter_action"), key="audit_action").strip()
-records = p.store.audit_rows(scenario_id=None if everything or view is None else view.scenario_id,
+records = p.audit_rows(scenario_id=None if everything or view is None else view.scenario_id,
                              actor=actor or None, action=action or None)
-frame = tables.audit_table(records, lang())
+frame = views.audit_table(records, lang())
 st.caption(tr("audit.count", n=len(frame)))
 st.dataframe(frame, hide_index=True, key="audit_table")
 st.download_button(tr("audit.csv"), frame.to_csv(index=False).encode("utf-8"), file_name="audit.csv",

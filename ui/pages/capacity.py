@@ -6,7 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 from planner.capacity import desk
-from planner.store import data_dir
+from planner.web import data_dir
 from ui.common import lang, need_view, planner, tr
 
 st.title(tr("page.capacity"))

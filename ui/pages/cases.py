@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from planner import tables
+from planner.web import views
 from ui.common import is_coordinator, lang, need_view, tr
 
 st.title(tr("page.cases"))
 view = need_view()
 scenario, plan = view.scenario, view.plan
-frame = tables.case_table(scenario, plan, view.violations, lang(), health=is_coordinator())
+frame = views.case_table(scenario, plan, view.violations, lang(), health=is_coordinator())
 
 c1, c2, c3, c4 = st.columns([1, 1, 1, 2])
 statuses = [tr("planned"), tr("unplanned")]
@@ -34,12 +34,12 @@ ids = list(shown[tr("col.case")]) or list(frame[tr("col.case")])
 pseudo = {c.id: c.pseudonym for c in scenario.cases}
 case_id = st.selectbox(tr("cases.pick"), ids, format_func=lambda c: f"{c} · {pseudo.get(c, '')}", key="cases_pick")
 if case_id:
-    detail = tables.case_detail(scenario, plan, case_id, lang())
+    detail = views.case_detail(scenario, plan, case_id, lang())
     case = scenario.case_by_id[case_id]
     st.markdown(f"**{case.pseudonym}** · {tr('col.priority')} {case.priority} · "
                 f"{tr('type.' + case.departure_type.value)} · {case.destination_country}")
     if is_coordinator():
-        st.caption(f"{tr('cases.conditions')}: {tables.conditions(scenario, case_id)}")
+        st.caption(f"{tr('cases.conditions')}: {views.conditions(scenario, case_id)}")
     if not detail.planned:
         st.warning(tr("cases.no_trip") + (" " + "; ".join(detail.reasons) if detail.reasons else ""))
     else:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from planner import exporting
+from planner.web import exporting
 from ui.common import lang, need_plan, need_view, planner, tr, username
 
 st.title(tr("page.export"))
@@ -13,8 +13,8 @@ st.caption(tr("exp.privacy"))
 
 
 def audited(kind: str) -> None:
-    p.store.audit(username(), "export", "plan_version", f"{view.scenario_id}/v{view.version.number}",
-                  scenario_id=view.scenario_id, after=kind)
+    p.audit(username(), "export", "plan_version", f"{view.scenario_id}/v{view.version.number}",
+            scenario_id=view.scenario_id, after=kind)
 
 
 files = exporting.plan_files(view.scenario, view.plan, view.version.number, lang())

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from planner import tables
+from planner.web import views
 from ui.common import lang, need_plan, need_view, tr
 
 st.title(tr("page.flights"))
 view = need_view()
 need_plan(view)
-frame = tables.leg_table(view.scenario, view.plan, lang())
+frame = views.leg_table(view.scenario, view.plan, lang())
 if frame.empty:
     st.info(tr("flights.none"))
     st.stop()

@@ -3,8 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from planner.caselist import case_rows
-from planner.workspace import ConflictError, InputError
+from planner.web.caselist import case_rows
+from planner.web import ConflictError, InputError
 from ui.common import planner, set_seen, tr, username
 
 p = planner()
@@ -15,7 +15,7 @@ if st.session_state.get("import_msg"):
 
 
 def opened(workspace_id: int) -> None:
-    info = p.store.scenario_info(workspace_id)
+    info = p.scenario_info(workspace_id)
     st.session_state["ws_id"] = workspace_id
     set_seen(info.id, info.revision, info.head_plan_id)
 
@@ -40,7 +40,7 @@ with st.container(border=True):
     if c2.button(tr("imp.demo"), key="imp_demo"):
         import json
 
-        from planner.workspace import DEMO_SCENARIO
+        from planner.web import DEMO_SCENARIO
 
         new_id = p.add_scenario_dict(json.loads(DEMO_SCENARIO.read_text(encoding="utf-8")), username())
         opened(new_id)

@@ -3,13 +3,13 @@
 import plotly.graph_objects as go
 import streamlit as st
 
-from planner import tables
+from planner.web import views
 from ui.common import need_view, tr
 
 st.title(tr("page.map"))
 view = need_view()
-points = tables.map_points(view.scenario, view.plan)
-routes = tables.map_routes(view.scenario, view.plan)
+points = views.map_points(view.scenario, view.plan)
+routes = views.map_routes(view.scenario, view.plan)
 fig = go.Figure()
 # All routes in one trace (None breaks the line between trips): one trace per trip made the L tier slow.
 lats, lons, labels = [], [], []

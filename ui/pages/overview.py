@@ -3,7 +3,7 @@
 import plotly.express as px
 import streamlit as st
 
-from planner import tables
+from planner.web import views
 from ui.common import lang, need_plan, need_view, tr
 
 st.title(tr("page.overview"))
@@ -22,14 +22,14 @@ cols[3].metric(tr("ov.cost"), f"€ {plan.objective.cost_eur:,.0f}" if plan.obje
 cols[4].metric(tr("ov.violations"), len(view.violations))
 
 left, right = st.columns(2)
-by_priority = tables.counts_by_priority(scenario, plan, lang())
+by_priority = views.counts_by_priority(scenario, plan, lang())
 with left:
     st.subheader(tr("ov.by_priority"))
     fig = px.bar(by_priority, x=tr("col.priority"), y=[tr("col.planned_n"), tr("col.unplanned_n")], height=260,
                  color_discrete_sequence=["#2e7d32", "#c62828"])
     fig.update_layout(margin=dict(l=0, r=0, t=10, b=0), legend_title_text="", xaxis=dict(dtick=1))
     st.plotly_chart(fig, key="ov_priority")
-by_week = tables.counts_by_week(scenario, plan, lang())
+by_week = views.counts_by_week(scenario, plan, lang())
 with right:
     st.subheader(tr("ov.by_week"))
     fig = px.bar(by_week, x=tr("col.week"), y=[tr("col.planned_n"), tr("col.unplanned_n")], height=260,
@@ -38,7 +38,7 @@ with right:
     st.plotly_chart(fig, key="ov_week")
 
 st.subheader(tr("ov.warnings"))
-warnings = tables.warnings_table(scenario, plan, lang())
+warnings = views.warnings_table(scenario, plan, lang())
 if warnings.empty:
     st.success(tr("ov.no_warnings"))
 else:
@@ -46,4 +46,4 @@ else:
 
 if view.violations:
     st.subheader(tr("ov.broken"))
-    st.dataframe(tables.violations_table(view.violations, lang()), hide_index=True, key="ov_violations")
+    st.dataframe(views.violations_table(view.violations, lang()), hide_index=True, key="ov_violations")

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from planner import tables
-from planner.workspace import ConflictError, PublishBlocked
+from planner.web import views
+from planner.web import ConflictError, PublishBlocked
 from ui.common import lang, need_plan, need_view, planner, set_seen, show_violations, tr, username
 
 st.title(tr("page.publish"))
@@ -18,7 +18,7 @@ if view.published is None:
     st.info(tr("pub.first"))
 changes = p.diff(view.scenario, view.published_plan, view.plan)
 if changes:
-    st.dataframe(tables.diff_table(changes, lang()), hide_index=True, key="pub_diff")
+    st.dataframe(views.diff_table(changes, lang()), hide_index=True, key="pub_diff")
 else:
     st.caption(tr("pub.none"))
 
@@ -43,5 +43,5 @@ if st.button(tr("pub.publish"), key="pub_publish", type="primary", disabled=bloc
         st.rerun()
 
 st.subheader(tr("pub.versions"))
-st.dataframe(tables.versions_table(p.store.plan_versions(view.scenario_id), lang()), hide_index=True,
+st.dataframe(views.versions_table(p.plan_versions(view.scenario_id), lang()), hide_index=True,
              key="pub_versions")

@@ -3,7 +3,7 @@
 import plotly.express as px
 import streamlit as st
 
-from planner import tables
+from planner.web import views
 from ui.common import lang, need_plan, need_view, tr
 
 st.title(tr("page.timeline"))
@@ -11,7 +11,7 @@ view = need_view()
 need_plan(view)
 options = ["escort", "vehicle", "case"]
 by = st.radio(tr("gantt.by"), options, format_func=lambda o: tr(f"gantt.{o}"), horizontal=True, key="gantt_by")
-frame = tables.gantt_frame(view.scenario, view.plan, by, lang())
+frame = views.gantt_frame(view.scenario, view.plan, by, lang())
 if frame.empty:
     st.info(tr("gantt.empty"))
 else:

@@ -10,7 +10,7 @@ import pytest
 from models import InputError
 from planner.exports import calendars, staff_calendars, vehicle_calendars
 from planner.exports.ical import escort_events, vehicle_events
-from planner.exports.privacy import trip_record
+from planner.exports.trips import trip_record
 from planner.service import solve_scenario
 from solver import SolveParams
 from tests.builders import (

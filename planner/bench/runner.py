@@ -24,7 +24,7 @@ def time_limit_for(args, tier: str) -> float:
 
 
 def run_worker(spec: dict) -> dict:
-    proc = subprocess.run([sys.executable, "-m", "planner.bench_worker", json.dumps(spec)],
+    proc = subprocess.run([sys.executable, "-m", "planner.bench.worker", json.dumps(spec)],
                           capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise RuntimeError(f"bench run failed: {proc.stderr[-2000:]}")
@@ -79,7 +79,7 @@ def _yes(flag) -> str:
 
 def run_bench(args) -> int:
     if getattr(args, "suite", "solve") == "replan":
-        from planner.bench_replan import run_replan_bench
+        from planner.bench.replan import run_replan_bench
 
         return run_replan_bench(args)
     try:

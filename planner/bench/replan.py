@@ -10,7 +10,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from planner.bench import did_not_optimise, generated, run_worker, tiers_of, time_limit_for
+from planner.bench.runner import did_not_optimise, generated, run_worker, tiers_of, time_limit_for
 
 
 def _cancel_busiest(scenario: dict, plan: dict) -> tuple[str, list[str]]:

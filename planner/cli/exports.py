@@ -1,6 +1,6 @@
 """`bv-planner ical|transport|handover`: write the exports of a plan to a folder.
 
-`register(sub)` adds the three subcommands to the main parser (planner/cli.py). Heavy imports
+`register(sub)` adds the three subcommands to the main parser (planner/cli/app.py). Heavy imports
 happen inside the commands, so building the parser stays cheap. Bad input raises
 `models.InputError`, which the main CLI prints without a traceback.
 """

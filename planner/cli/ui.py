@@ -10,14 +10,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "ui" / "app.py"
 DEMO_USERS = (("demo", "coordinator"), ("demo-viewer", "viewer"), ("demo-auditor", "auditor"))
 DEMO_PASSWORD = "demo"
 
 
 def _data_env(data_dir: str | None) -> dict[str, str]:
-    from planner.store import DATA_DIR_ENV, data_dir as resolve
+    from planner.store import DATA_DIR_ENV
+    from planner.store import data_dir as resolve
 
     env = dict(os.environ)
     env[DATA_DIR_ENV] = str(resolve(data_dir))
@@ -34,9 +35,8 @@ def start_ui(port: int = 8501, data_dir: str | None = None, demo: bool = False, 
              plan: str | Path | None = None) -> int:
     """Prepare the data folder (demo scenario on an empty database, with `plan` as its first version
     if given; demo accounts if asked) and run Streamlit in a subprocess until it stops."""
-    from planner import auth
     from planner.store import DATA_DIR_ENV, Store, database_url
-    from planner.workspace import Planner
+    from planner.web import Planner, auth
 
     env = _data_env(data_dir)
     os.environ[DATA_DIR_ENV] = env[DATA_DIR_ENV]
@@ -90,8 +90,8 @@ def _read_password(args) -> str:
 
 
 def cmd_user(args) -> int:
-    from planner import auth
     from planner.store import Store, database_url
+    from planner.web import auth
 
     os.environ.update({"BV_DATA_DIR": _data_env(args.data_dir)["BV_DATA_DIR"]})
     store = Store(database_url())
@@ -122,7 +122,7 @@ def cmd_user(args) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the `ui` and `user` subcommands to the bv-planner parser."""
-    from planner.auth import ROLES
+    from planner.web.auth import ROLES
 
     p = sub.add_parser("ui", help="start the web planner (Streamlit)")
     p.add_argument("--port", type=int, default=8501)

@@ -280,17 +280,6 @@ _TEXT: dict[str, tuple[str, str]] = {
     "exp.more": ("Overige exports", "Other exports"),
     "exp.privacy": ("Exports bevatten pseudoniemen en id's, geen namen of medische gegevens van personen.",
                     "Exports carry pseudonyms and ids, no names or medical data of persons."),
-    # the optimiser's own status (plan.solver)
-    "solver.model_error": (
-        "Let op: de optimalisatie is niet uitgevoerd; dit plan komt van de startheuristiek (CP-SAT-fase "
-        "{phase}: {status}, een fout in het model). Het plan is wel gecontroleerd op alle harde regels.",
-        "Warning: optimiser did not run: plan comes from the start heuristic (CP-SAT {phase} phase: {status}, "
-        "a modelling error). The plan was still checked against every hard rule."),
-    "solver.model_error_cost": (
-        "Let op: de kostenoptimalisatie is mislukt (CP-SAT-fase {phase}: {status}, een fout in het model); "
-        "dit plan komt uit de prioriteitsfase.",
-        "Warning: cost optimisation failed (CP-SAT {phase} phase: {status}, a modelling error); the plan comes "
-        "from the priority phase."),
     # audit
     "audit.filter_actor": ("Wie", "Who"),
     "audit.filter_action": ("Actie begint met", "Action starts with"),

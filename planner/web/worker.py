@@ -1,4 +1,4 @@
-"""The background solve: `python -m planner.jobs JOB_ID` (started by `Planner.start_solve`).
+"""The background solve: `python -m planner.web.worker JOB_ID` (started by `Planner.start_solve`).
 
 Runs in its own process so a long CP-SAT search never blocks the web pages (and no Streamlit
 call can happen here). It reads the job row, solves the workspace as it was at the job's revision

@@ -12,7 +12,8 @@ from datetime import datetime
 import pandas as pd
 
 from models import Plan, Scenario
-from planner import tables
+from planner.web import views
+
 
 @dataclass(frozen=True)
 class ExportFile:
@@ -40,7 +41,7 @@ def plan_files(scenario: Scenario, plan: Plan, version_number: int, lang: str = 
     csv = "text/csv"
 
     def frame(name: str) -> Callable[[], bytes]:
-        return lambda: tables.export_tables(scenario, plan, lang)[name].to_csv(index=False).encode("utf-8")
+        return lambda: views.export_tables(scenario, plan, lang)[name].to_csv(index=False).encode("utf-8")
 
     return [
         ExportFile("plan_json", "exp.plan_json", f"plan-{stem}.json", "application/json",
@@ -50,7 +51,7 @@ def plan_files(scenario: Scenario, plan: Plan, version_number: int, lang: str = 
         ExportFile("escorts_csv", "exp.escorts_csv", f"begeleiders-{stem}.csv", csv, frame("escorts")),
         ExportFile("xlsx", "exp.xlsx", f"plan-{stem}.xlsx",
                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                   lambda: workbook(tables.export_tables(scenario, plan, lang))),
+                   lambda: workbook(views.export_tables(scenario, plan, lang))),
     ]
 
 

@@ -1,0 +1,37 @@
+"""What several subcommands share: the solver options (one definition) and the progress lines."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from solver import SolveParams
+
+
+def solver_args(p: argparse.ArgumentParser) -> None:
+    """--time-limit, --seed, --workers, --strategy and --quiet, the same for every solving subcommand."""
+    p.add_argument("--time-limit", type=float, default=60.0, help="seconds for the whole solve (default 60)")
+    p.add_argument("--seed", type=int, default=0, help="CP-SAT random seed (default 0)")
+    p.add_argument("--workers", type=int, default=2, help="CP-SAT workers (default 2; 1 = reproducible)")
+    p.add_argument("--strategy", choices=["cpsat", "greedy"], default="cpsat")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
+
+
+def solver_params(args: argparse.Namespace) -> SolveParams:
+    return SolveParams(time_limit_s=args.time_limit, workers=args.workers, seed=args.seed,
+                       strategy=args.strategy, log_progress=not getattr(args, "quiet", False),
+                       cpsat_log=getattr(args, "verbose", False))
+
+
+def show_progress(args: argparse.Namespace) -> None:
+    """Solver progress to stderr, one line per improving solution, unless --quiet."""
+    if getattr(args, "quiet", False):
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("  %(message)s"))
+    for name in ("solver", "planner.service"):
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.INFO)
+        logger.addHandler(handler)
+        logger.propagate = False

@@ -1,0 +1,118 @@
+"""The Zaken page: one row per case, and one case's trip in detail."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import pandas as pd
+
+from models import Plan, Scenario
+from models.rules import Violation
+from models.rules.timeline import local_date
+from planner.web.i18n import t
+from planner.web.reasons import reasons_by_case
+from planner.web.views.common import first_departure_local, iata, iso_week, leg_row, local_time, trips_by_case
+
+
+def conditions(scenario: Scenario, case_id: str) -> str:
+    """Travel conditions in short words (coordinators only: health data)."""
+    c = scenario.case_by_id[case_id]
+    ftf = c.fit_to_fly
+    parts = [ftf.status.value]
+    if ftf.wheelchair:
+        parts.append(ftf.wheelchair.value)
+    if ftf.stretcher:
+        parts.append("stretcher")
+    if ftf.oxygen:
+        parts.append("oxygen")
+    if ftf.max_travel_hours:
+        parts.append(f"≤{ftf.max_travel_hours:g}h")
+    if ftf.max_legs:
+        parts.append(f"≤{ftf.max_legs} legs")
+    if c.minor:
+        parts.append("minor" + (" (unaccompanied)" if c.unaccompanied else ""))
+    escorts = ", ".join(f"{n}× {r.value}" for r, n in c.escorts.items() if n)
+    if escorts:
+        parts.append(escorts)
+    return "; ".join(parts)
+
+
+def case_table(scenario: Scenario, plan: Plan | None, violations: tuple[Violation, ...] | list[Violation] = (),
+               lang: str = "nl", health: bool = True) -> pd.DataFrame:
+    """One row per case: status, departure, resources and the reasons (unplanned) or broken rules."""
+    trips = trips_by_case(plan)
+    reasons = {case: "; ".join(texts) for case, texts in reasons_by_case(plan, lang).items()}
+    broken: dict[str, list[str]] = defaultdict(list)
+    for v in violations:
+        for c in v.cases:
+            broken[c].append(v.label_nl if lang == "nl" else v.label)
+    locked = {lock.case for lock in scenario.locks}
+    staff = scenario.staff_by_id
+    rows = []
+    for c in sorted(scenario.cases, key=lambda c: (-c.priority, c.deadline, c.id)):
+        trip = trips.get(c.id)
+        dep_text, dep_day = "", local_date(c.deadline, scenario.location_by_id[c.location].tz)
+        if trip is not None:
+            dep, dep_text = first_departure_local(scenario, trip)
+            dep_day = local_date(dep, scenario.location_by_id[scenario.flight_by_id[trip.outbound[0]].from_].tz)
+        row = {
+            t("col.case", lang): c.id,
+            t("col.pseudonym", lang): c.pseudonym,
+            t("col.priority", lang): c.priority,
+            t("col.type", lang): t(f"type.{c.departure_type.value}", lang),
+            t("col.destination", lang): f"{c.destination_country} ({', '.join(iata(scenario, a) for a in c.destination_airports)})",
+            t("col.status", lang): t("planned" if trip else "unplanned", lang),
+            t("col.departure", lang): dep_text,
+            t("col.week", lang): iso_week(dep_day),
+            t("col.flights", lang): " + ".join(scenario.flight_by_id[x].code for x in trip.outbound) if trip else "",
+            t("col.vehicle", lang): trip.vehicle if trip else "",
+            t("col.escorts", lang): ", ".join(staff[e.staff].name if e.staff in staff else e.staff
+                                              for e in trip.escorts) if trip else "",
+            t("col.pinned", lang): c.id in locked,
+            t("col.reasons", lang): "; ".join(broken.get(c.id, [])) or reasons.get(c.id, ""),
+        }
+        if health:
+            row[t("col.conditions", lang)] = conditions(scenario, c.id)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    """Everything about one case's trip, as small tables."""
+
+    case_id: str
+    planned: bool
+    pickup: str
+    legs: pd.DataFrame
+    escorts: pd.DataFrame
+    vehicle: str
+    care: pd.DataFrame
+    reasons: tuple[str, ...]
+
+
+def case_detail(scenario: Scenario, plan: Plan | None, case_id: str, lang: str = "nl") -> CaseDetail:
+    c = scenario.case_by_id[case_id]
+    trip = trips_by_case(plan).get(case_id)
+    loc = scenario.location_by_id
+    care_rows = [{
+        t("col.care", lang): o.facility, t("col.kind", lang): o.kind.value, t("col.to", lang): iata(scenario, o.airport),
+        t("col.status", lang): t("care.confirmed" if o.confirmed else "care.unconfirmed", lang),
+        t("col.planned_n", lang): bool(trip and trip.care.get(case_id) == o.id),
+    } for o in c.care.options]
+    if trip is None:
+        reasons = reasons_by_case(plan, lang).get(case_id, ())
+        return CaseDetail(case_id, False, "", pd.DataFrame(), pd.DataFrame(), "", pd.DataFrame(care_rows), reasons)
+    legs = pd.DataFrame([leg_row(scenario, leg_id, lang) for leg_id in trip.outbound])
+    escorts = pd.DataFrame([{
+        t("col.name", lang): scenario.staff_by_id[e.staff].name if e.staff in scenario.staff_by_id else e.staff,
+        t("col.role", lang): e.role.value,
+        t("col.returns", lang): " · ".join(
+            f"{scenario.flight_by_id[x].code} {local_time(scenario.flight_by_id[x].departure, loc[scenario.flight_by_id[x].from_].tz)}"
+            for x in e.return_ if x in scenario.flight_by_id),
+    } for e in trip.escorts])
+    vehicle = scenario.vehicle_by_id.get(trip.vehicle)
+    pickup = t("cases.pickup", lang, time=local_time(trip.pickup, loc[c.location].tz), place=loc[c.location].name)
+    return CaseDetail(case_id, True, pickup, legs, escorts, f"{vehicle.name} ({vehicle.kind.value})" if vehicle else
+                      trip.vehicle, pd.DataFrame(care_rows), ())
