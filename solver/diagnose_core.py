@@ -19,6 +19,7 @@ from solver.reasons import (
     FAMILIES,
 )
 from solver.resources import Resources, Span
+from solver.rules import add_all_guarded
 
 log = logging.getLogger(__name__)
 
@@ -105,8 +106,21 @@ class UnitModel:
             self.guards[key] = self.model.new_bool_var(f"assume[{family}:{kind}:{ident}]")
         return self.guards[key]
 
-    def _forbid_pair(self, guard: cp_model.IntVar, a, b) -> None:
+    def guard_key(self, family: str, kind: str, ident: str) -> Guard:
+        return Guard(family, kind, ident)
+
+    def forbid_pair(self, guard: cp_model.IntVar, a, b) -> None:
         self.model.add_bool_or([a.Not(), b.Not()]).only_enforce_if(guard)
+
+    def block(self, key: Guard, lit) -> None:
+        """Guard `key` keeps `lit` false: the resource is out for every option of the unit."""
+        self.model.add_implication(self.guard(*key), lit.Not())
+        self.blocks[key].add(ALL)
+
+    def block_pair(self, key: Guard, lit, pair_lit, pair: tuple[int, int]) -> None:
+        """Guard `key` keeps `lit` off the (option, return) `pair`."""
+        self.forbid_pair(self.guard(*key), lit, pair_lit)
+        self.blocks[key].add(pair)
 
     def fully_blocked(self, family: str, staff_id: str) -> bool:
         """Rule `family` alone keeps this person off every (option, return) of the unit."""
@@ -119,8 +133,8 @@ class UnitModel:
         return bool(self.escort_spans) and pairs >= set(self.escort_spans)
 
     def _build(self) -> None:
-        m, unit, occ, res, s = self.model, self.unit, self.occ, self.res, self.s
-        ids = set(unit.case_ids)
+        """The unit's decision variables; then every rule family of `solver.rules.RULES`, guarded."""
+        m, unit, res, s = self.model, self.unit, self.res, self.s
         self.x = {o.index: m.new_bool_var(f"option[{'+'.join(o.itinerary.leg_ids)}]") for o in unit.options}
         m.add_exactly_one(self.x.values())
         self.r: dict[tuple[int, int], cp_model.IntVar] = {}
@@ -130,49 +144,9 @@ class UnitModel:
                     self.r[o.index, j] = m.new_bool_var(f"return[{o.index},{'+'.join(ret.leg_ids)}]")
                     self.escort_spans[o.index, j] = res.escort_span(o, ret)
                 m.add(sum(self.r[o.index, j] for j in range(len(o.returns))) == self.x[o.index])
-
-        # rule 3: seats, forced places and the stretcher place on every leg
-        need = unit.person_seats + unit.n_escorts
-        for o in unit.options:
-            x = self.x[o.index]
-            for leg in o.itinerary.legs:
-                f = leg.flight
-                if occ.seats[leg.id] + need > f.seats:
-                    m.add_implication(self.guard("seats", "leg", leg.id), x.Not())
-                if unit.forced and occ.forced[leg.id] + unit.forced > f.max_forced:
-                    m.add_implication(self.guard("forced", "leg", leg.id), x.Not())
-                if unit.stretchers and occ.stretchers[leg.id] + unit.stretchers > 1:
-                    m.add_implication(self.guard("stretcher", "leg", leg.id), x.Not())
-            for j, ret in enumerate(o.returns if unit.n_escorts else ()):
-                for leg in ret.legs:
-                    if occ.seats[leg.id] + unit.n_escorts > leg.flight.seats:
-                        m.add_implication(self.guard("seats", "leg", leg.id), self.r[o.index, j].Not())
-
-        # rule 5: one vehicle that fits, is available and is not on another trip
-        locked_vehicle = next((lk.vehicle for lk in s.locks if lk.case in ids and lk.vehicle), None)
-        forbidden_vehicles = {fb.vehicle for fb in s.forbids if fb.case in ids and fb.vehicle}
         self.y = {v.id: m.new_bool_var(f"vehicle[{v.id}]") for v in s.vehicles}
         m.add_exactly_one(self.y.values())
-        for v in s.vehicles:
-            y = self.y[v.id]
-            if (v.seats < unit.persons_in_vehicle + unit.riding_escorts or v.wheelchair_places < unit.wchc
-                    or v.stretcher_places < unit.stretchers):
-                m.add_implication(self.guard("vehicle", "size", v.id), y.Not())
-            if v.id in forbidden_vehicles:
-                m.add_implication(self.guard("lock", "forbid_vehicle", v.id), y.Not())
-            if locked_vehicle is not None and v.id != locked_vehicle:
-                m.add_implication(self.guard("lock", "vehicle", v.id), y.Not())
-            for o in unit.options:
-                span = res.vehicle_span(unit, o, v.id)
-                if not res.vehicle_window_ok(span, v.id):
-                    self._forbid_pair(self.guard("vehicle", "unavailable", v.id), y, self.x[o.index])
-                if any(span.overlaps(other) for other, _ in occ.vehicle_spans[v.id]):
-                    self._forbid_pair(self.guard("vehicle", "busy", v.id), y, self.x[o.index])
-
-        # rules 4 and 7: escorts for every place, free, allowed to travel there, same gender
-        if not unit.n_escorts:
-            return
-        self.holders = [p for p in s.staff if any(role in unit.needs for role in p.roles)]
+        self.holders = [p for p in s.staff if any(role in unit.needs for role in p.roles)] if unit.n_escorts else []
         self.z: dict[tuple[str, Role], cp_model.IntVar] = {}
         self.e: dict[str, cp_model.IntVar] = {}
         for p in self.holders:
@@ -181,41 +155,9 @@ class UnitModel:
                 self.z[p.id, role] = m.new_bool_var(f"escort[{p.id},{role.value}]")
             self.e[p.id] = m.new_bool_var(f"escort[{p.id}]")
             m.add(sum(self.z[p.id, role] for role in roles) == self.e[p.id])
-        for role, count in unit.needs.items():
+        for role, count in unit.needs.items() if unit.n_escorts else ():
             m.add(sum(var for (sid, rr), var in self.z.items() if rr == role) == count)
-        forbidden_staff = {fb.staff for fb in s.forbids if fb.case in ids and fb.staff}
-        for p in self.holders:
-            e = self.e[p.id]
-            if occ.staff_trips[p.id] + 1 > p.max_trips:
-                m.add_implication(self.guard("staff", "max_trips", p.id), e.Not())
-                self.blocks[Guard("staff", "max_trips", p.id)].add(ALL)
-            if p.id in forbidden_staff:
-                m.add_implication(self.guard("lock", "forbid_staff", p.id), e.Not())
-            if unit.locked_staff is not None:
-                if p.id in unit.locked_staff:
-                    m.add_implication(self.guard("lock", "staff_required", p.id), e)
-                else:
-                    m.add_implication(self.guard("lock", "staff", p.id), e.Not())
-            for o in unit.options:
-                for j, ret in enumerate(o.returns):
-                    span = self.escort_spans[o.index, j]
-                    r = self.r[o.index, j]
-                    checks = (
-                        (Guard("staff", "busy", p.id), any(span.overlaps(other) for other, _ in occ.staff_spans[p.id])),
-                        (Guard("staff", "unavailable", p.id), res.staff_unavailable(p.id, span)),
-                        (Guard("excluded_country", "staff", p.id), not res.staff_may_fly(p.id, o.itinerary, ret)),
-                    )
-                    for key, hit in checks:
-                        if hit:
-                            self._forbid_pair(self.guard(*key), e, r)
-                            self.blocks[key].add((o.index, j))
-        for g in sorted(unit.same_gender, key=lambda g: g.value):
-            guard = self.guard("same_gender", "gender", g.value)
-            same = [self.e[p.id] for p in self.holders if p.gender == g]
-            if same:
-                m.add(sum(same) >= 1).only_enforce_if(guard)
-            else:
-                m.add_bool_or([guard.Not()])
+        add_all_guarded(self)
 
     # -- solving ---------------------------------------------------------------------
     def check_cost(self) -> float:

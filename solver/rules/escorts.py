@@ -4,13 +4,26 @@ airport report time (amended rule 7). Rule 10 (duty) is kept by the options them
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from solver.duty import joins_at_airport
+from solver.rules.base import Blocker
 from solver.windows import clip_spans
 
-LABEL = "Escort double-booked, unavailable or not allowed"
+if TYPE_CHECKING:
+    from solver.diagnose_core import UnitModel
+    from solver.occupancy import Occupancy
+    from solver.relax import Guard
+    from solver.selection import Assignment
+    from solver.units import Unit
+    from solver.variables import Vars
+
+CODES = ("rule4.escort_count", "rule4.role", "rule4.same_gender", "rule4.excluded_country",
+         "rule7.overlap", "rule7.unavailable", "rule7.max_trips")
+EXPLAINS = ("staff", "same_gender", "excluded_country")
 
 
-def add(v) -> None:
+def add(v: Vars) -> list[Guard]:
     model, res, ix = v.model, v.res, v.ix
     st = ix.scenario.settings
     intervals = {sid: [] for sid in res.staff}
@@ -54,6 +67,7 @@ def add(v) -> None:
             model.add_no_overlap(items + fixed)
         if trips[sid]:
             model.add(sum(trips[sid]) <= res.staff[sid].max_trips).with_name(f"max_trips[{sid}]")
+    return []
 
 
 def _by_start(v, unit, sid: str) -> list[tuple[bool, object]]:
@@ -102,3 +116,62 @@ def _role_capacity(v) -> None:
         model.add_cumulative([i for i, _, _ in items], [c for _, c, _ in items], holders)
         trips = sum(s.max_trips for s in res.staff.values() if role in s.roles)
         model.add(sum(c * v.planned[k] for _, c, k in items) <= trips)
+
+
+def add_guarded(um: UnitModel) -> None:
+    """Each candidate escort: trips left, free, available, allowed to travel there; same gender."""
+    if not um.unit.n_escorts:
+        return
+    m, unit, occ, res = um.model, um.unit, um.occ, um.res
+    for p in um.holders:
+        e = um.e[p.id]
+        if occ.staff_trips[p.id] + 1 > p.max_trips:
+            um.block(um.guard_key("staff", "max_trips", p.id), e)
+        for o in unit.options:
+            for j, ret in enumerate(o.returns):
+                span = um.escort_spans[o.index, j]
+                r = um.r[o.index, j]
+                checks = (
+                    (("staff", "busy", p.id), any(span.overlaps(other) for other, _ in occ.staff_spans[p.id])),
+                    (("staff", "unavailable", p.id), res.staff_unavailable(p.id, span)),
+                    (("excluded_country", "staff", p.id), not res.staff_may_fly(p.id, o.itinerary, ret)),
+                )
+                for key, hit in checks:
+                    if hit:
+                        um.block_pair(um.guard_key(*key), e, r, (o.index, j))
+    for g in sorted(unit.same_gender, key=lambda g: g.value):
+        guard = um.guard("same_gender", "gender", g.value)
+        same = [um.e[p.id] for p in um.holders if p.gender == g]
+        if same:
+            m.add(sum(same) >= 1).only_enforce_if(guard)
+        else:
+            m.add_bool_or([guard.Not()])
+
+
+def conflict(occ: Occupancy, unit: Unit, a: Assignment) -> list[Blocker]:
+    if a.ret is None:
+        return [Blocker("rule4.escort_count", unit.key)] if unit.n_escorts else []
+    option = unit.options[a.option]
+    ret = option.returns[a.ret]
+    res = occ.res
+    out = []
+    filled: dict = {}
+    for sid, role in a.escorts:
+        filled[role] = filled.get(role, 0) + 1
+        staff = res.staff[sid]
+        if role not in staff.roles:
+            out.append(Blocker("rule4.role", sid))
+        if not res.staff_may_fly(sid, option.itinerary, ret):
+            out.append(Blocker("rule4.excluded_country", sid))
+        span = res.escort_span(option, ret, role)
+        if occ.staff_trips[sid] >= staff.max_trips:
+            out.append(Blocker("rule7.max_trips", sid))
+        if res.staff_unavailable(sid, span):
+            out.append(Blocker("rule7.unavailable", sid))
+        if any(span.overlaps(other) for other, _ in occ.staff_spans[sid]):
+            out.append(Blocker("rule7.overlap", sid))
+    if filled != dict(unit.needs):
+        out.append(Blocker("rule4.escort_count", unit.key))
+    if not unit.same_gender <= {res.staff[sid].gender for sid, _ in a.escorts}:
+        out.append(Blocker("rule4.same_gender", unit.key))
+    return out
