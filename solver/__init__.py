@@ -13,7 +13,7 @@ from models.plan import Bound, Note
 from solver.bounds import full_problem_bound, mark_fixed_pickups, restricted_by
 from solver.budget import Meter, Slice, SolveBudget
 from solver.cpsat import solve_cpsat
-from solver.explain import explain_unplanned
+from solver.explain.replay import explain_unplanned
 from solver.greedy import solve_greedy, try_unit
 from solver.heuristics import BEST_START_SHARE, WARM_START_SHARE, best_start, improve
 from solver.index import Index, build_index
@@ -33,7 +33,7 @@ PLANNER_VERSION = "0.1.0"
 MIN_RESOLVE_S = 1.0
 """A relaxed re-solve only starts when the search pool still holds this long after building its model."""
 EXPLAIN_WORK_PER_SECOND = 1.0
-"""Explanation work is counted in estimated seconds (`solver.diagnose_core.check_cost`)."""
+"""Explanation work is counted in estimated seconds (`solver.explain.core.check_cost`)."""
 
 
 @dataclass
@@ -92,7 +92,7 @@ def _core_reasons(ix: Index, res: Resources, occ, chosen, reasons: dict[str, lis
     """Replace replay-based reasons by CP-SAT blocking rules (minimised cores), most urgent first,
     within the explanation slice (counted work when reproducible): fewer explanations when time
     runs short. Returns how many cases it explained."""
-    from solver.diagnose import blocking_rules
+    from solver.explain.blocking import blocking_rules
 
     candidates = sorted((u for u in ix.units if u.options and u.key not in chosen), key=lambda u: (-u.priority, u.key))
     meter = Meter(budget, EXPLAIN_WORK_PER_SECOND)

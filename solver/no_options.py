@@ -88,7 +88,7 @@ def _applies(check: GroundCheck, limit: str) -> bool:
 
 
 def rule_words_en(b, unit: Unit, counts: dict) -> list[str]:
-    """English words for the itineraries rules 9 and 10 removed (the Dutch ones: solver.diagnose_static)."""
+    """English words for the itineraries rules 9 and 10 removed (the Dutch ones: solver.explain.static)."""
     return [en for _, en in rule_words(b, unit, counts)]
 
 

@@ -16,7 +16,7 @@ from solver.rules import duty, escorts, frozen, ground, legs, locks, vehicles
 from solver.rules.base import Blocker, RuleFamily
 
 if TYPE_CHECKING:
-    from solver.diagnose_core import UnitModel
+    from solver.explain.core import UnitModel
     from solver.occupancy import Occupancy
     from solver.relax import Guard
     from solver.selection import Assignment

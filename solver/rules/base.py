@@ -2,7 +2,7 @@
 (core) model and the replay checks all walk the same ordered `solver.rules.RULES`.
 
 A family is a module: `CODES` (the checker rule codes it keeps, `models.rules.RULES`), `EXPLAINS`
-(the explanation families its blockers are worded as, `solver.reasons.FAMILIES`), `add` for the main
+(the explanation families its blockers are worded as, `solver.explain.words.FAMILIES`), `add` for the main
 model, `add_guarded` for the one-unit explanation model and `conflict` for a concrete assignment
 against what other trips already use.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
-    from solver.diagnose_core import UnitModel
+    from solver.explain.core import UnitModel
     from solver.occupancy import Occupancy
     from solver.relax import Guard
     from solver.selection import Assignment

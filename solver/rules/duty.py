@@ -13,7 +13,7 @@ from solver.duty import earliest_return, outbound_duties, outbound_duty_ok, retu
 from solver.rules.base import Blocker
 
 if TYPE_CHECKING:
-    from solver.diagnose_core import UnitModel
+    from solver.explain.core import UnitModel
     from solver.occupancy import Occupancy
     from solver.relax import Guard
     from solver.selection import Assignment

@@ -11,7 +11,7 @@ from solver.rules.base import Blocker
 from solver.windows import clip_spans
 
 if TYPE_CHECKING:
-    from solver.diagnose_core import UnitModel
+    from solver.explain.core import UnitModel
     from solver.occupancy import Occupancy
     from solver.relax import Guard
     from solver.selection import Assignment

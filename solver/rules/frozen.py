@@ -12,7 +12,7 @@ from solver.relax import Guard
 from solver.rules.base import Blocker
 
 if TYPE_CHECKING:
-    from solver.diagnose_core import UnitModel
+    from solver.explain.core import UnitModel
     from solver.occupancy import Occupancy
     from solver.selection import Assignment
     from solver.units import Unit

@@ -3,7 +3,7 @@
 The itinerary search (`solver.index` with `solver.ground.GroundCheck`) only makes options whose
 connections and transit keep rule 9, and the pickup (`solver.pickup`) keeps the airport wait, so
 the models need no constraint and no guard: a unit that rule 9 leaves without options is explained
-by the static relaxation (`solver.diagnose_ground`). `conflict` re-checks a concrete choice (a
+by the static relaxation (`solver.explain.ground_words`). `conflict` re-checks a concrete choice (a
 previous plan's trip, a replayed one) against the same limits.
 """
 
@@ -24,7 +24,7 @@ from solver.ground import (
 from solver.rules.base import Blocker
 
 if TYPE_CHECKING:
-    from solver.diagnose_core import UnitModel
+    from solver.explain.core import UnitModel
     from solver.occupancy import Occupancy
     from solver.relax import Guard
     from solver.selection import Assignment

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from solver.rules.base import Blocker
 
 if TYPE_CHECKING:
-    from solver.diagnose_core import UnitModel
+    from solver.explain.core import UnitModel
     from solver.occupancy import Occupancy
     from solver.relax import Guard
     from solver.selection import Assignment

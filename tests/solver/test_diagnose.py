@@ -8,9 +8,8 @@ import pytest
 from planner.events import staff_unavailable
 from planner.service import solve_scenario
 from solver import SolveParams
-from solver.diagnose import blocking_rules, explain_case, explain_plan, occupancy_from_plan
+from solver.explain import FAMILIES, blocking_rules, days_text, explain_case, explain_plan, occupancy_from_plan
 from solver.occupancy import replay
-from solver.reasons import FAMILIES, days_text
 from solver.resources import Resources
 from tests.builders import add_case, build, build_plan, item, plan_dict, scenario_dict, staff_dict
 from tests.solver.blocked_cases import FIXTURES, seats_then_no_vehicle

@@ -1,7 +1,7 @@
 """The registry speaks the checker's vocabulary: every code a family names is a checker rule code."""
 
 from models.rules import RULES as CHECKER_RULES
-from solver.reasons import FAMILIES
+from solver.explain import FAMILIES
 from solver.rules import RULES, codes
 
 

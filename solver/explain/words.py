@@ -57,8 +57,16 @@ class Reason:
     def label_en(self) -> str:
         return FAMILIES.get(self.family, FAMILIES["other"])[1]
 
+    @property
+    def code(self) -> str:
+        """The checker's rule code (or a `static.*` code) of this reason: `solver.explain.codes`."""
+        from solver.explain.codes import reason_code
+
+        return reason_code(self.family, self.data)
+
     def as_dict(self) -> dict[str, Any]:
-        return {"family": self.family, "text_nl": self.text_nl, "text_en": self.text_en, "data": self.data}
+        return {"family": self.family, "code": self.code, "text_nl": self.text_nl, "text_en": self.text_en,
+                "data": self.data}
 
 
 # -- words --------------------------------------------------------------------------

@@ -11,11 +11,8 @@ from typing import Any, Callable, NamedTuple
 from models import InputError, Plan, Scenario, scenario_from_dict
 from models.case import FitStatus
 from models.instants import day_plus, inside, local_day, plus
-from solver.diagnose_ground import ScenarioOnly, rule9_10_relaxations, rule9_10_words
-from solver.index import Index, TripOption, Unit, build_index
-from solver.no_options import connection_words
-from solver.params import SolveParams
-from solver.reasons import (
+from solver.explain.ground_words import ScenarioOnly, rule9_10_relaxations, rule9_10_words
+from solver.explain.words import (
     ROLE_EN,
     Reason,
     day_text,
@@ -23,6 +20,9 @@ from solver.reasons import (
     role_words,
     span_text,
 )
+from solver.index import Index, TripOption, Unit, build_index
+from solver.no_options import connection_words
+from solver.params import SolveParams
 
 log = logging.getLogger(__name__)
 

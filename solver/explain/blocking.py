@@ -22,13 +22,13 @@ from typing import Iterable
 
 from models import Plan, Scenario
 from solver.budget import Meter
-from solver.diagnose_core import Guard, UnitModel, occupancy_from_plan
-from solver.diagnose_static import shortages, static_reasons
-from solver.diagnose_words import Words, reasons_from_core
+from solver.explain.core import Guard, UnitModel, occupancy_from_plan
+from solver.explain.core_words import Words, reasons_from_core
+from solver.explain.static import shortages, static_reasons
+from solver.explain.words import Reason
 from solver.index import Index, build_index
 from solver.occupancy import Occupancy, replay
 from solver.params import SolveParams
-from solver.reasons import Reason
 from solver.resources import Resources
 from solver.selection import Assignment
 

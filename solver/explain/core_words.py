@@ -9,10 +9,8 @@ from typing import Iterable
 from zoneinfo import ZoneInfo
 
 from models.common import Gender
-from solver.diagnose_core import Guard, UnitModel
-from solver.index import Index, Unit
-from solver.occupancy import Occupancy
-from solver.reasons import (
+from solver.explain.core import Guard, UnitModel
+from solver.explain.words import (
     GENDER_EN,
     GENDER_NL,
     LATEST_SHOWN,
@@ -24,6 +22,8 @@ from solver.reasons import (
     role_words,
     span_text,
 )
+from solver.index import Index, Unit
+from solver.occupancy import Occupancy
 from solver.resources import Resources, Span
 
 log = logging.getLogger(__name__)

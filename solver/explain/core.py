@@ -13,11 +13,11 @@ from models import Plan
 from models.common import Role
 from models.rules import timeline
 from solver.budget import Meter
-from solver.index import Index, Unit
-from solver.occupancy import Occupancy
-from solver.reasons import (
+from solver.explain.words import (
     FAMILIES,
 )
+from solver.index import Index, Unit
+from solver.occupancy import Occupancy
 from solver.resources import Resources, Span
 from solver.rules import add_all_guarded
 

@@ -1,4 +1,4 @@
-"""Rules 9 and 10 in the static diagnosis (`solver.diagnose_static`): each limit as a relaxation of
+"""Rules 9 and 10 in the static diagnosis (`solver.explain.static`): each limit as a relaxation of
 the scenario (its `null` setting, or the case's transit exclusions), and its words in Dutch and English."""
 
 from __future__ import annotations
