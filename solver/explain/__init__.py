@@ -12,6 +12,7 @@ from __future__ import annotations
 from solver.explain.blocking import blocking_rules, explain_case, explain_plan
 from solver.explain.codes import WHATIF_CODES, reason_code
 from solver.explain.core import occupancy_from_plan
+from solver.explain.english import from_english, x_reasons
 from solver.explain.words import (
     FAMILIES,
     GENDER_EN,
@@ -29,6 +30,6 @@ from solver.explain.words import (
 
 __all__ = [
     "FAMILIES", "GENDER_EN", "GENDER_NL", "ROLE_EN", "ROLE_NL", "WHATIF_CODES", "Reason", "blocking_rules",
-    "day_text", "days_text", "explain_case", "explain_plan", "listing", "moment_text", "occupancy_from_plan",
-    "reason_code", "role_words", "span_text",
+    "day_text", "days_text", "explain_case", "explain_plan", "from_english", "listing", "moment_text",
+    "occupancy_from_plan", "reason_code", "role_words", "span_text", "x_reasons",
 ]

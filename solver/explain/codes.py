@@ -33,8 +33,15 @@ STAFF_KIND_CODES: Mapping[str, str] = {"busy": "rule7.overlap", "unavailable": "
                                        "max_trips": "rule7.max_trips"}
 VEHICLE_KIND_CODES: Mapping[str, str] = {"busy": "rule5.overlap", "unavailable": "rule5.availability",
                                          "size": "rule5.seats"}
-ITINERARY_KIND_CODES: Mapping[str, str] = {**GROUND_CODE_OF, "airport_wait": "rule9.airport_wait",
-                                           "duty": "rule10.outbound_duty", "return_duty": "rule10.return_duty"}
+ITINERARY_KIND_CODES: Mapping[str, str] = {
+    **GROUND_CODE_OF, "airport_wait": "rule9.airport_wait", "duty": "rule10.outbound_duty",
+    "return_duty": "rule10.return_duty", "returns_rest": "rule10.rest_abroad", "locked_flights": "rule8.lock_flights",
+    "care": "rule6.missing", "returns": "rule7.return_late", "notice": "rule1.notice", "pickup": "rule5.pickup_window",
+    "dates": "rule1.fit_validity", "max_legs": "rule2.max_legs", "stretcher": "rule2.stretcher_leg",
+    "oxygen": "rule2.oxygen_leg", "medif": "rule2.medif", "seats": "rule3.seats", "no_connection": "static.itinerary",
+    "none": "static.itinerary", "report": "static.report",
+}
+"""The index's kinds of "no option" (`solver.no_options`) and the rule-9/10 limits, as codes."""
 
 WHATIF_CODES: Mapping[str, str] = {
     "confirm_care": "rule6.unconfirmed",
