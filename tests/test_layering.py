@@ -45,3 +45,10 @@ def test_dependency_direction():
             if bad:
                 problems.append(f"{path.relative_to(ROOT)} imports {sorted(bad)}")
     assert problems == []
+
+
+def test_solver_tests_do_not_import_planner():
+    """Solver tests stay at the solver layer; end-to-end tests through planner live in tests/integration."""
+    problems = [str(path.relative_to(ROOT)) for path in sorted((ROOT / "tests" / "solver").rglob("*.py"))
+                if "planner" in _imports(path) or "tests.integration" in path.read_text(encoding="utf-8")]
+    assert problems == []

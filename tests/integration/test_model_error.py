@@ -11,7 +11,7 @@ from planner.cli import main
 from planner.solver_status import optimiser_warning
 from planner.summary import plan_summary
 from tests.builders import build, scenario_dict
-from tests.solver.helpers import planned_cases, solve_dict
+from tests.integration.helpers import planned_cases, solve_dict
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Rules 2 and 3 in the solver: itinerary shape, stretcher, oxygen, seats and forced places."""
 
 from tests.builders import add_case, add_staff, add_vehicle, case_dict, scenario_dict, vehicle_dict
-from tests.solver.helpers import planned_cases, reasons, solve_dict
+from tests.integration.helpers import planned_cases, reasons, solve_dict
 
 
 def _flights(checked, trip):

@@ -3,7 +3,7 @@
 from models import plan_from_dict
 from models.rules import evaluate_objective, find_violations
 from tests.builders import add_case, add_staff, add_vehicle, build, scenario_dict
-from tests.solver.helpers import planned_cases, solve_dict
+from tests.integration.helpers import planned_cases, solve_dict
 
 
 def _two_case_scenario():
@@ -58,6 +58,6 @@ def test_previous_plan_with_unknown_cases_is_tolerated():
 
 def solve_dict_lenient(scn, previous):
     from planner.service import solve_scenario
-    from tests.solver.helpers import FAST
+    from tests.integration.helpers import FAST
 
     return solve_scenario(build(scn), FAST, previous)

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.builders import case_dict, scenario_dict
-from tests.solver.helpers import planned_cases, reasons, solve_dict
+from tests.integration.helpers import planned_cases, reasons, solve_dict
 
 
 @pytest.mark.parametrize("strategy", ["cpsat", "greedy"])

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 from models.geo import road_minutes
 from tests.builders import add_flight, add_staff, build, case_dict, item, scenario_dict, staff_dict, vehicle_dict
-from tests.solver.helpers import planned_cases, reasons, solve_dict, trip_of
+from tests.integration.helpers import planned_cases, reasons, solve_dict, trip_of
 
 
 def _flights(scn: dict, keep: set[str]) -> dict:
@@ -223,7 +223,7 @@ def test_what_if_never_moves_a_legal_deadline():
     from planner.service import solve_scenario
     from planner.whatif import what_it_would_take
     from tests.solver.blocked_cases import deadline
-    from tests.solver.helpers import FAST
+    from tests.integration.helpers import FAST
 
     for kind, proposed in (("target", True), ("legal", False)):
         scn = deadline()

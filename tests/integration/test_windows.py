@@ -7,7 +7,7 @@ from models.common import TimeWindow
 from solver.timegrid import TimeGrid
 from solver.windows import availability, clip_spans, merge_spans, unavailability
 from tests.builders import item, scenario_dict
-from tests.solver.helpers import planned_cases, solve_dict, trip_of
+from tests.integration.helpers import planned_cases, solve_dict, trip_of
 
 START = datetime(2026, 12, 7, 8, 0, tzinfo=timezone(timedelta(hours=1)))
 GRID = TimeGrid(START)

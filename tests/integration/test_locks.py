@@ -6,7 +6,7 @@ import pytest
 import solver.cpsat
 from models.rules import find_violations
 from tests.builders import add_case, add_staff, add_vehicle, build, build_plan, plan_dict, scenario_dict
-from tests.solver.helpers import planned_cases, reasons, solve_dict, trip_of
+from tests.integration.helpers import planned_cases, reasons, solve_dict, trip_of
 
 BOTH_ESCORTS = ["S-1", "S-2"]
 

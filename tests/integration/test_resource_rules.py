@@ -1,7 +1,7 @@
 """Rules 4–8 in the solver: vehicles, care, escorts, locks, forbids and groups."""
 
 from tests.builders import add_case, add_staff, case_dict, scenario_dict, staff_dict, vehicle_dict
-from tests.solver.helpers import planned_cases, reasons, solve_dict, trip_of
+from tests.integration.helpers import planned_cases, reasons, solve_dict, trip_of
 
 
 def test_vehicle_must_fit_the_trip():
