@@ -11,6 +11,7 @@ from pathlib import Path
 from models import Plan, Scenario, Unplanned, load_plan, load_scenario
 from models.rules import Violation, evaluate_objective, find_violations
 from solver import SolveBudget, SolveParams, SolveResult, solve
+from solver.explain import x_reasons
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,9 @@ def scenario_hash(scenario: Scenario) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
+WITHDRAWN = "withdrawn: the rule checker rejected the proposed trip"
+
+
 def _withdraw(scenario: Scenario, plan: Plan, violations: list[Violation], previous: Plan | None) -> tuple[Plan, list[str]]:
     """Last line of defence: a trip the checker rejects is taken out, never handed on."""
     bad = {c for v in violations if v.rule not in UNAVOIDABLE for c in v.cases}
@@ -49,7 +53,7 @@ def _withdraw(scenario: Scenario, plan: Plan, violations: list[Violation], previ
         if bad & set(trip.cases):
             removed.extend(trip.cases)
             unplanned.extend(
-                Unplanned(case=c, reasons=("withdrawn: the rule checker rejected the proposed trip",)) for c in trip.cases
+                Unplanned(case=c, reasons=(WITHDRAWN,), x_reasons=x_reasons([WITHDRAWN], [])) for c in trip.cases
             )
         else:
             trips.append(trip)

@@ -14,15 +14,17 @@ from solver.bounds import full_problem_bound, mark_fixed_pickups, restricted_by
 from solver.candidates import candidate_itineraries, candidate_returns
 from solver.budget import Meter, Slice, SolveBudget
 from solver.cpsat import solve_cpsat
-from solver.explain import explain_unplanned
+from solver.explain.english import from_english, unit_reasons
+from solver.explain.replay import explain_unplanned
+from solver.explain.words import Reason
 from solver.greedy import solve_greedy, try_unit
 from solver.heuristics import BEST_START_SHARE, WARM_START_SHARE, best_start, improve
 from solver.index import Index, build_index
 from solver.model_size import build_seconds, estimate_vars
 from solver.occupancy import replay
 from solver.params import SolveParams, reproducible
-from solver.relax import describe
 from solver.previous import previous_assignments
+from solver.relax import describe
 from solver.resources import Resources
 from solver.selection import Assignment, to_plan
 
@@ -34,7 +36,7 @@ PLANNER_VERSION = "0.1.0"
 MIN_RESOLVE_S = 1.0
 """A relaxed re-solve only starts when the search pool still holds this long after building its model."""
 EXPLAIN_WORK_PER_SECOND = 1.0
-"""Explanation work is counted in estimated seconds (`solver.diagnose_core.check_cost`)."""
+"""Explanation work is counted in estimated seconds (`solver.explain.core.check_cost`)."""
 
 
 @dataclass
@@ -88,12 +90,13 @@ def _insert_leftovers(ix: Index, res: Resources, chosen: dict[str, Assignment]) 
     return out
 
 
-def _core_reasons(ix: Index, res: Resources, occ, chosen, reasons: dict[str, list[str]], params: SolveParams,
-                  budget: Slice) -> int:
+def _core_reasons(ix: Index, res: Resources, occ, chosen, reasons: dict[str, list[str]],
+                  structured: dict[str, list[Reason]], params: SolveParams, budget: Slice) -> int:
     """Replace replay-based reasons by CP-SAT blocking rules (minimised cores), most urgent first,
     within the explanation slice (counted work when reproducible): fewer explanations when time
-    runs short. Returns how many cases it explained."""
-    from solver.diagnose import blocking_rules
+    runs short. The Reasons themselves go to `structured` (the plan's x_reasons). Returns how many
+    cases it explained."""
+    from solver.explain.blocking import blocking_rules
 
     candidates = sorted((u for u in ix.units if u.options and u.key not in chosen), key=lambda u: (-u.priority, u.key))
     meter = Meter(budget, EXPLAIN_WORK_PER_SECOND)
@@ -104,6 +107,7 @@ def _core_reasons(ix: Index, res: Resources, occ, chosen, reasons: dict[str, lis
         found = blocking_rules(ix, res, occ, unit.key, params, meter=meter)
         if found and not any(r.family in ("fits", "other") for r in found):
             reasons[unit.key] = [r.text_en for r in found]
+            structured[unit.key] = list(found)
             explained += 1
     return explained
 
@@ -127,7 +131,7 @@ def _report_cpsat(info: dict, outcome, ix: Index) -> None:
 
 
 def _guard_notes(ix: Index, chosen: dict[str, Assignment], frozen: dict[str, Assignment], given_up: dict,
-                 reasons: dict[str, list[str]], notes: list[Note]) -> list[Note]:
+                 reasons: dict[str, list[str]], structured: dict[str, list[Reason]], notes: list[Note]) -> list[Note]:
     """Notes (and reasons) for locks that could not be kept and frozen trips that had to change.
 
     A locked case left unplanned gets reasons that start with "lock cannot be kept: ..." (FORMAT.md,
@@ -141,12 +145,23 @@ def _guard_notes(ix: Index, chosen: dict[str, Assignment], frozen: dict[str, Ass
         if unit.locked and unit.key not in chosen:
             why = why or "; ".join(reasons.get(unit.key, [])) or "no plan keeps it together with the other rules"
             reasons[unit.key] = [f"lock cannot be kept: {why}"] + [r for r in reasons.get(unit.key, []) if r != why]
+            known = unit_reasons(unit, structured)
+            structured[unit.key] = [_lock_reason(why, known)] + known
             if not noted.intersection(unit.case_ids):
                 out.extend(Note(case=c.id, text=f"lock cannot be kept: {why}") for c in unit.cases)
         elif unit.key in frozen and chosen.get(unit.key) != frozen[unit.key] and not noted.intersection(unit.case_ids):
             text = f"frozen trip had to change: {why}" if why else "frozen trip could not be kept"
             out.extend(Note(case=c.id, text=text) for c in unit.cases)
     return out
+
+
+def _lock_reason(why: str, known: list[Reason]) -> Reason:
+    """"lock cannot be kept: <why>" in both languages; `why` is the known reasons joined, or other words."""
+    if known and why == "; ".join(r.text_en for r in known):
+        nl = "; ".join(r.text_nl for r in known)
+    else:
+        nl = from_english(why).text_nl
+    return Reason("lock", f"vastzetting kan niet worden gehouden: {nl}", f"lock cannot be kept: {why}", {})
 
 
 def _honest_bound(ix: Index, info: dict, status: str, bounds: dict) -> tuple[str, Bound | None]:
@@ -276,14 +291,16 @@ def solve(scenario: Scenario, params: SolveParams | None = None, previous: Plan 
         info["inserted_after_search"] = len(chosen) - before
     occ = replay(ix, res, chosen)
     reasons = explain_unplanned(ix, occ, chosen)
-    info["explained_by_cpsat"] = _core_reasons(ix, res, occ, chosen, reasons, params, budget.slice("explain"))
+    structured: dict[str, list[Reason]] = {}
+    info["explained_by_cpsat"] = _core_reasons(ix, res, occ, chosen, reasons, structured, params,
+                                               budget.slice("explain"))
     seconds["explain"] = time.perf_counter() - t
     seconds["total"] = time.perf_counter() - started
     info["status"] = status
     if not reproducible(params):
         info["seconds"] = {k: round(v, 3) for k, v in seconds.items()}  # wall times differ run to run
-    notes.extend(_guard_notes(ix, chosen, frozen, given_up, reasons, notes))
-    plan = to_plan(ix, chosen, reasons, info)
+    notes.extend(_guard_notes(ix, chosen, frozen, given_up, reasons, structured, notes))
+    plan = to_plan(ix, chosen, reasons, info, structured)
     objective = evaluate_objective(scenario, plan, previous)
     plan = plan.model_copy(update={"objective": objective, "bound": bound, "notes": tuple(notes)})
     return SolveResult(plan=plan, status=status, seconds=seconds, index=ix, assignments=chosen)

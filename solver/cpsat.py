@@ -10,7 +10,7 @@ from ortools.sat.python import cp_model
 
 from solver import objectives
 from solver.budget import Slice, SolveBudget
-from solver.constraints import add_all
+from solver.rules import add_all
 from solver.failure import presolve_findings
 from solver.index import Index
 from solver.model_size import build_seconds, model_view

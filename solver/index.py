@@ -298,7 +298,9 @@ class _UnitBuilder:
         self._note_pruning(unit, stats, capped, lock_flights is not None, max_legs, targets)
         if not unit.options:
             counts["first_rejected_day"] = min(first_rejected) if first_rejected else None
-            unit.blockers.extend(no_option_reasons(self, unit, lo, hi, max_legs, max_dur, targets, counts, lock_flights))
+            words = no_option_reasons(self, unit, lo, hi, max_legs, max_dur, targets, counts, lock_flights)
+            unit.blockers.extend(en for _, _, en in words)
+            unit.blocker_words.update({en: (kind, nl) for kind, nl, en in words})
         return counts["found"]
 
     def _locked_itinerary(self, unit: Unit, leg_ids: tuple[str, ...]) -> list[Itinerary]:

@@ -20,7 +20,12 @@ class Assignment:
     escorts: tuple[tuple[str, Role], ...]
 
 
-def to_plan(ix: Index, assignments: dict[str, Assignment], reasons: dict[str, list[str]], solver_info: dict) -> Plan:
+def to_plan(ix: Index, assignments: dict[str, Assignment], reasons: dict[str, list[str]], solver_info: dict,
+            structured: dict | None = None) -> Plan:
+    """The plan of `assignments`; with `structured` (unit key -> Reasons) each unplanned entry also
+    carries `x_reasons` (code, Dutch and English words, data), one per English reason, in order."""
+    from solver.explain.english import unit_reasons, x_reasons
+
     units = {u.key: u for u in ix.units}
     trips = []
     unplanned = []
@@ -29,7 +34,9 @@ def to_plan(ix: Index, assignments: dict[str, Assignment], reasons: dict[str, li
         a = assignments.get(key)
         if a is None:
             for c in unit.cases:
-                unplanned.append(Unplanned(case=c.id, reasons=tuple(reasons.get(key) or ["not planned"])))
+                texts = list(reasons.get(key) or ["not planned"])
+                extra = {} if structured is None else {"x_reasons": x_reasons(texts, unit_reasons(unit, structured))}
+                unplanned.append(Unplanned(case=c.id, reasons=tuple(texts), **extra))
             continue
         option = unit.options[a.option]
         ret_legs = option.returns[a.ret].leg_ids if a.ret is not None else ()

@@ -52,6 +52,8 @@ class Unit:
     priority: int
     options: list[TripOption] = field(default_factory=list)
     blockers: list[str] = field(default_factory=list)
+    blocker_words: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """English blocker -> (kind, Dutch words), where the index made both (`solver.no_options`)."""
     staff: list[str] = field(default_factory=list)
     vehicles: list[str] = field(default_factory=list)
     forbidden_flights: frozenset[str] = frozenset()

@@ -34,6 +34,8 @@ class Vars:
     return_arrival: dict[str, cp_model.IntVar] = field(default_factory=dict)
     first_departure: dict[str, cp_model.IntVar] = field(default_factory=dict)
     """Per unit with an airport-joining escort role: the first outbound departure (their start, rule 7)."""
+    frozen: dict = field(default_factory=dict)
+    """Unit key -> the frozen trip's Assignment (`solver.rules.frozen` keeps them, guarded)."""
     horizon: tuple[int, int] = (0, 1)
     """Every time the model can produce lies in [low, high] (grid minutes): domains come from here."""
 

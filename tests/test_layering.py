@@ -91,3 +91,10 @@ def test_the_rule_catches_what_it_should(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("import subprocess\nfrom planner.store import Store\nfrom planner import web\n", encoding="utf-8")
     assert _uses(bad, FORBIDDEN_IN_CORE) == ["planner.store", "planner.web", "subprocess"]
+
+
+def test_solver_tests_do_not_import_planner():
+    """Solver tests stay at the solver layer; end-to-end tests through planner live in tests/integration."""
+    problems = [str(path.relative_to(ROOT)) for path in sorted((ROOT / "tests" / "solver").rglob("*.py"))
+                if "planner" in _imports(path) or "tests.integration" in path.read_text(encoding="utf-8")]
+    assert problems == []

@@ -11,7 +11,7 @@ from planner.capacity.spec import (
     StaffAxis,
     VehicleAxis,
 )
-from solver.reasons import GENDER_EN, GENDER_NL, role_words
+from solver.explain import GENDER_EN, GENDER_NL, role_words
 
 VEHICLES_NL = {"bus": ("bus", "bussen"), "van": ("busje", "busjes"),
                "patient_transport": ("patiëntenvervoerder", "patiëntenvervoerders")}

@@ -2,7 +2,7 @@
 
 A plan carries its reasons as text (FORMAT.md); the solver writes them from a small set of
 phrasings. The first reason of a case decides its family, with the family codes and labels of
-`solver.reasons.FAMILIES`. The order of the patterns matters: "no return seats for the escorts"
+`solver.explain.FAMILIES`. The order of the patterns matters: "no return seats for the escorts"
 is about seats, not escorts.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from solver.reasons import FAMILIES
+from solver.explain import FAMILIES
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((family, re.compile(pattern, re.IGNORECASE)) for family, pattern in (
     ("lock", r"\block|forbidden"),

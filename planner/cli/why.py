@@ -8,7 +8,7 @@ from solver import SolveParams
 
 def cmd_why(args) -> int:
     from models import load_plan, load_scenario
-    from solver.diagnose import explain_case
+    from solver.explain import explain_case
 
     scenario = load_scenario(args.scenario)
     plan = load_plan(args.plan)

@@ -14,7 +14,7 @@ from planner.events import Event
 from planner.replan import replan, replan_full
 from sample_data import generate_scenario
 from solver import SolveParams
-from solver.diagnose import explain_case
+from solver.explain import explain_case
 from tests.builders import build, build_plan, plan_dict, scenario_dict
 
 AMS = ZoneInfo("Europe/Amsterdam")

@@ -84,3 +84,10 @@ def test_why_cli_unknown_case_is_an_error_without_traceback(tmp_path, capsys):
     assert main(["why", str(scn_path), str(plan_path), "NOPE", "--no-whatif"]) == 2
     err = capsys.readouterr().err
     assert "unknown case 'NOPE'" in err and "Traceback" not in err
+
+
+def test_every_whatif_kind_names_the_rule_it_relaxes():
+    from planner.whatif import COST
+    from solver.explain import WHATIF_CODES
+
+    assert set(COST) == set(WHATIF_CODES)
