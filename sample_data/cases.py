@@ -85,7 +85,9 @@ class CaseFactory(CareMixin, ChecksMixin):
 
     def _unit(self, profile: str, size: int, forced: bool = False) -> UnitResult:
         members = self._members(profile, size, forced)
-        for _attempt in range(4):  # each attempt draws dates, papers and destination anew
+        for attempt in range(8):  # each attempt draws dates, papers and destination anew
+            if attempt >= 4:  # then a pickup place of the same kind (a far one may reach no flight in time)
+                self._other_place(members)
             self._timing(members)
             self._papers(members)
             if not all(m.plannable_by_design for m in members):
@@ -102,6 +104,17 @@ class CaseFactory(CareMixin, ChecksMixin):
                     return UnitResult(members, itinerary, self._trip_hours(members, itinerary))
         self.no_itinerary.extend(m.id for m in members)
         return UnitResult(members, None, self._trip_hours(members, None))
+
+    def _other_place(self, members: list[CaseDraft]) -> None:
+        """Move a unit that is not detained to another hospital or reception centre."""
+        here = members[0].location
+        if detained_at(here):
+            return
+        kind = self.places[here].kind
+        pool = [p.id for p in (HOSPITALS if kind == "hospital" else RECEPTION_CENTRES) if not detained_at(p.id)]
+        location = self.rng.choice(pool)
+        for m in members:
+            m.location = location
 
     def _long_haul_escort(self, members: list[CaseDraft], itinerary: tuple[Leg, ...]) -> tuple[Leg, ...]:
         """KMar sends a third escort on most long flights, when the flights can take one more."""
