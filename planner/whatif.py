@@ -10,7 +10,7 @@ possible); those that plan the case are listed, cheapest first.
 Cost per kind (a ranking, not euros; lower is easier to arrange):
     confirm_care 1 < release_lock 2 < extra_seats / extra_forced 3 (+1 per extra place)
     < fit_to_fly_status 5 < extend_fit_to_fly / extend_document / move_deadline 10 + days
-    < issue_document 25 < extra_vehicle 30 < extra_staff 40 per person.
+    < overnight_stay 15 (planner.whatif_extras) < issue_document 25 < extra_vehicle 30 < extra_staff 40 per person.
 Ties are broken by the disruption of the rest of the plan.
 """
 
@@ -28,6 +28,7 @@ from models.common import Gender, Role
 from models.instants import day_plus, inside, local_day, plus
 from planner.events import set_care_window, set_fit_to_fly
 from planner.service import solve_scenario
+from planner.whatif_extras import OVERNIGHT_COST, overnight_edits
 from solver import SolveParams
 from solver.diagnose import blocking_rules, occupancy_from_plan
 from solver.index import Unit, build_index
@@ -166,6 +167,9 @@ class _Candidates:
                                       {"case": c.id}, apply=_edit(issue)))
         if "vehicle" in self.families:
             out.extend(self._vehicle())
+        if self.families & {"itinerary", "other"}:  # e.g. no pickup within the airport-wait limit (rule 9)
+            out.extend(Relaxation("overnight_stay", OVERNIGHT_COST, nl, en, data, apply=_edit(change))
+                       for _, nl, en, data, change in overnight_edits(s, list(unit.case_ids)))
         return out
 
     def _places(self, family: str, kind: str) -> list[Relaxation]:
