@@ -10,7 +10,7 @@ possible); those that plan the case are listed, cheapest first.
 Cost per kind (a ranking, not euros; lower is easier to arrange):
     confirm_care 1 < release_lock 2 < extra_seats / extra_forced 3 (+1 per extra place)
     < fit_to_fly_status 5 < extend_fit_to_fly / extend_document / move_deadline 10 + days
-    < issue_document 25 < extra_vehicle 30 < extra_staff 40 per person.
+    < overnight_stay 15 (planner.whatif_extras) < issue_document 25 < extra_vehicle 30 < extra_staff 40 per person.
 Ties are broken by the disruption of the rest of the plan.
 """
 

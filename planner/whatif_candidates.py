@@ -16,7 +16,17 @@ from models.case import DeadlineKind, FitStatus
 from models.common import Gender, Role
 from models.instants import day_plus, inside, local_day, plus
 from planner.events import set_care_window, set_fit_to_fly
-from solver.explain import GENDER_EN, GENDER_NL, ROLE_NL, WHATIF_CODES, Reason, day_text, role_words, span_text
+from planner.whatif_extras import OVERNIGHT_COST, overnight_edits
+from solver.explain import (
+    GENDER_EN,
+    GENDER_NL,
+    ROLE_NL,
+    WHATIF_CODES,
+    Reason,
+    day_text,
+    role_words,
+    span_text,
+)
 from solver.index import Unit
 
 COST = {
@@ -151,6 +161,9 @@ class _Candidates:
                                       {"case": c.id}, apply=_edit(issue)))
         if "vehicle" in self.families:
             out.extend(self._vehicle())
+        if self.families & {"itinerary", "other"}:  # e.g. no pickup within the airport-wait limit (rule 9)
+            out.extend(Relaxation("overnight_stay", OVERNIGHT_COST, nl, en, data, apply=_edit(change))
+                       for _, nl, en, data, change in overnight_edits(s, list(unit.case_ids)))
         return out
 
     def _places(self, family: str, kind: str) -> list[Relaxation]:

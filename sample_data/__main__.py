@@ -21,12 +21,18 @@ def main(argv: list[str] | None = None) -> int:
                         help="staff and vehicles as a multiple of the estimated need (default 1.0)")
     parser.add_argument("--start", type=datetime.fromisoformat, default=None,
                         help="planning start with UTC offset, e.g. 2026-12-07T08:00:00+01:00")
+    parser.add_argument("--mix", default=None, help="case mix: a preset of sample_data.mix.MIXES or profile=weight,...")
+    parser.add_argument("--forced-share", type=float, default=None, help="share of forced trip units, 0-1")
     args = parser.parse_args(argv)
     if args.start is not None and args.start.utcoffset() is None:
         parser.error("--start needs a UTC offset, e.g. 2026-12-07T08:00:00+01:00")
 
     began = time.perf_counter()
-    scenario = generate_scenario(args.cases, args.days, args.seed, args.staffing, args.start)
+    try:
+        scenario = generate_scenario(args.cases, args.days, args.seed, args.staffing, args.start,
+                                     mix=args.mix, forced_share=args.forced_share)
+    except ValueError as exc:
+        parser.error(str(exc))
     text = json.dumps(scenario, indent=1, ensure_ascii=False) + "\n"
     if args.output == "-":
         sys.stdout.write(text)

@@ -14,30 +14,32 @@ class Carrier:
     code: str
     full_service: bool
     medif_lead_hours: int
-    max_forced: int  # the airline's usual limit of escorted deportees per leg (source: often 2)
+    max_forced: int  # the airline's limit of escorted deportees per leg (source: often 2)
+    seats: int  # seats the airline releases to DT&V on one flight (block booking policy)
+    stretcher_seats: int = 12  # released on a flight with a stretcher installed (6-9 taken by it)
 
 
 CARRIERS = {
     c.code: c
     for c in (
-        Carrier("KL", True, 48, 2),   # KLM
-        Carrier("HV", False, 72, 1),  # Transavia
-        Carrier("TK", True, 48, 2),   # Turkish Airlines
-        Carrier("PC", False, 48, 2),  # Pegasus
-        Carrier("AT", True, 48, 2),   # Royal Air Maroc
-        Carrier("AF", True, 72, 2),   # Air France
-        Carrier("LH", True, 72, 2),   # Lufthansa
-        Carrier("EK", True, 48, 2),   # Emirates
-        Carrier("QR", True, 48, 2),   # Qatar Airways
-        Carrier("ET", True, 48, 2),   # Ethiopian
-        Carrier("MS", True, 72, 2),   # EgyptAir
-        Carrier("JU", True, 48, 2),   # Air Serbia
-        Carrier("A9", True, 72, 1),   # Georgian Airways
-        Carrier("OR", False, 72, 1),  # TUI fly Netherlands
-        Carrier("CD", False, 72, 1),  # Corendon Dutch Airlines
-        Carrier("EW", False, 72, 1),  # Eurowings
-        Carrier("FZ", False, 48, 2),  # flydubai
-        Carrier("TU", True, 72, 2),   # Tunisair
+        Carrier("KL", True, 48, 2, 9),   # KLM
+        Carrier("HV", False, 72, 1, 5),  # Transavia
+        Carrier("TK", True, 48, 2, 9),   # Turkish Airlines
+        Carrier("PC", False, 48, 2, 5),  # Pegasus
+        Carrier("AT", True, 48, 2, 7),   # Royal Air Maroc
+        Carrier("AF", True, 72, 2, 8),   # Air France
+        Carrier("LH", True, 72, 2, 8),   # Lufthansa
+        Carrier("EK", True, 48, 2, 9),   # Emirates
+        Carrier("QR", True, 48, 2, 9),   # Qatar Airways
+        Carrier("ET", True, 48, 2, 8),   # Ethiopian
+        Carrier("MS", True, 72, 2, 7),   # EgyptAir
+        Carrier("JU", True, 48, 2, 6),   # Air Serbia
+        Carrier("A9", True, 72, 1, 4),   # Georgian Airways
+        Carrier("OR", False, 72, 1, 5),  # TUI fly Netherlands
+        Carrier("CD", False, 72, 1, 4),  # Corendon Dutch Airlines
+        Carrier("EW", False, 72, 1, 4),  # Eurowings
+        Carrier("FZ", False, 48, 2, 5),  # flydubai
+        Carrier("TU", True, 72, 2, 6),   # Tunisair
     )
 }
 

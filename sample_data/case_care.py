@@ -15,11 +15,12 @@ class CareMixin:
     """Destinations and care options of `CaseFactory`."""
 
     def _pick_destination(self, members: list[CaseDraft]) -> tuple[Destination, tuple[str, ...]]:
-        """A country of return (by weight) and its airports that the unit's needs can reach."""
-        reach = self._reachable(any(m.stretcher for m in members), any(m.oxygen for m in members))
+        """A country of return (weighted by departure type) and its airports that the unit's needs can reach."""
+        forced = any(m.forced for m in members)
+        reach = self._reachable(any(m.stretcher for m in members), any(m.oxygen for m in members), forced)
         options = [(d, tuple(a for a in d.airports if a in reach)) for d in DESTINATIONS]
-        options = [(d, airports) for d, airports in options if airports]
-        return self.rng.choices(options, [d.weight for d, _ in options])[0]
+        options = [(d, airports) for d, airports in options if airports and (d.forced_weight or not forced)]
+        return self.rng.choices(options, [d.forced_weight if forced else d.weight for d, _ in options])[0]
 
     def _destination(self, members: list[CaseDraft], dest: tuple[Destination, tuple[str, ...]]) -> None:
         rng = self.rng
@@ -34,6 +35,7 @@ class CareMixin:
             m.nationality = country.country
             m.destination_airports = chosen
             m.languages = languages if rng.random() < 0.85 else None
+            m.transit_excluded_countries = list(country.transit_excluded)
             m.care_options = self._care_options(m) if (m.needs_care or rng.random() < 0.05) else []
 
     def _care_options(self, c: CaseDraft) -> list[CareOptionDraft]:

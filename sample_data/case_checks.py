@@ -1,24 +1,44 @@
-"""Can a unit travel? Reachable airports, the itinerary check with the case's limits, a way back for
-the escorts, and relaxing limits step by step when nothing fits."""
+"""Can a unit travel? Reachable airports, the itinerary check with the case's limits and the
+operational rules 9 and 10 (airport wait, connections, night, transit, duty and rest), a way back
+for the escorts, and relaxing limits step by step when nothing fits."""
 
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
 from sample_data.case_drafts import (
-    CHECKIN, HANDOVER, MIN_CONNECTION, NO_LIMIT, NOTICE, REPORT, REST, RETURN_MAX, RETURN_MIN, STRETCHER_SEATS,
-    CaseDraft, road_minutes,
+    AIRPORT_REPORT, AIRPORT_REPORT_ROLES, CHECKIN, HANDOVER, LONG_DUTY, MAX_AIRPORT_WAIT, MAX_CONNECTION,
+    MAX_DUTY, MIN_CONNECTION, NIGHT, NO_LIMIT, NOTICE, REPORT, REST, REST_ABROAD, RETURN_CHECKIN, RETURN_MAX,
+    RETURN_MIN, STRETCHER_SEATS, TRANSIT_REQUEST, VULNERABLE_MAX_CONNECTION, CaseDraft, road_minutes,
 )
-from sample_data.places import NL_AIRPORTS, airport
-from sample_data.schedule import UTC, Leg
+from sample_data.places import HOME_COUNTRY, NL_AIRPORTS, airport
+from sample_data.schedule import UTC, Leg, zone
+
+FORCED_ORIGINS = ("AMS",)
+"""Forced departures leave from Schiphol only (KMar's escort teams and custody are there)."""
+
+
+def night_overlap(hub: str, arrival: datetime, departure: datetime) -> bool:
+    """Whether the connection [arrival, departure] touches the night window in the hub's local time."""
+    tz = zone(airport(hub)["tz"])
+    night_from, night_to = time.fromisoformat(NIGHT[0]), time.fromisoformat(NIGHT[1])
+    day = arrival.astimezone(tz).date() - timedelta(days=1)
+    while day <= departure.astimezone(tz).date():
+        a = datetime.combine(day, night_from, tzinfo=tz)
+        b = datetime.combine(day, night_to, tzinfo=tz)
+        if arrival <= b and departure >= a:
+            return True
+        day += timedelta(days=1)
+    return False
 
 
 class ChecksMixin:
     """The network checks of `CaseFactory`."""
 
-    def _reachable(self, stretcher: bool, oxygen: bool) -> frozenset[str]:
-        """Airports reachable from home in 1-2 legs that can carry a stretcher / give oxygen."""
-        key = (stretcher, oxygen)
+    def _reachable(self, stretcher: bool, oxygen: bool, forced: bool = False) -> frozenset[str]:
+        """Airports reachable from home (Schiphol for a forced departure) in 1-2 legs that can carry a
+        stretcher / give oxygen."""
+        key = (stretcher, oxygen, forced)
         if key not in self._reach_cache:
             pairs = {
                 (leg.from_, leg.to)
@@ -26,7 +46,8 @@ class ChecksMixin:
                 if (leg.stretcher or not stretcher) and (leg.oxygen or not oxygen)
                 and leg.seats >= (STRETCHER_SEATS + 2 if stretcher else 2)
             }
-            first = {b for a, b in pairs if a in NL_AIRPORTS}
+            origins = FORCED_ORIGINS if forced else NL_AIRPORTS
+            first = {b for a, b in pairs if a in origins}
             self._reach_cache[key] = frozenset(first | {b for a, b in pairs if a in first})
         return self._reach_cache[key]
 
@@ -42,7 +63,7 @@ class ChecksMixin:
                 if m.max_travel_hours is not None:
                     m.max_travel_hours = max(m.max_travel_hours, 30)
                 latest = self.end
-                if m.profile in ("family", "uam"):
+                if self._legal_14_days(m):
                     latest = min(latest, m.available_from + timedelta(days=14))
                 m.deadline = max(m.deadline, latest)
             elif level == 3:  # the first option confirms and can receive at any time
@@ -59,6 +80,31 @@ class ChecksMixin:
             self._road_cache[key] = timedelta(minutes=road_minutes((p.lat, p.lon), (a["lat"], a["lon"])))
         return self._road_cache[key]
 
+    def latest_pickup(self, location: str, available_from: datetime, first: Leg) -> datetime | None:
+        """The latest pickup that reaches `first`'s airport by check-in and no earlier than the
+        airport-wait limit allows, inside the location's pickup windows (rules 1, 5 and 9)."""
+        road = self._road(location, first.from_)
+        hi = first.departure - CHECKIN - road
+        lo = max(hi - MAX_AIRPORT_WAIT, available_from, self.start + REPORT)
+        if lo > hi:
+            return None
+        windows = self.places[location].pickup_windows
+        if not windows:
+            return hi
+        best = None
+        day = lo.astimezone(self.home).date() - timedelta(days=1)
+        while day <= hi.astimezone(self.home).date():
+            for w in windows:
+                a = datetime.combine(day, time.fromisoformat(w["from"]), tzinfo=self.home).astimezone(UTC)
+                b = datetime.combine(day, time.fromisoformat(w["to"]), tzinfo=self.home).astimezone(UTC)
+                if b < a:
+                    b += timedelta(days=1)
+                if a <= hi and b >= lo:
+                    candidate = min(b, hi)
+                    best = candidate if best is None else max(best, candidate)
+            day += timedelta(days=1)
+        return best
+
     def check(self, members: list[CaseDraft]) -> tuple[Leg, ...] | None:
         """An outbound itinerary (1 or 2 legs) the unit could take, with a way back for escorts."""
         head = members[0]
@@ -68,6 +114,10 @@ class ChecksMixin:
         forced = sum(m.forced for m in members)
         oxygen = any(m.oxygen for m in members)
         medical = any(m.medical for m in members)
+        vulnerable = any(m.vulnerable for m in members)
+        no_transit = {c for m in members for c in m.transit_excluded_countries}
+        riding = any(role not in AIRPORT_REPORT_ROLES for m in members for role, n in m.escorts.items() if n)
+        at_airport = any(role in AIRPORT_REPORT_ROLES for m in members for role, n in m.escorts.items() if n)
         limits = [m.max_travel_hours for m in members if m.max_travel_hours is not None]
         max_duration = timedelta(hours=min(limits)) if limits else NO_LIMIT
         leg_limits = [m.max_legs for m in members if m.max_legs is not None]
@@ -93,15 +143,29 @@ class ChecksMixin:
                 return False
             return True
 
-        for origin in NL_AIRPORTS:
+        def connection_ok(first: Leg, second: Leg) -> bool:  # rule 9
+            wait = second.departure - first.arrival
+            if wait > (VULNERABLE_MAX_CONNECTION if vulnerable else MAX_CONNECTION):
+                return False
+            if vulnerable and night_overlap(first.to, first.arrival, second.departure):
+                return False
+            if first.country_to in no_transit:
+                return False
+            third_country = first.country_to not in (HOME_COUNTRY, head.destination_country)
+            return not (forced and third_country and first.departure < self.start + TRANSIT_REQUEST)
+
+        for origin in FORCED_ORIGINS if forced else NL_AIRPORTS:
             earliest = max(head.available_from + self._road(head.location, origin) + CHECKIN,
                            self.start + NOTICE, day_start)
             if earliest > latest:
                 continue
             for itinerary in self.network.itineraries(
                 (origin,), head.destination_airports, earliest, latest, max_duration, max_legs,
-                MIN_CONNECTION, leg_ok,
+                MIN_CONNECTION, leg_ok, connection_ok,
             ):
+                pickup = self.latest_pickup(head.location, head.available_from, itinerary[0])
+                if pickup is None:
+                    continue
                 last = itinerary[-1]
                 transfer = timedelta(0)
                 ok = True
@@ -115,20 +179,35 @@ class ChecksMixin:
                     transfer = max(transfer, min(timedelta(minutes=o.transfer_minutes) for o in fits))
                 if not ok:
                     continue
-                if escorts and not self._way_back(last, transfer, escorts):
+                if escorts and not self._duty_and_way_back(itinerary, pickup, transfer, escorts, riding, at_airport):
                     continue
                 return itinerary
         return None
 
-    def _way_back(self, last: Leg, transfer: timedelta, escorts: int) -> bool:
-        earliest = last.arrival + transfer + HANDOVER + RETURN_MIN
+    def _duty_and_way_back(self, itinerary: tuple[Leg, ...], pickup: datetime, transfer: timedelta,
+                           escorts: int, riding: bool, at_airport: bool) -> bool:
+        """Rule 10 for the escorts: outbound duty within the limit, rest abroad after a long one, and a
+        return itinerary whose own duty is within the limit (rule 7's return window)."""
+        last = itinerary[-1]
+        handover_end = last.arrival + transfer + HANDOVER
+        starts = ([pickup - REPORT] if riding else []) + (
+            [itinerary[0].departure - CHECKIN - AIRPORT_REPORT] if at_airport else [])
+        duty = handover_end - min(starts)
+        if duty > MAX_DUTY:
+            return False
+        earliest = handover_end + (REST_ABROAD if duty > LONG_DUTY else RETURN_MIN)
         latest = last.arrival + RETURN_MAX
-        for _ in self.network.itineraries(
-            (last.to,), NL_AIRPORTS, earliest, latest, timedelta(hours=30), 2, MIN_CONNECTION,
+        for back in self.network.itineraries(
+            (last.to,), NL_AIRPORTS, earliest, latest, MAX_DUTY - RETURN_CHECKIN, 2, MIN_CONNECTION,
             lambda leg: leg.seats >= escorts,
         ):
-            return True
+            if back[-1].arrival - back[0].departure + RETURN_CHECKIN <= MAX_DUTY:
+                return True
         return False
+
+    def _legal_14_days(self, m: CaseDraft) -> bool:
+        """Families and minors in detention: at most 14 days, a legal deadline (DOMAIN.md)."""
+        return m.deadline_kind == "legal" and (m.minor or m.group is not None)
 
     def _trip_hours(self, members: list[CaseDraft], itinerary: tuple[Leg, ...] | None) -> float:
         """Rough escort trip length: report to return arrival plus rest, in hours."""

@@ -31,6 +31,17 @@ DEFAULT_SETTINGS = {
     "vehicle_km_eur": 1.2,
     "freeze_hours": 48,
     "notice_hours": 36,
+    "max_airport_wait_minutes": 180,
+    "max_connection_minutes": 720,
+    "vulnerable_max_connection_minutes": 360,
+    "night_connection": {"from": "00:00", "to": "05:00"},
+    "airport_report_roles": ["kmar"],
+    "airport_report_minutes": 60,
+    "max_duty_minutes": 1080,
+    "return_checkin_minutes": 120,
+    "long_duty_minutes": 720,
+    "rest_abroad_minutes": 600,
+    "transit_request_hours": 48,
 }
 """FORMAT.md's settings defaults: written into every scenario and used by the feasibility check."""
 
@@ -44,22 +55,36 @@ REPORT = timedelta(minutes=DEFAULT_SETTINGS["report_minutes"])
 NOTICE = timedelta(hours=DEFAULT_SETTINGS["notice_hours"])
 STRETCHER_SEATS = DEFAULT_SETTINGS["stretcher_seats"]
 ROAD = DEFAULT_SETTINGS["road"]
+MAX_AIRPORT_WAIT = timedelta(minutes=DEFAULT_SETTINGS["max_airport_wait_minutes"])
+MAX_CONNECTION = timedelta(minutes=DEFAULT_SETTINGS["max_connection_minutes"])
+VULNERABLE_MAX_CONNECTION = timedelta(minutes=DEFAULT_SETTINGS["vulnerable_max_connection_minutes"])
+NIGHT = ("00:00", "05:00")
+AIRPORT_REPORT_ROLES = frozenset(DEFAULT_SETTINGS["airport_report_roles"])
+AIRPORT_REPORT = timedelta(minutes=DEFAULT_SETTINGS["airport_report_minutes"])
+MAX_DUTY = timedelta(minutes=DEFAULT_SETTINGS["max_duty_minutes"])
+RETURN_CHECKIN = timedelta(minutes=DEFAULT_SETTINGS["return_checkin_minutes"])
+LONG_DUTY = timedelta(minutes=DEFAULT_SETTINGS["long_duty_minutes"])
+REST_ABROAD = timedelta(minutes=DEFAULT_SETTINGS["rest_abroad_minutes"])
+TRANSIT_REQUEST = timedelta(hours=DEFAULT_SETTINGS["transit_request_hours"])
 NO_LIMIT = timedelta(hours=48)  # itinerary search cap for a case without max_travel_hours
 
-# Percent of trip units per profile. A family unit holds 2-4 cases, so families end up ~10% of
-# cases and forced departures ~45% (DOMAIN.md), counting forced psychiatric cases and families.
+# Percent of trip units per profile: the case mix of a Bijzonder Vertrek team (DOMAIN.md) — mostly
+# medical, psychiatric, unaccompanied-minor and family cases; plain KMar-only removals ("forced") and
+# voluntary departures (30% of them unescorted) are a minority. `sample_data.mix` holds other mixes.
 PROFILE_WEIGHTS = {
-    "forced": 38,
-    "forced_medical": 6,
-    "medical": 16,
-    "psychiatric": 7,
+    "forced": 10,
+    "forced_medical": 10,
+    "medical": 18,
+    "psychiatric": 12,
     "wheelchair": 6,
     "wchc": 5,
-    "stretcher": 4,
-    "uam": 6,
+    "stretcher": 5,
+    "uam": 14,
     "voluntary": 8,
-    "family": 4,
+    "family": 8,
 }
+FORCED_SHARE_OF_PROFILE = {"forced": 1.0, "forced_medical": 1.0, "psychiatric": 0.3, "family": 0.3}
+"""The share of a profile's units that are forced departures (the rest are voluntary)."""
 PROFILES = tuple(PROFILE_WEIGHTS)
 
 HOSPITAL_NAMES = ("{city} University Hospital", "{city} General Hospital", "{city} Teaching Hospital")
@@ -134,6 +159,8 @@ class CaseDraft:
     escorts: dict[str, int] = field(default_factory=dict)
     same_gender_escort: bool = False
     languages: list[str] | None = None
+    transit_excluded_countries: list[str] = field(default_factory=list)
+    deadline_kind: str = "target"
     care_required: bool = False
     care_options: list[CareOptionDraft] = field(default_factory=list)
     priority: int = 3
@@ -155,6 +182,11 @@ class CaseDraft:
             or self.max_legs is not None
             or any(self.escorts.get(r, 0) for r in MEDICAL_ROLES)
         )
+
+    @property
+    def vulnerable(self) -> bool:
+        """Rule 9's vulnerable case: a minor or a medical case."""
+        return self.minor or self.medical
 
     @property
     def needs_care(self) -> bool:
@@ -205,6 +237,9 @@ class CaseDraft:
         )
         if self.languages is not None:
             d["languages"] = list(self.languages)
+        if self.transit_excluded_countries:
+            d["transit_excluded_countries"] = list(self.transit_excluded_countries)
+        d["deadline_kind"] = self.deadline_kind
         d.update(
             {
                 "care": {"required": self.care_required, "options": [o.to_dict() for o in self.care_options]},

@@ -15,16 +15,19 @@ from datetime import datetime, timedelta
 
 from sample_data.case_care import CareMixin
 from sample_data.case_checks import ChecksMixin
-from sample_data.case_drafts import PROFILE_WEIGHTS, CaseDraft, UnitResult
-from sample_data.places import HOME_TZ, HOSPITALS, RECEPTION_CENTRES, place_by_id
+from sample_data.case_drafts import FORCED_SHARE_OF_PROFILE, CaseDraft, UnitResult
+from sample_data.mix import parse_mix, unit_weights
+from sample_data.places import HOME_TZ, HOSPITALS, RECEPTION_CENTRES, detained_at, place_by_id
 from sample_data.schedule import UTC, Leg, Network, zone
 
 
 class CaseFactory(CareMixin, ChecksMixin):
     """Draws units profile by profile, checks each against the network, repairs or redraws."""
 
-    def __init__(self, rng: random.Random, start: datetime, days: int, network: Network):
+    def __init__(self, rng: random.Random, start: datetime, days: int, network: Network,
+                 mix: dict[str, float] | None = None, forced_share: float | None = None):
         self.rng = rng
+        self.weights = unit_weights(parse_mix(mix), forced_share)
         self.start = start.astimezone(UTC)
         self.days = days
         self.end = self.start + timedelta(days=days)
@@ -47,22 +50,28 @@ class CaseFactory(CareMixin, ChecksMixin):
         queue = list(profiles or [])
         made = 0
         while made < n_cases:
-            profile = queue.pop(0) if queue else self._draw_profile(n_cases - made)
+            if queue:
+                profile = queue.pop(0)
+                forced = profile.startswith("forced") or self.rng.random() < FORCED_SHARE_OF_PROFILE.get(profile, 0.0)
+            else:
+                profile, forced = self._draw_profile(n_cases - made)
             size = 1
             if profile == "family":
-                size = min(n_cases - made, self.rng.choices((2, 3, 4), (0.4, 0.35, 0.25))[0])
+                size = 2 if forced else self.rng.choices((2, 3, 4), (0.4, 0.35, 0.25))[0]
+                size = min(n_cases - made, size)
                 if size < 2:
-                    profile, size = "voluntary", 1
-            unit = self._unit(profile, size)
+                    profile, size, forced = "voluntary", 1, False
+            unit = self._unit(profile, size, forced)
             out.append(unit)
             made += len(unit.members)
         return out
 
     # -- drawing ------------------------------------------------------------------------
-    def _draw_profile(self, remaining: int) -> str:
-        weights = dict(PROFILE_WEIGHTS)
-        if remaining < 2:
-            weights.pop("family")
+    def _draw_profile(self, remaining: int) -> tuple[str, bool]:
+        """(profile, forced) by the mix's weights; no family when only one case is left."""
+        weights = {k: w for k, w in self.weights.items() if remaining >= 2 or k[0] != "family"}
+        if not weights:
+            return "voluntary", False
         return self.rng.choices(list(weights), list(weights.values()))[0]
 
     def _new_case(self, profile: str) -> CaseDraft:
@@ -74,9 +83,11 @@ class CaseFactory(CareMixin, ChecksMixin):
             profile=profile,
         )
 
-    def _unit(self, profile: str, size: int) -> UnitResult:
-        members = self._members(profile, size)
-        for _attempt in range(4):  # each attempt draws dates, papers and destination anew
+    def _unit(self, profile: str, size: int, forced: bool = False) -> UnitResult:
+        members = self._members(profile, size, forced)
+        for attempt in range(8):  # each attempt draws dates, papers and destination anew
+            if attempt >= 4:  # then a pickup place of the same kind (a far one may reach no flight in time)
+                self._other_place(members)
             self._timing(members)
             self._papers(members)
             if not all(m.plannable_by_design for m in members):
@@ -94,6 +105,17 @@ class CaseFactory(CareMixin, ChecksMixin):
         self.no_itinerary.extend(m.id for m in members)
         return UnitResult(members, None, self._trip_hours(members, None))
 
+    def _other_place(self, members: list[CaseDraft]) -> None:
+        """Move a unit that is not detained to another hospital or reception centre."""
+        here = members[0].location
+        if detained_at(here):
+            return
+        kind = self.places[here].kind
+        pool = [p.id for p in (HOSPITALS if kind == "hospital" else RECEPTION_CENTRES) if not detained_at(p.id)]
+        location = self.rng.choice(pool)
+        for m in members:
+            m.location = location
+
     def _long_haul_escort(self, members: list[CaseDraft], itinerary: tuple[Leg, ...]) -> tuple[Leg, ...]:
         """KMar sends a third escort on most long flights, when the flights can take one more."""
         head = members[0]
@@ -107,10 +129,10 @@ class CaseFactory(CareMixin, ChecksMixin):
             return itinerary
         return again
 
-    def _members(self, profile: str, size: int) -> list[CaseDraft]:
+    def _members(self, profile: str, size: int, forced: bool = False) -> list[CaseDraft]:
         rng = self.rng
         if profile == "family":
-            return self._family(size)
+            return self._family(size, forced)
         c = self._new_case(profile)
         c.gender = rng.choices("MFX", (0.8, 0.19, 0.01))[0]
         if profile in ("forced", "forced_medical"):
@@ -127,7 +149,8 @@ class CaseFactory(CareMixin, ChecksMixin):
                 c.care_required = rng.random() < 0.5
                 if rng.random() < 0.2:
                     c.wheelchair = "WCHR"
-            c.same_gender_escort = (c.gender == "F" and rng.random() < 0.7) or (c.gender == "M" and rng.random() < 0.05)
+            # a woman is escorted by at least one woman (DOMAIN.md); a man sometimes asks for a man
+            c.same_gender_escort = c.gender == "F" or (c.gender == "M" and rng.random() < 0.05)
         elif profile in ("medical", "psychiatric", "wheelchair", "wchc", "stretcher"):
             c.gender = rng.choices("MFX", (0.55, 0.44, 0.01))[0]
             c.fit_status = "fit_with_conditions"
@@ -145,7 +168,7 @@ class CaseFactory(CareMixin, ChecksMixin):
                 c.escorts = {"psychiatric_nurse": 1}
                 if rng.random() < 0.25:
                     c.escorts["nurse"] = 1
-                if rng.random() < 0.3:
+                if forced:  # a forced departure of a psychiatric patient: KMar joins at Schiphol
                     c.departure_type = "forced"
                     c.escorts["kmar"] = 2
                     c.location = rng.choice(("dc-rotterdam", "dc-zeist", "hosp-jcvsz"))
@@ -170,7 +193,7 @@ class CaseFactory(CareMixin, ChecksMixin):
                 c.escorts = {"doctor": 1, "nurse": 1}
                 c.care_required = True
                 c.priority = rng.choice((4, 5))
-            c.same_gender_escort = c.gender == "F" and rng.random() < 0.3
+            c.same_gender_escort = c.gender == "F" and (c.forced or rng.random() < 0.3)
         elif profile == "uam":
             c.gender = rng.choices("MF", (0.75, 0.25))[0]
             c.minor = c.unaccompanied = True
@@ -188,11 +211,10 @@ class CaseFactory(CareMixin, ChecksMixin):
         c.daily_cost_eur = self._daily_cost(c.location)
         return [c]
 
-    def _family(self, size: int) -> list[CaseDraft]:
+    def _family(self, size: int, forced: bool) -> list[CaseDraft]:
         rng = self.rng
         self.group_no += 1
         group = f"family-{self.group_no:02d}"
-        forced = rng.random() < 0.3
         if forced:
             size = 2  # one parent and one child: carriers rarely take more than 2 forced per leg
         adults = 1 if size == 2 or rng.random() < 0.4 else 2
@@ -207,6 +229,7 @@ class CaseFactory(CareMixin, ChecksMixin):
             c.departure_type = "forced" if forced else "voluntary"
             c.minor = k >= adults
             c.gender = ("F", "M")[k] if k < adults else rng.choice("MF")
+            c.same_gender_escort = forced and c.gender == "F" and not c.minor
             if k == 0:
                 c.escorts = {"kmar": 2, "coordinator": 1} if forced else {"coordinator": 1}
             elif k == 1 and forced and adults == 2:
@@ -229,7 +252,10 @@ class CaseFactory(CareMixin, ChecksMixin):
         else:
             avail = self.start + timedelta(days=rng.uniform(1, 0.6 * self.days))
         avail = avail.astimezone(self.home).replace(minute=0, second=0, microsecond=0).astimezone(UTC)
-        short_hard = head.profile in ("family", "uam")  # detention of families/minors: at most 14 days
+        kind = "legal" if detained_at(head.location) else "target"  # detention ends on a legal date
+        for m in members:
+            m.deadline_kind = kind
+        short_hard = self._legal_14_days(head)  # families and minors in detention: at most 14 days
         latest = self.end if not short_hard else min(self.end, avail + timedelta(days=14))
         shortest = min(timedelta(days=3), latest - avail)
         span = latest - avail

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sample_data.case_drafts import DEFAULT_SETTINGS, PROFILES, dump_units
 from sample_data.cases import CaseFactory
+from sample_data.mix import DEFAULT_MIX, parse_mix
 from sample_data.places import HOME_COUNTRY, NL_PLACES, airport
 from sample_data.resources import StaffFactory, VehicleFactory
 from sample_data.schedule import Network, generate_legs
@@ -34,12 +35,16 @@ def generate_scenario(
     start: datetime | None = None,
     *,
     profiles: list[str] | None = None,
+    mix: str | dict[str, float] | None = None,
+    forced_share: float | None = None,
 ) -> dict:
     """A realistic Dutch scenario as a plain JSON-able dict following FORMAT.md.
 
     `cases` open cases over a horizon of `days` days from `start` (default `DEFAULT_START`);
     `staffing` scales escorts and vehicles to about that multiple of the estimated demand;
-    `profiles` (optional) fixes the profiles of the first trip units, see `cases.PROFILES`.
+    `profiles` (optional) fixes the profiles of the first trip units, see `cases.PROFILES`;
+    `mix` (a preset of `sample_data.mix.MIXES` or `profile=weight,...`) weighs the profiles drawn and
+    `forced_share` (0-1) sets the share of forced trip units.
     The same arguments always give the same scenario.
     """
     if cases < 1 or days < 1:
@@ -56,7 +61,8 @@ def generate_scenario(
 
     legs = generate_legs(start, days, _stream(seed, "flights"))
     network = Network(legs)
-    factory = CaseFactory(_stream(seed, "cases"), start, days, network)
+    weights = parse_mix(mix)
+    factory = CaseFactory(_stream(seed, "cases"), start, days, network, weights, forced_share)
     units = factory.units(cases, profiles)
     staff = StaffFactory(_stream(seed, "staff"), start, days).staff(units, staffing)
     vehicles = VehicleFactory(_stream(seed, "vehicles"), start, days).vehicles(units, staffing)
@@ -84,6 +90,8 @@ def generate_scenario(
             "days": days,
             "seed": seed,
             "staffing": staffing,
+            "mix": mix if isinstance(mix, str) else DEFAULT_MIX if mix is None else weights,
+            "forced_share": forced_share,
             "unplannable_by_design": list(factory.unplannable),
             "no_itinerary_found": list(factory.no_itinerary),
         },

@@ -115,46 +115,56 @@ CITY = {
 
 @dataclass(frozen=True)
 class Destination:
-    """A country of return: its airports, languages, and how often it occurs among cases."""
+    """A country of return: its airports, languages, how often it occurs among voluntary and medical
+    departures (`weight`) and among forced ones (`forced_weight`; 0 = it accepts no forced returns),
+    and where its nationals may not change planes (`transit_excluded`)."""
 
     country: str
     airports: tuple[str, ...]
     languages: tuple[str, ...]
     weight: float
+    forced_weight: float
+    transit_excluded: tuple[str, ...] = ()
 
+
+# Nationals who need a Schengen airport transit visa (EU Visa Code, annex IV) cannot simply change
+# planes in Paris or Frankfurt: their cases carry `transit_excluded_countries` ["DE", "FR"].
+ATV = ("DE", "FR")
 
 # Typical countries of return from the Netherlands. Countries without flights (Ukraine, Russia,
 # Afghanistan, Syria, Yemen) are left out: no itinerary exists, so they cannot be planned.
+# Modelling assumptions, not policy: Iran and Eritrea take back no forced returnees, Sudan and Somalia
+# none in this model either; Algeria and Morocco few; China and Somalia are rare destinations at all.
 DESTINATIONS = (
-    Destination("MA", ("CMN", "RAK", "TNG", "NDR"), ("ar", "fr"), 12),
-    Destination("TR", ("IST", "SAW", "ESB"), ("tr",), 8),
-    Destination("NG", ("LOS", "ABV"), ("en",), 7),
-    Destination("GH", ("ACC",), ("en",), 4),
-    Destination("IQ", ("EBL", "BGW"), ("ar", "ku"), 7),
-    Destination("GE", ("TBS",), ("ka", "ru"), 8),
-    Destination("AL", ("TIA",), ("sq",), 6),
-    Destination("DZ", ("ALG",), ("ar", "fr"), 6),
-    Destination("TN", ("TUN",), ("ar", "fr"), 4),
-    Destination("EG", ("CAI",), ("ar",), 3),
-    Destination("ET", ("ADD",), ("am",), 3),
-    Destination("ER", ("ASM",), ("ti",), 1),
-    Destination("PK", ("ISB", "LHE"), ("ur", "en"), 3),
-    Destination("IN", ("DEL",), ("hi", "en"), 3),
-    Destination("CN", ("PEK",), ("zh",), 2),
-    Destination("SR", ("PBM",), ("nl",), 3),
-    Destination("CO", ("BOG",), ("es",), 4),
-    Destination("BR", ("GRU",), ("pt",), 2),
-    Destination("DO", ("SDQ",), ("es",), 2),
-    Destination("AM", ("EVN",), ("hy", "ru"), 4),
-    Destination("RS", ("BEG",), ("sr",), 3),
-    Destination("XK", ("PRN",), ("sq", "sr"), 3),
-    Destination("BA", ("SJJ",), ("bs",), 2),
-    Destination("IR", ("IKA",), ("fa",), 2),
-    Destination("LK", ("CMB",), ("si", "ta"), 2),
-    Destination("SO", ("MGQ",), ("so",), 2),
-    Destination("SD", ("PZU",), ("ar",), 1),
-    Destination("GN", ("CKY",), ("fr",), 3),
-    Destination("SN", ("DSS",), ("fr", "wo"), 2),
+    Destination("MA", ("CMN", "RAK", "TNG", "NDR"), ("ar", "fr"), 12, 3),
+    Destination("TR", ("IST", "SAW", "ESB"), ("tr",), 8, 8),
+    Destination("NG", ("LOS", "ABV"), ("en",), 7, 7, ATV),
+    Destination("GH", ("ACC",), ("en",), 4, 4, ATV),
+    Destination("IQ", ("EBL", "BGW"), ("ar", "ku"), 7, 4, ATV),
+    Destination("GE", ("TBS",), ("ka", "ru"), 8, 10),
+    Destination("AL", ("TIA",), ("sq",), 6, 9),
+    Destination("DZ", ("ALG",), ("ar", "fr"), 6, 1),
+    Destination("TN", ("TUN",), ("ar", "fr"), 4, 3),
+    Destination("EG", ("CAI",), ("ar",), 3, 2),
+    Destination("ET", ("ADD",), ("am",), 3, 1, ATV),
+    Destination("ER", ("ASM",), ("ti",), 1, 0, ATV),
+    Destination("PK", ("ISB", "LHE"), ("ur", "en"), 3, 3, ATV),
+    Destination("IN", ("DEL",), ("hi", "en"), 3, 3),
+    Destination("CN", ("PEK",), ("zh",), 0.4, 0.2),
+    Destination("SR", ("PBM",), ("nl",), 3, 2),
+    Destination("CO", ("BOG",), ("es",), 4, 4),
+    Destination("BR", ("GRU",), ("pt",), 2, 2),
+    Destination("DO", ("SDQ",), ("es",), 2, 2),
+    Destination("AM", ("EVN",), ("hy", "ru"), 4, 4),
+    Destination("RS", ("BEG",), ("sr",), 3, 5),
+    Destination("XK", ("PRN",), ("sq", "sr"), 3, 5),
+    Destination("BA", ("SJJ",), ("bs",), 2, 3),
+    Destination("IR", ("IKA",), ("fa",), 2, 0, ATV),
+    Destination("LK", ("CMB",), ("si", "ta"), 2, 2, ATV),
+    Destination("SO", ("MGQ",), ("so",), 0.4, 0, ATV),
+    Destination("SD", ("PZU",), ("ar",), 1, 0),
+    Destination("GN", ("CKY",), ("fr",), 3, 2),
+    Destination("SN", ("DSS",), ("fr", "wo"), 2, 2),
 )
 
 DESTINATION_BY_COUNTRY = {d.country: d for d in DESTINATIONS}
@@ -187,6 +197,12 @@ def airport_tz(iata: str) -> str:
 
 def airport_country(iata: str) -> str:
     return airport(iata)["country"]
+
+
+def detained_at(location: str) -> bool:
+    """Whether a person picked up here is in detention (a detention centre or the prison hospital)."""
+    place = place_by_id()[location]
+    return place.kind == "detention_centre" or place.id == "hosp-jcvsz"
 
 
 def place_by_id() -> dict[str, Place]:

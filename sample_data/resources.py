@@ -77,16 +77,17 @@ class StaffFactory:
     def staff(self, units: list[UnitResult], staffing: float) -> list[dict]:
         demand_days = {r: 0.0 for r in ROLES}
         demand_trips = {r: 0 for r in ROLES}
-        same_gender = {r: [] for r in ROLES}
+        same_gender = {r: [] for r in ROLES}  # per role: the gender each same-gender unit asks for
+        units_of = {r: 0 for r in ROLES}
         per_trip = {r: 1 for r in ROLES}  # the most of a role one trip needs
         for u in units:
+            asked = sorted({m.gender for m in u.members if m.same_gender_escort and m.gender in "FM"})
             for role, n in u.escorts.items():
                 demand_days[role] += n * u.trip_hours / 24
                 demand_trips[role] += n
+                units_of[role] += 1
                 per_trip[role] = max(per_trip[role], n)
-                for m in u.members:
-                    if m.same_gender_escort and m.gender in "FM":
-                        same_gender[role].append(m.gender)
+                same_gender[role].extend(asked)
         people: list[dict] = []
         for role in ROLES:
             avg_trip_days = demand_days[role] / demand_trips[role] if demand_trips[role] else 2.0
@@ -100,10 +101,14 @@ class StaffFactory:
             # enough people who may travel anywhere to staff the largest trip of this role
             for d in drafts[: per_trip[role]]:
                 d["excluded_countries"] = []
-            # someone of the right gender for every same-gender requirement of this role
-            for k, gender in enumerate(sorted(set(same_gender[role]))):
-                if not any(d["gender"] == gender for d in drafts):
-                    drafts[k % len(drafts)]["gender"] = gender
+            # a pool that can meet the same-gender requirements: at least that gender's share of the
+            # role's trips (one person at the least), so female forced returnees get a woman escort
+            for gender in sorted(set(same_gender[role])):
+                share = same_gender[role].count(gender) / max(1, units_of[role])
+                wanted = min(len(drafts), max(1, math.ceil(share * len(drafts))))
+                others = [d for d in drafts if d["gender"] != gender]
+                while sum(d["gender"] == gender for d in drafts) < wanted and others:
+                    others.pop()["gender"] = gender
             for d in drafts:
                 d.pop("_available_days")
                 self._name(d)

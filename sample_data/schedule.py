@@ -159,26 +159,15 @@ def _fare(rng: random.Random, carrier: Carrier, km: float) -> int:
     return int(round(min(1500, max(120, fare))))
 
 
-def _seats(rng: random.Random, stretcher: bool) -> int:
-    roll = rng.random()
-    if roll < 0.04:
-        return 0
-    if roll < 0.10:
-        return 1
-    if stretcher:
-        return rng.randint(8, 12)  # a stretcher takes 6-9 seats
-    return rng.randint(2, 9)
+def _seats(carrier: Carrier, stretcher: bool) -> int:
+    """The carrier's policy: what it releases to DT&V per flight, more with a stretcher installed."""
+    return carrier.stretcher_seats if stretcher else carrier.seats
 
 
-def _max_forced(rng: random.Random, carrier: Carrier) -> int:
-    roll = rng.random()
-    if roll < 0.10:
-        return 0
-    if roll < 0.22:
-        return max(0, carrier.max_forced - 1)
-    if roll < 0.30:
-        return carrier.max_forced + 1
-    return carrier.max_forced
+def _max_forced(carrier: Carrier, origin: str) -> int:
+    """The carrier's limit of escorted deportees; none from Eindhoven or Rotterdam, because forced
+    departures leave from Schiphol only (KMar's escort teams take custody there)."""
+    return 0 if origin in NL_AIRPORTS and origin != "AMS" else carrier.max_forced
 
 
 def generate_legs(start: datetime, days: int, rng: random.Random) -> list[Leg]:
@@ -218,8 +207,8 @@ def generate_legs(start: datetime, days: int, rng: random.Random) -> list[Leg]:
                         to=b,
                         departure=dep,
                         arrival=dep + block,
-                        seats=_seats(rng, stretcher),
-                        max_forced=_max_forced(rng, carrier),
+                        seats=_seats(carrier, stretcher),
+                        max_forced=_max_forced(carrier, a),
                         stretcher=stretcher,
                         oxygen=rot.oxygen_capable and rng.random() < 0.95,
                         medif_lead_hours=carrier.medif_lead_hours,
@@ -278,8 +267,10 @@ class Network:
             yield legs[i]
             i += 1
 
-    def itineraries(self, origins, dests, earliest, latest, max_duration, max_legs, min_connection, leg_ok):
-        """Itineraries of 1 or 2 legs, first departure in [earliest, latest], each leg passing `leg_ok`."""
+    def itineraries(self, origins, dests, earliest, latest, max_duration, max_legs, min_connection, leg_ok,
+                    connection_ok=None):
+        """Itineraries of 1 or 2 legs, first departure in [earliest, latest], each leg passing `leg_ok`
+        and each connection `connection_ok(first, second)` (when given)."""
         for a in origins:
             for b in dests:
                 for leg in self.between(a, b, earliest, latest):
@@ -295,5 +286,6 @@ class Network:
                             continue
                         limit = first.departure + max_duration
                         for second in self.between(m, b, first.arrival + min_connection, limit):
-                            if second.arrival <= limit and leg_ok(second):
+                            if second.arrival <= limit and leg_ok(second) and (
+                                    connection_ok is None or connection_ok(first, second)):
                                 yield (first, second)

@@ -6,21 +6,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from models import Case, Scenario
+from models.languages import has_preferred_languages, language_set, shares_a_language
 
-
-def language_set(languages: Iterable[str] | None) -> frozenset[str]:
-    """Languages compared case-blind and without surrounding blanks ("NL" and "nl " are one)."""
-    return frozenset(lang.strip().casefold() for lang in languages or () if lang.strip())
+__all__ = ["counts_for_language", "language_set", "mismatches", "speakers"]
 
 
 def counts_for_language(case: Case) -> bool:
-    return bool(language_set(case.languages))
+    return has_preferred_languages(case.languages)
 
 
 def speakers(s: Scenario, case: Case, staff_ids: Iterable[str]) -> list[str]:
-    """Who among `staff_ids` speaks one of the case's preferred languages."""
-    wanted = language_set(case.languages)
-    return [sid for sid in staff_ids if not wanted.isdisjoint(language_set(s.staff_by_id[sid].languages))]
+    """Who among `staff_ids` speaks one of the case's preferred languages (models.languages: as written)."""
+    return [sid for sid in staff_ids if shares_a_language(case.languages, s.staff_by_id[sid].languages)]
 
 
 def mismatches(s: Scenario, cases: Iterable[Case], escort_ids: Iterable[str]) -> int:

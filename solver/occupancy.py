@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from models.common import Role
+from models.languages import has_preferred_languages, language_set
 from solver.index import Index, TripOption, Unit
 from solver.itineraries import Itinerary
-from solver.language import language_set
 from solver.resources import Resources, Span
 from solver.selection import Assignment
 
@@ -93,7 +93,7 @@ class Occupancy:
         cands = self.candidates(unit, option, ret)
         places = [role for role in sorted(unit.needs, key=lambda r: (len(cands[r]), r.value)) for _ in range(unit.needs[role])]
         genders = {sid: self.res.staff[sid].gender for r in cands for sid in cands[r]}
-        wanted = [c for c in unit.cases if c.languages]
+        wanted = [c for c in unit.cases if has_preferred_languages(c.languages)]
         spoken = {sid: language_set(self.res.staff[sid].languages) for r in cands for sid in cands[r]}
 
         def speaks(sid: str, case) -> bool:

@@ -9,11 +9,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from models.case import Case
+from models.languages import has_preferred_languages, language_set, shares_a_language
 from models.plan import Objective, Plan, Trip
-from models.scenario import Scenario
 from models.rules import timeline
 from models.rules.context import trip_by_case
 from models.rules.legs import person_seats
+from models.scenario import Scenario
 
 COST_PARTS = ("fares", "waiting", "vehicle", "escort_hours")
 
@@ -139,11 +140,11 @@ def trip_language_mismatches(scenario: Scenario, trip: Trip) -> list[str]:
     for escort in trip.escorts:
         staff = scenario.staff_by_id.get(escort.staff)
         if staff is not None:
-            spoken.update(staff.languages or ())
+            spoken.update(language_set(staff.languages))
     out = []
     for case_id in dict.fromkeys(trip.cases):
         case = scenario.case_by_id.get(case_id)
-        if case is not None and case.languages and not spoken.intersection(case.languages):
+        if case is not None and has_preferred_languages(case.languages) and not shares_a_language(case.languages, spoken):
             out.append(case_id)
     return out
 

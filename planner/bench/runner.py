@@ -82,6 +82,10 @@ def run_bench(args) -> int:
         from planner.bench.replan import run_replan_bench
 
         return run_replan_bench(args)
+    if getattr(args, "suite", "solve") == "realism":
+        from planner.bench.realism import run_realism_bench
+
+        return run_realism_bench(args)
     try:
         tiers, seeds = tiers_of(args), seeds_of(args)
     except ValueError as exc:

@@ -54,6 +54,11 @@ def main() -> int:
     violations = find_violations(scenario, plan, reference) if reference is not None else checked.violations
     objective = evaluate_objective(scenario, plan, reference)
     bound = plan.bound.planned_priority if plan.bound else None
+    from models.rules import timeline as tl
+
+    duties = [tl.span_minutes(tl.outbound_duty(scenario, trip, a)) for trip in plan.trips for a in trip.escorts]
+    duties += [tl.span_minutes(d) for trip in plan.trips for a in trip.escorts
+               if (d := tl.return_duty(scenario, a)) is not None]
     out = {
         "valid": not violations and not checked.repaired,
         "violations": [v.rule for v in violations],
@@ -62,6 +67,8 @@ def main() -> int:
         "priority": objective.planned_priority,
         "disruption": objective.disruption,
         "cost": objective.cost_eur,
+        "language_mismatch": objective.language_mismatch,
+        "longest_duty_h": max(duties) / 60 if duties else None,
         "wall_s": wall,
         "solve_s": solve_s,
         "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,

@@ -14,8 +14,9 @@ def cmd_bench(args) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     """Add `bench` to the bv-planner subcommands."""
     p = sub.add_parser("bench", help="benchmark the solver against the greedy baseline")
-    p.add_argument("--suite", choices=["solve", "replan"], default="solve",
-                   help="solve: CP-SAT vs greedy; replan: cancel the busiest leg, re-plan vs from scratch")
+    p.add_argument("--suite", choices=["solve", "replan", "realism"], default="solve",
+                   help="solve: CP-SAT vs greedy; replan: cancel the busiest leg, re-plan vs from scratch; "
+                        "realism: rules 9 and 10 off vs on")
     p.add_argument("--tiers", default="S,M,L", help="comma list of S (20 cases, 14 days), M (60, 28), L (150, 28), "
                    "XL (1,000, 56)")
     p.add_argument("--seeds", default="0,1,2")

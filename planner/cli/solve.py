@@ -45,14 +45,43 @@ def cmd_check(args) -> int:
 
 def cmd_generate(args) -> int:
     import json
+    import sys
 
     from sample_data import generate_scenario
 
-    data = generate_scenario(cases=args.cases, days=args.days, seed=args.seed, staffing=args.staffing)
+    if args.describe:
+        from models.io import load_scenario, read_json
+        from sample_data.describe import describe
+
+        load_scenario(args.describe)  # refuses a file that is not to the contract, with the field path
+        print(describe(read_json(args.describe)), end="")
+        return 0
+    if not args.output:
+        print("error: generate needs -o/--output (or --describe FILE)", file=sys.stderr)
+        return 2
+    try:
+        data = generate_scenario(cases=args.cases, days=args.days, seed=args.seed, staffing=args.staffing,
+                                 start=args.start, mix=args.mix, forced_share=args.forced_share)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     Path(args.output).write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"Scenario with {len(data['cases'])} cases, {len(data['flights'])} legs, {len(data['staff'])} staff, "
           f"{len(data['vehicles'])} vehicles written to {args.output}")
     return 0
+
+
+def _start(text: str):
+    """--start: an ISO datetime with its UTC offset."""
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO datetime: {text!r}") from None
+    if moment.utcoffset() is None:
+        raise argparse.ArgumentTypeError("needs a UTC offset, e.g. 2026-12-07T08:00:00+01:00")
+    return moment
 
 
 def cmd_demo(args) -> int:
@@ -105,5 +134,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--days", type=int, default=14)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--staffing", type=float, default=1.0, help="escorts and vehicles as a multiple of need")
-    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--mix", default=None,
+                   help="case mix: bijzonder-vertrek (default), removals, medical, or profile=weight,...")
+    p.add_argument("--forced-share", type=float, default=None, help="share of forced trip units, 0-1 (default: the mix's)")
+    p.add_argument("--start", type=_start, default=None, help="planning start with UTC offset (default 2026-12-07T08:00+01:00)")
+    p.add_argument("--describe", metavar="FILE", help="print the case mix of a scenario file instead of generating")
+    p.add_argument("-o", "--output")
     p.set_defaults(func=cmd_generate)

@@ -46,11 +46,11 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-acti
 _SECTIONS: tuple[tuple[str, tuple[Field, ...]], ...] = (
     ("Zaak", (Field.pseudonym, Field.persons, Field.role)),
     ("Begeleider", (Field.team, Field.escort_count)),
-    ("Vervoer", (Field.vehicle, Field.pickup_place, Field.report_time, Field.pickup_time, Field.airport,
-                 Field.checkin_time)),
+    ("Vervoer", (Field.vehicle, Field.pickup_place, Field.report_place, Field.report_time, Field.pickup_time,
+                 Field.airport, Field.checkin_time, Field.airport_escorts)),
     ("Vlucht", (Field.flights, Field.return_flights)),
     ("Overdracht bij aankomst", (Field.handover_place, Field.handover_time)),
-    ("Reisvoorwaarden", (Field.wheelchair, Field.stretcher, Field.oxygen)),
+    ("Reisvoorwaarden", (Field.wheelchair, Field.stretcher, Field.oxygen, Field.medical_escort)),
     ("Opvang", (Field.receiving_facility,)),
 )
 _MULTILINE = frozenset({Field.team, Field.flights, Field.return_flights, Field.receiving_facility})

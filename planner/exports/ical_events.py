@@ -70,7 +70,7 @@ def _with(prefix: str, values: Mapping[Field, str]) -> str:
     return f"{prefix} – {pseudonym}" if pseudonym else prefix
 
 
-_CONDITIONS = (Field.wheelchair, Field.stretcher, Field.oxygen)
+_CONDITIONS = (Field.wheelchair, Field.stretcher, Field.oxygen, Field.medical_escort)
 
 
 def escort_events(record: TripRecord, staff_id: str, alarm_minutes: int | None = DEFAULT_ALARM_MINUTES
@@ -79,17 +79,27 @@ def escort_events(record: TripRecord, staff_id: str, alarm_minutes: int | None =
     place = record.escort(staff_id)
     values = record.visible(place.recipient, staff_id)
     uid = lambda *parts: event_uid("staff", staff_id, record.key, *parts)  # noqa: E731
-    out = [EventSpec(
-        uid=uid("report"),
-        summary=_with(f"Melden en ophalen, {values.get(Field.pickup_place, '')}".rstrip(", "), values),
-        location=values.get(Field.pickup_place),
-        start=record.report, start_tz=record.pickup_place.tz,
-        end=record.airport_arrival, end_tz=record.airport.tz,
-        fields=_pick(values, Field.pseudonym, Field.persons, Field.role, Field.team, Field.vehicle,
-                     Field.pickup_place, Field.pickup_time, Field.report_time, Field.airport, Field.checkin_time,
-                     *_CONDITIONS),
-        alarm_minutes=alarm_minutes,
-    )]
+    report_fields = (Field.pseudonym, Field.persons, Field.role, Field.team, Field.vehicle, Field.pickup_place,
+                     Field.pickup_time, Field.report_place, Field.report_time, Field.airport, Field.checkin_time,
+                     Field.airport_escorts, *_CONDITIONS)
+    if place.joins_at_airport:  # an airport-joining escort reports at the airport, not at the pickup
+        out = [EventSpec(
+            uid=uid("report"),
+            summary=_with(f"Melden op luchthaven, {values.get(Field.report_place, '')}".rstrip(", "), values),
+            location=values.get(Field.report_place),
+            start=place.report_at, start_tz=record.airport.tz,
+            end=record.outbound[0].flight.departure, end_tz=record.airport.tz,
+            fields=_pick(values, *report_fields), alarm_minutes=alarm_minutes,
+        )]
+    else:
+        out = [EventSpec(
+            uid=uid("report"),
+            summary=_with(f"Melden en ophalen, {values.get(Field.pickup_place, '')}".rstrip(", "), values),
+            location=values.get(Field.pickup_place),
+            start=record.report, start_tz=record.pickup_place.tz,
+            end=record.airport_arrival, end_tz=record.airport.tz,
+            fields=_pick(values, *report_fields), alarm_minutes=alarm_minutes,
+        )]
     for leg in record.outbound:
         out.append(EventSpec(
             uid=uid("outbound", leg.id),

@@ -53,7 +53,9 @@ class Field(str, Enum):
     vehicle = "vehicle"
     pickup_place = "pickup_place"
     pickup_time = "pickup_time"
+    report_place = "report_place"
     report_time = "report_time"
+    airport_escorts = "airport_escorts"
     airport = "airport"
     checkin_time = "checkin_time"
     flights = "flights"
@@ -63,6 +65,7 @@ class Field(str, Enum):
     wheelchair = "wheelchair"
     stretcher = "stretcher"
     oxygen = "oxygen"
+    medical_escort = "medical_escort"
     receiving_facility = "receiving_facility"
 
     @property
@@ -80,11 +83,13 @@ LABELS: Mapping[Field, str] = MappingProxyType({
     Field.persons: "Aantal personen",
     Field.role: "Rol",
     Field.team: "Begeleiders",
-    Field.escort_count: "Aantal begeleiders",
+    Field.escort_count: "Aantal begeleiders in het voertuig",
     Field.vehicle: "Voertuig",
     Field.pickup_place: "Ophaallocatie",
     Field.pickup_time: "Ophaaltijd",
+    Field.report_place: "Meldpunt",
     Field.report_time: "Meldtijd",
+    Field.airport_escorts: "Begeleiders die op de luchthaven aansluiten",
     Field.airport: "Luchthaven",
     Field.checkin_time: "Inchecktijd (uiterlijk op luchthaven)",
     Field.flights: "Vlucht",
@@ -94,6 +99,7 @@ LABELS: Mapping[Field, str] = MappingProxyType({
     Field.wheelchair: "Rolstoel",
     Field.stretcher: "Brancard",
     Field.oxygen: "Zuurstof",
+    Field.medical_escort: "Medische begeleiding aan boord",
     Field.receiving_facility: "Opvang",
 })
 """Dutch labels (UI words of shared/DOMAIN.md), used as CSV headers, sheet rows and descriptions."""
@@ -111,31 +117,61 @@ ROLE_LABELS: Mapping[Recipient, str] = MappingProxyType({
 })
 
 # -- the allow-lists -------------------------------------------------------------------------
+_FLAGS = (Field.wheelchair, Field.stretcher, Field.oxygen, Field.medical_escort)
+"""Operational flags (mobility, oxygen, a medical escort on board): never a diagnosis (DOMAIN.md)."""
+
 _ESCORT = (
     Field.pseudonym, Field.persons, Field.role, Field.team, Field.vehicle, Field.pickup_place,
-    Field.pickup_time, Field.report_time, Field.airport, Field.checkin_time, Field.flights,
-    Field.return_flights, Field.handover_place, Field.handover_time,
-)
-"""KMar and coordinator: pseudonym, times, places, flight numbers and the team."""
+    Field.pickup_time, Field.report_place, Field.report_time, Field.airport, Field.checkin_time,
+    Field.airport_escorts, Field.flights, Field.return_flights, Field.handover_place, Field.handover_time,
+) + _FLAGS
+"""KMar and coordinator: pseudonym, times, places, flight numbers, the team and the operational flags."""
 
-_MEDICAL = _ESCORT + (Field.wheelchair, Field.stretcher, Field.oxygen, Field.receiving_facility)
-"""Medical escorts additionally: the travel conditions and the receiving facility."""
+_MEDICAL = _ESCORT + (Field.receiving_facility,)
+"""Medical escorts additionally: the receiving facility (they hand over to it)."""
 
 _TRANSPORT = (
     Field.vehicle, Field.pickup_place, Field.pickup_time, Field.airport, Field.checkin_time,
-    Field.wheelchair, Field.stretcher, Field.escort_count, Field.persons, Field.pseudonym,
+    Field.airport_escorts, *_FLAGS, Field.escort_count, Field.persons, Field.pseudonym,
 )
-"""DV&O: what the driver needs to fetch the right person(s) with the right vehicle on time."""
+"""DV&O: what the driver needs to fetch the right person(s) with the right vehicle on time, and to
+whom at the airport the person is handed over."""
 
 ALLOW_LISTS: Mapping[Recipient, tuple[Field, ...]] = MappingProxyType({
-    Recipient.kmar: _ESCORT,
-    Recipient.coordinator: _ESCORT,
+    Recipient.kmar: _ESCORT + (Field.receiving_facility,),
+    Recipient.coordinator: _ESCORT + (Field.receiving_facility,),
     Recipient.doctor: _MEDICAL,
     Recipient.nurse: _MEDICAL,
     Recipient.psychiatric_nurse: _MEDICAL,
     Recipient.dvo: _TRANSPORT,
 })
 """THE allow-list per recipient role, in display order. Nothing else about a case leaves."""
+
+HANDOVER_ONLY: Mapping[Recipient, frozenset[Field]] = MappingProxyType({
+    Recipient.kmar: frozenset({Field.receiving_facility}),
+    Recipient.coordinator: frozenset({Field.receiving_facility}),
+})
+"""Fields a role sees only on trips where it performs the handover at arrival (see `handover_roles`):
+whoever hands the person over must know who receives them; the others need not."""
+
+HANDOVER_ORDER = (Recipient.doctor, Recipient.nurse, Recipient.psychiatric_nurse, Recipient.coordinator,
+                  Recipient.kmar)
+"""Who performs the handover: a medical escort on board, else the coordinator, else KMar."""
+
+
+def handover_roles(present: set[Recipient] | frozenset[Recipient]) -> frozenset[Recipient]:
+    """The roles of a trip's escorts that perform the handover: every medical role on board, or else
+    the first of coordinator and KMar that is on board."""
+    medical = {r for r in HANDOVER_ORDER[:3] if r in present}
+    if medical:
+        return frozenset(medical)
+    return frozenset(next(([r] for r in HANDOVER_ORDER[3:] if r in present), []))
+
+
+def visible_fields(recipient: Recipient, performs_handover: bool) -> tuple[Field, ...]:
+    """The allow-list of `recipient` on one trip, without the handover-only fields unless it hands over."""
+    hidden = frozenset() if performs_handover else HANDOVER_ONLY.get(recipient, frozenset())
+    return tuple(f for f in ALLOW_LISTS[recipient] if f not in hidden)
 
 
 def allowed(recipient: Recipient, item: Field) -> bool:
@@ -185,6 +221,7 @@ def short_place(location: Location) -> str:
 
 
 __all__ = [
-    "ALLOW_LISTS", "FIELD_BY_ICAL_NAME", "FIELD_BY_LABEL", "LABELS", "ROLE_LABELS", "Field", "Recipient", "allowed",
+    "ALLOW_LISTS", "FIELD_BY_ICAL_NAME", "FIELD_BY_LABEL", "HANDOVER_ONLY", "LABELS", "ROLE_LABELS", "Field",
+    "Recipient", "allowed", "handover_roles", "visible_fields",
     "local_text", "one_line", "place_text", "short_place",
 ]

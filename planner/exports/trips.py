@@ -18,7 +18,7 @@ from models.location import Location
 from models.rules import timeline as tl
 from models.vehicle import Vehicle
 from planner.exports.privacy import (
-    ALLOW_LISTS, ROLE_LABELS, Field, Recipient, local_text, one_line, place_text, short_place,
+    ROLE_LABELS, Field, Recipient, handover_roles, local_text, one_line, place_text, short_place, visible_fields,
 )
 
 
@@ -58,6 +58,10 @@ class EscortPlace:
     """Last return arrival (or outbound arrival without return legs): the rest starts here."""
     back_place: Location
     rest_until: datetime
+    report_at: datetime
+    """When this escort reports: before the pickup, or at the airport for an airport-joining role."""
+    report_place: Location
+    joins_at_airport: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,8 @@ class TripRecord:
     vehicle_out: datetime
     vehicle_back: datetime
     escorts: tuple[EscortPlace, ...]
+    handover_by: frozenset[Recipient]
+    """The escort roles that perform the handover at arrival (`privacy.handover_roles`)."""
     _values: Mapping[Field, str] = field(repr=False)
     """Every field's text; read only through `visible`."""
 
@@ -109,7 +115,12 @@ class TripRecord:
         else:
             values[Field.role] = ROLE_LABELS[recipient]
             values[Field.return_flights] = _team_returns(self.escorts)
-        return {f: values[f] for f in ALLOW_LISTS[recipient] if f in values}
+            place = next((e for e in self.escorts if e.recipient is recipient), None)
+        if place is not None:  # the report point: the pickup place, or the airport for airport joiners
+            values[Field.report_place] = place_text(place.report_place)
+            values[Field.report_time] = local_text(place.report_at, place.report_place.tz)
+        fields = visible_fields(recipient, recipient in self.handover_by)
+        return {f: values[f] for f in fields if f in values}
 
 
 def _team_returns(escorts: tuple[EscortPlace, ...]) -> str:
@@ -159,8 +170,10 @@ def trip_record(scenario: Scenario, trip: Trip) -> TripRecord:
         returns = tuple(_leg(scenario, leg) for leg in a.return_)
         back_at = tl.escort_return_arrival(scenario, trip, a)
         back_place = returns[-1].destination if returns else arrival_airport
+        joins = tl.joins_at_airport(scenario, a.role)
         escorts.append(EscortPlace(a.staff, Recipient.for_role(a.role), returns, back_at, back_place,
-                                   tl.escort_interval(scenario, trip, a)[1]))
+                                   tl.escort_interval(scenario, trip, a)[1], tl.escort_start(scenario, trip, a),
+                                   airport if joins else pickup_place, joins))
     staff = scenario.staff_by_id
     team = tuple((one_line(staff[a.staff].name), ROLE_LABELS[Recipient.for_role(a.role)]) for a in trip.escorts)
     team = tuple(sorted(team, key=lambda t: (list(ROLE_LABELS.values()).index(t[1]), t[0])))
@@ -176,16 +189,30 @@ def trip_record(scenario: Scenario, trip: Trip) -> TripRecord:
         receiving.append(f"{one_line(option.facility)} ({_CARE_KINDS.get(option.kind.value, option.kind.value)}), "
                          f"{option.transfer_minutes} min vanaf {place_text(where)}")
     checkin = legs[0].flight.departure - tl.minutes(settings.checkin_minutes)
+    riding = tl.riding_escorts(scenario, trip)
+    joiners: dict[Recipient, int] = {}
+    for e in escorts:
+        if e.joins_at_airport:
+            joiners[e.recipient] = joiners.get(e.recipient, 0) + 1
+    report_at_airport = min((e.report_at for e in escorts if e.joins_at_airport), default=None)
+    airport_escorts = "nee"
+    if joiners:
+        who = ", ".join(f"{ROLE_LABELS[r]} ({n})" for r, n in joiners.items())
+        airport_escorts = f"{who}; melden {place_text(airport)} {local_text(report_at_airport, airport.tz)}"
+    medical_on_board = sorted({e.recipient for e in escorts if e.recipient in _MEDICAL_RECIPIENTS},
+                              key=list(Recipient).index)
     handover_end = tl.handover_end(scenario, trip)
     values = {
         Field.pseudonym: ", ".join(pseudonyms),
         Field.persons: str(len(cases)),
         Field.team: "; ".join(f"{name} ({role})" for name, role in team) or "geen begeleiders",
-        Field.escort_count: str(len(trip.escorts)),
+        Field.escort_count: str(len(riding)),
         Field.vehicle: f"{one_line(vehicle.name)} ({one_line(vehicle.id)})",
         Field.pickup_place: place_text(pickup_place),
         Field.pickup_time: local_text(trip.pickup, pickup_place.tz),
+        Field.report_place: place_text(pickup_place),
         Field.report_time: local_text(tl.report_time(scenario, trip), pickup_place.tz),
+        Field.airport_escorts: airport_escorts,
         Field.airport: place_text(airport),
         Field.checkin_time: local_text(checkin, airport.tz),
         Field.flights: "; ".join(leg.text() for leg in legs),
@@ -195,6 +222,8 @@ def trip_record(scenario: Scenario, trip: Trip) -> TripRecord:
         Field.wheelchair: ", ".join(sorted(wheelchairs)) or "nee",
         Field.stretcher: _yes_no(sum(c.fit_to_fly.stretcher for c in cases)),
         Field.oxygen: _yes_no(sum(c.fit_to_fly.oxygen for c in cases)),
+        Field.medical_escort: ("ja (" + ", ".join(ROLE_LABELS[r].lower() for r in medical_on_board) + ")"
+                               if medical_on_board else "nee"),
         Field.receiving_facility: "; ".join(receiving) or "geen opvang geregeld",
     }
     return TripRecord(
@@ -205,10 +234,12 @@ def trip_record(scenario: Scenario, trip: Trip) -> TripRecord:
         outbound=legs, arrival_airport=arrival_airport, handover_start=last_arrival, handover_end=handover_end,
         vehicle=vehicle, depot=scenario.location_by_id[vehicle.depot], vehicle_out=vehicle_out,
         vehicle_back=vehicle_back, escorts=tuple(escorts),
+        handover_by=handover_roles({e.recipient for e in escorts}),
         _values=MappingProxyType(values),
     )
 
 
+_MEDICAL_RECIPIENTS = frozenset({Recipient.doctor, Recipient.nurse, Recipient.psychiatric_nurse})
 _CARE_KINDS = {"hospital": "ziekenhuis", "clinic": "kliniek", "shelter": "opvanghuis", "family": "familie"}
 
 

@@ -77,10 +77,11 @@ def demo_priority() -> int:
     return checked.plan.objective.planned_priority
 
 
-@pytest.mark.parametrize(("copies", "time_limit_s"), [(2, 20), (8, 25)])
+@pytest.mark.parametrize(("copies", "time_limit_s"), [(2, 20), (8, 35)])
 def test_demo_with_codeshare_copies_plans_the_same_priority(copies, time_limit_s, demo_priority):
     # x8 has 8 times the legs (36,560): the index and the hint take a larger part of the clock, and the
-    # one-worker search needs 25 s to match the 20 s plan (measured: 68 at 15 s and 20 s, 69 at 25 s)
+    # one-worker search needs longer to match the 20 s plan (measured on the regenerated demo of issue 10:
+    # 80 at 25 s, 82 at 35 s; before it, 68 at 15 s and 20 s, 69 at 25 s)
     scenario = scenario_from_dict(with_codeshares(json.loads(DEMO.read_text(encoding="utf-8")), copies))
     checked = solve_scenario(scenario, DEMO_PARAMS.model_copy(update={"time_limit_s": time_limit_s}))
     assert checked.valid and not checked.repaired

@@ -129,19 +129,20 @@ def test_groups_travel_together(large):
             groups.setdefault(c["group"], []).append(c)
     assert groups
     share = sum(len(m) for m in groups.values()) / len(large[0]["cases"])
-    assert 0.04 <= share <= 0.2
+    assert 0.1 <= share <= 0.35  # families are one of a Bijzonder Vertrek team's main case kinds
     for members in groups.values():
         assert 2 <= len(members) <= 4
-        for key in ("location", "destination_airports", "available_from", "deadline"):
+        for key in ("location", "destination_airports", "available_from", "deadline", "deadline_kind"):
             assert len({json.dumps(m[key]) for m in members}) == 1, key
         span = parse(members[0]["deadline"]) - parse(members[0]["available_from"])
-        assert span <= timedelta(days=14)
+        if members[0]["deadline_kind"] == "legal":  # a family in detention: at most 14 days
+            assert span <= timedelta(days=14)
 
 
 def test_case_mix_is_realistic(large):
     cases = large[0]["cases"]
     forced = sum(c["departure_type"] == "forced" for c in cases) / len(cases)
-    assert 0.35 <= forced <= 0.6
+    assert 0.15 <= forced <= 0.4  # details in tests/sample_data/test_realism.py
     assert any(c["minor"] and c["unaccompanied"] for c in cases)
     assert any(c["fit_to_fly"]["stretcher"] for c in cases)
     assert any(c["fit_to_fly"]["wheelchair"] == "WCHC" for c in cases)
@@ -179,7 +180,6 @@ def test_large_tier_size_and_speed(large):
     assert seconds < 5
     share = sum(f["stretcher"] for f in legs) / len(legs)
     assert 0.08 <= share <= 0.25
-    assert sum(f["seats"] <= 1 for f in legs) > 0
 
 
 def _itinerary_exists(case: dict, by_pair: dict, nl: set[str], start: datetime) -> bool:

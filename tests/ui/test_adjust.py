@@ -77,9 +77,13 @@ def test_stale_session_is_told_and_can_reload(workspace):
 
 
 def test_swap_escort_makes_a_checked_draft_version(workspace):
-    trip = next(t for t in workspace.plan.trips if t.escorts)
+    staff = workspace.planner.view(workspace.scenario_id).scenario.staff
+    # a trip escort whose role someone else off the trip also holds (else there is no one to swap in)
+    trip, escort = next((t, e) for t in workspace.plan.trips for e in t.escorts
+                        if any(e.role in p.roles and p.id not in {x.staff for x in t.escorts} for p in staff))
     at = open_page(signed_in("alice"), "adjust")
     at.selectbox(key="swap_trip").set_value(trip.cases[0]).run()
+    at.selectbox(key=f"swap_old_{trip.cases[0]}").set_value(escort.staff).run()
     at.button(key="swap_check").click().run()
     assert texts(at, "success") or texts(at, "error")  # either no rule broken, or the rules in words
     at.button(key="adj_save").click().run()

@@ -20,6 +20,9 @@ cols[1].metric(tr("ov.unplanned"), len(plan.unplanned))
 cols[2].metric(tr("ov.priority"), f"{plan.objective.planned_priority if plan.objective else '-'} / {total_priority}")
 cols[3].metric(tr("ov.cost"), f"€ {plan.objective.cost_eur:,.0f}" if plan.objective else "-")
 cols[4].metric(tr("ov.violations"), len(view.violations))
+shared, escorted = views.shared_language(scenario, plan)
+if escorted:
+    st.caption(tr("ov.shared_language", shared=shared, total=escorted, share=f"{shared / escorted:.0%}"))
 
 left, right = st.columns(2)
 by_priority = views.counts_by_priority(scenario, plan, lang())

@@ -9,6 +9,7 @@ import pandas as pd
 
 from models import Plan, Scenario
 from models.rules import Violation
+from models.rules import timeline as tl
 from models.rules.timeline import local_date
 from planner.web.i18n import t
 from planner.web.reasons import reasons_by_case
@@ -92,6 +93,26 @@ class CaseDetail:
     reasons: tuple[str, ...]
 
 
+def duty_and_rest(scenario: Scenario, trip, escort, lang: str = "nl") -> dict[str, object]:
+    """One escort's duty (rule 10) and rest: outbound and return duty in hours, the rest abroad between
+    handover and return flight, and until when the escort rests at home (local time of the base)."""
+    back = tl.return_duty(scenario, escort) if all(x in scenario.flight_by_id for x in escort.return_) else None
+    abroad = None
+    if escort.return_ and back is not None:
+        first_return = scenario.flight_by_id[escort.return_[0]].departure
+        abroad = round(tl.as_hours(first_return - tl.handover_end(scenario, trip)), 1)
+    rest_until = tl.escort_interval(scenario, trip, escort)[1]
+    staff = scenario.staff_by_id.get(escort.staff)
+    base_tz = scenario.location_by_id[staff.base].tz if staff and staff.base in scenario.location_by_id else \
+        scenario.location_by_id[scenario.case_by_id[trip.cases[0]].location].tz
+    return {
+        t("col.duty_out", lang): round(tl.span_minutes(tl.outbound_duty(scenario, trip, escort)) / 60, 1),
+        t("col.duty_back", lang): None if back is None else round(tl.span_minutes(back) / 60, 1),
+        t("col.rest_abroad", lang): abroad,
+        t("col.rest_until", lang): local_time(rest_until, base_tz),
+    }
+
+
 def case_detail(scenario: Scenario, plan: Plan | None, case_id: str, lang: str = "nl") -> CaseDetail:
     c = scenario.case_by_id[case_id]
     trip = trips_by_case(plan).get(case_id)
@@ -111,6 +132,7 @@ def case_detail(scenario: Scenario, plan: Plan | None, case_id: str, lang: str =
         t("col.returns", lang): " · ".join(
             f"{scenario.flight_by_id[x].code} {local_time(scenario.flight_by_id[x].departure, loc[scenario.flight_by_id[x].from_].tz)}"
             for x in e.return_ if x in scenario.flight_by_id),
+        **duty_and_rest(scenario, trip, e, lang),
     } for e in trip.escorts])
     vehicle = scenario.vehicle_by_id.get(trip.vehicle)
     pickup = t("cases.pickup", lang, time=local_time(trip.pickup, loc[c.location].tz), place=loc[c.location].name)

@@ -8,6 +8,7 @@ import pandas as pd
 
 from models import Plan, Scenario
 from models.case import FitStatus
+from models.rules.objective import trip_language_mismatches
 from models.rules.timeline import local_date
 from planner.web.i18n import t
 from planner.web.views.common import iso_week, trips_by_case
@@ -37,6 +38,19 @@ def counts_by_week(scenario: Scenario, plan: Plan | None, lang: str = "nl") -> p
             rows[iso_week(local_date(c.deadline, scenario.location_by_id[c.location].tz))][1] += 1
     return pd.DataFrame([{t("col.week", lang): w, t("col.planned_n", lang): v[0], t("col.unplanned_n", lang): v[1]}
                          for w, v in sorted(rows.items())])
+
+
+def shared_language(scenario: Scenario, plan: Plan | None) -> tuple[int, int]:
+    """(escorted trips where an escort speaks a preferred language of every case that states one,
+    escorted trips with at least one such case): objective level 3 seen per trip."""
+    shared = total = 0
+    for trip in plan.trips if plan else ():
+        stating = [c for c in trip.cases if c in scenario.case_by_id and scenario.case_by_id[c].languages]
+        if not trip.escorts or not stating:
+            continue
+        total += 1
+        shared += not trip_language_mismatches(scenario, trip)
+    return shared, total
 
 
 def warnings_table(scenario: Scenario, plan: Plan | None, lang: str = "nl") -> pd.DataFrame:

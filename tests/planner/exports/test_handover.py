@@ -53,9 +53,9 @@ def test_a_printable_dutch_document_that_loads_nothing():
     for label in ("Overdrachtsformulier", "Begeleider", "Vlucht", "Terugvlucht", "Overdrachten", "Aftekenen",
                   "Ophaallocatie", "Meldtijd", "KMar-escort"):
         assert label in words, label
-    # KMar does not see the travel conditions or the reception.
-    assert "Reisvoorwaarden" not in words and 'data-field="receiving_facility"' not in html
-    assert "Opvang (gegevens bij de regievoerder)" in words
+    # KMar sees the operational flags, and the reception because it performs this trip's handover.
+    assert "Reisvoorwaarden" in words and 'data-field="medical_escort"' in html
+    assert 'data-field="receiving_facility"' in html
 
 
 def test_medical_variant_shows_conditions_and_the_receiving_facility():
@@ -66,8 +66,9 @@ def test_medical_variant_shows_conditions_and_the_receiving_facility():
     dvo = next(v for k, v in sheets.items() if k.endswith("-dvo.html"))
     for label in ("Reisvoorwaarden", "Rolstoel", "Zuurstof", "Opvang", "MARKFACILITYX"):
         assert label in nurse
-    assert "WCHC" in nurse and "WCHC" in dvo and "WCHC" not in kmar
-    assert "Zuurstof" not in dvo and "MARKFACILITYX" not in dvo
+    assert "WCHC" in nurse and "WCHC" in dvo and "WCHC" in kmar  # operational flags for everyone on the trip
+    assert "Zuurstof" in dvo and "Medische begeleiding aan boord" in dvo and "MARKFACILITYX" not in dvo
+    assert "MARKFACILITYX" not in kmar  # the medical escorts hand over on this trip, not KMar
     assert "MARKNAMEX" in kmar and "MARKNAMEX" not in dvo
     assert "Aantal begeleiders" in dvo
 

@@ -60,7 +60,10 @@ def _expected_staff_intervals(scenario, plan, staff_id):
         for a in trip.escorts:
             if a.staff != staff_id:
                 continue
-            out.add((tl.report_time(scenario, trip), tl.airport_arrival(scenario, trip)))
+            if tl.joins_at_airport(scenario, a.role):  # reports at the airport, until the first departure
+                out.add((tl.escort_start(scenario, trip, a), tl.first_departure(scenario, trip)))
+            else:
+                out.add((tl.report_time(scenario, trip), tl.airport_arrival(scenario, trip)))
             out |= {(leg.departure, leg.arrival) for leg in tl.outbound_legs(scenario, trip)}
             out.add((tl.last_arrival(scenario, trip), tl.handover_end(scenario, trip)))
             out |= {(leg.departure, leg.arrival) for leg in tl.return_legs(scenario, a)}
@@ -109,12 +112,12 @@ def test_overnight_westbound_leg_starts_and_ends_in_its_airports_zones():
 
 def test_times_in_the_repeated_hour_are_written_in_utc():
     _, _, files = _dst_export()
-    report = _event(files, "S-2.ics", "Melden")
+    report = _event(files, "S-2.ics", "Melden op luchthaven")
     uid = str(report["UID"])
-    # 02:35 CEST (the first 02:35 of 25 Oct 2026) and 02:21 CET (the second 02:21): parsers
-    # disagree on a TZID-local time in that hour, so the exporter writes UTC.
-    assert _line(files["S-2.ics"], uid, "DTSTART") == "DTSTART:20261025T003500Z"
-    assert _line(files["S-2.ics"], uid, "DTEND") == "DTEND:20261025T012100Z"
+    # KMar reports at Schiphol at 02:30 CET (06:30 - 3 h check-in - 1 h), the second 02:30 of
+    # 25 Oct 2026: parsers disagree on a TZID-local time in that hour, so the exporter writes UTC.
+    assert _line(files["S-2.ics"], uid, "DTSTART") == "DTSTART:20261025T013000Z"
+    assert _line(files["S-2.ics"], uid, "DTEND") == "DTEND;TZID=Europe/Amsterdam:20261025T063000"
     ride = _event(files, "V-1.ics", "BV-2026-0901")
     assert _line(files["V-1.ics"], str(ride["UID"]), "DTSTART").endswith("Z")
     # An unambiguous time keeps the place's zone.

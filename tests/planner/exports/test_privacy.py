@@ -26,7 +26,7 @@ from planner.exports import (
     transport_orders_csv,
     transport_orders_xlsx,
 )
-from planner.exports.privacy import FIELD_BY_LABEL, ROLE_LABELS
+from planner.exports.privacy import FIELD_BY_LABEL, HANDOVER_ONLY, ROLE_LABELS, visible_fields
 from tests.builders import build, build_plan
 from tests.planner.exports import icstools
 from tests.planner.exports.fixtures import (
@@ -60,20 +60,27 @@ def _assert_markers(text: str, role: str, where: str) -> None:
 
 # -- the allow-lists themselves ---------------------------------------------------------------------------
 def test_one_allow_list_per_recipient_role():
+    """The full matrix is in test_allow_list_matrix.py; here the relations between the roles."""
     assert set(ALLOW_LISTS) == set(Recipient)
     assert {Recipient.for_role(r) for r in Role} == set(Recipient) - {Recipient.dvo}
     escort = set(ALLOW_LISTS[Recipient.kmar])
     assert set(ALLOW_LISTS[Recipient.coordinator]) == escort
-    conditions = {Field.wheelchair, Field.stretcher, Field.oxygen, Field.receiving_facility}
-    assert not escort & conditions
+    flags = {Field.wheelchair, Field.stretcher, Field.oxygen, Field.medical_escort}
+    assert flags <= escort and flags <= set(ALLOW_LISTS[Recipient.dvo])
     for medical in (Recipient.doctor, Recipient.nurse, Recipient.psychiatric_nurse):
-        assert set(ALLOW_LISTS[medical]) == escort | conditions
+        assert set(ALLOW_LISTS[medical]) == escort
+    assert HANDOVER_ONLY[Recipient.kmar] == HANDOVER_ONLY[Recipient.coordinator] == {Field.receiving_facility}
     dvo = set(ALLOW_LISTS[Recipient.dvo])
     assert {Field.vehicle, Field.pickup_place, Field.pickup_time, Field.airport, Field.checkin_time,
             Field.wheelchair, Field.stretcher, Field.escort_count} <= dvo
-    assert not dvo & {Field.team, Field.receiving_facility, Field.oxygen, Field.flights}
+    assert not dvo & {Field.team, Field.receiving_facility, Field.flights}
     for fields in ALLOW_LISTS.values():
         assert len(fields) == len(set(fields))
+
+
+def _shown(role: Recipient) -> set[Field]:
+    """What a role sees on the marker trip: every role is on board, so the medical escorts hand over."""
+    return set(visible_fields(role, role in (Recipient.doctor, Recipient.nurse, Recipient.psychiatric_nurse)))
 
 
 # -- calendars ------------------------------------------------------------------------------------------
@@ -98,7 +105,7 @@ def test_calendar_properties_equal_the_allow_list_of_the_role(world):
             seen.setdefault(role, set()).update(fields)
     assert set(seen) == set(Recipient)
     for role, fields in seen.items():
-        assert fields == set(ALLOW_LISTS[role]), role
+        assert fields == _shown(role), role
 
 
 def test_no_marker_in_a_calendar_that_may_not_see_it(world):
@@ -150,7 +157,7 @@ def test_handover_sheet_fields_equal_the_allow_list_of_the_role(world):
         role = Recipient(name.removesuffix(".html").rsplit("-", 1)[1])
         parser = _Fields()
         parser.feed(html)
-        assert {Field(f) for f in parser.fields} == set(ALLOW_LISTS[role]), name
+        assert {Field(f) for f in parser.fields} == _shown(role), name
         _assert_markers(html + name, role.value, name)
         assert (marker("facility") in html) == (role in (Recipient.doctor, Recipient.nurse,
                                                          Recipient.psychiatric_nurse))

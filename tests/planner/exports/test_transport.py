@@ -77,7 +77,8 @@ def test_xlsx_has_no_formula_cells_and_numbers_as_numbers():
     values = dict(zip((f.value for f in COLUMNS), (c.value for c in rows[1])))
     assert values["vehicle"].startswith("'=HYPERLINK")
     assert values["wheelchair"] == "WCHC" and values["stretcher"] == "nee"
-    assert values["escort_count"] == 2 and values["persons"] == 1
+    assert values["escort_count"] == 0 and values["persons"] == 1  # KMar joins at Schiphol: no DV&O seat
+    assert values["airport_escorts"].startswith("KMar-escort (2); melden ")
     assert values["pickup_time"] == "2026-12-10 06:30 (UTC+01:00)"
     assert values["checkin_time"] == "2026-12-10 08:00 (UTC+01:00)"
 
