@@ -17,6 +17,7 @@ from planner.store import AuditRecord, PlanVersion, ScenarioInfo, Store, User, d
 from planner.web import auth
 from planner.web.diff import CaseChange, diff_plans
 from planner.web.editing import EditingMixin
+from planner.web.guards import lock_forbid_clashes
 from planner.web.importing import ImportingMixin
 from planner.web.jobs import JobsMixin
 from planner.web.publishing import PublishingMixin
@@ -74,6 +75,17 @@ class Planner(EditingMixin, JobsMixin, PublishingMixin, ImportingMixin):
               before: str = "", after: str = "") -> None:
         """A stand-alone audit row (sign-in, sign-out, export): ids and pseudonyms only."""
         self.store.audit(actor, action, object_type, object_id, scenario_id=scenario_id, before=before, after=after)
+
+    @staticmethod
+    def clashes(scenario: Scenario):
+        """Pins that clash with forbids in this workspace (they make the solver drop the case)."""
+        return lock_forbid_clashes(scenario)
+
+    def pinned_unplanned(self, plan_id: int, scenario: Scenario) -> list[str]:
+        """Pinned cases a plan version leaves unplanned: a solve that did so is not simply "Klaar"."""
+        _, plan = self.plan(plan_id)
+        pinned = {lock.case for lock in scenario.locks}
+        return sorted(u.case for u in plan.unplanned if u.case in pinned)
 
     def itinerary_choices(self, scenario: Scenario, case_id: str, limit: int = 40) -> list[ItineraryChoice]:
         """Outbound itineraries the case could be moved to (each still checked before it is saved)."""

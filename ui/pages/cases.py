@@ -11,16 +11,17 @@ scenario, plan = view.scenario, view.plan
 frame = views.case_table(scenario, plan, view.violations, lang(), health=is_coordinator())
 
 c1, c2, c3, c4 = st.columns([1, 1, 1, 2])
-statuses = [tr("planned"), tr("unplanned")]
-status = c1.multiselect(tr("cases.filter_status"), statuses, default=statuses, key="cases_status")
+# Filter options are stable keys shown through tr(): a language switch keeps the selection (B3).
+status = c1.multiselect(tr("cases.filter_status"), ["planned", "unplanned"], default=["planned", "unplanned"],
+                        format_func=tr, key="cases_status_keys")
 priorities = c2.multiselect(tr("cases.filter_priority"), [5, 4, 3, 2, 1], default=[5, 4, 3, 2, 1],
                             key="cases_priority")
-types = [tr("type.voluntary"), tr("type.forced")]
-kind = c3.multiselect(tr("cases.filter_type"), types, default=types, key="cases_type")
+kind = c3.multiselect(tr("cases.filter_type"), ["voluntary", "forced"], default=["voluntary", "forced"],
+                      format_func=lambda k: tr(f"type.{k}"), key="cases_type_keys")
 query = c4.text_input(tr("cases.search"), key="cases_search").strip().lower()
 
-shown = frame[frame[tr("col.status")].isin(status) & frame[tr("col.priority")].isin(priorities)
-              & frame[tr("col.type")].isin(kind)]
+shown = frame[frame[tr("col.status")].isin([tr(x) for x in status]) & frame[tr("col.priority")].isin(priorities)
+              & frame[tr("col.type")].isin([tr(f"type.{k}") for k in kind])]
 if query:
     text = (shown[tr("col.case")] + " " + shown[tr("col.pseudonym")] + " " + shown[tr("col.destination")]).str.lower()
     shown = shown[text.str.contains(query, regex=False)]
