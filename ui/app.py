@@ -34,10 +34,11 @@ PAGES: dict[str, tuple[str, str, str]] = {
     "export": ("export_data.py", ":material/download:", "export"),
     "audit": ("audit.py", ":material/policy:", "audit"),
     "capacity": ("capacity.py", ":material/insights:", "capaciteit"),
+    "events": ("events.py", ":material/event_note:", "gebeurtenissen"),
 }
 SECTIONS = {
     "section.plan": ("overview", "cases", "timeline", "flights", "map"),
-    "section.work": ("adjust", "publish", "capacity"),
+    "section.work": ("events", "adjust", "publish", "capacity"),
     "section.data": ("import", "export"),
     "section.control": ("audit",),
 }

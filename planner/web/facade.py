@@ -18,6 +18,7 @@ from planner.web import auth
 from planner.web.diff import CaseChange, diff_plans
 from planner.web.editing import EditingMixin
 from planner.web.guards import lock_forbid_clashes
+from planner.web.happenings import HappeningsMixin
 from planner.web.importing import ImportingMixin
 from planner.web.jobs import JobsMixin
 from planner.web.publishing import PublishingMixin
@@ -32,7 +33,7 @@ class ItineraryChoice:
     label: str
 
 
-class Planner(EditingMixin, JobsMixin, PublishingMixin, ImportingMixin):
+class Planner(EditingMixin, JobsMixin, PublishingMixin, ImportingMixin, HappeningsMixin):
     """One per process (the UI caches it as a resource); all state lives in the store."""
 
     diff = staticmethod(diff_plans)
