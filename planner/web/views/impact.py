@@ -24,7 +24,7 @@ def event_text(event, scenario: Scenario, lang: str = "nl") -> str:
         return f"{head}: {scenario.vehicle_by_id[first].name}"
     if event.kind == "case" and len(event.args) > 1:
         pseudo = scenario.case_by_id[first].pseudonym if first in scenario.case_by_id else first
-        return f"{head}: {first} · {pseudo} · {t('ev.reason.' + event.args[1], lang)}"
+        return f"{head}: {first} · {pseudo} · {t(f'ev.reason.{event.args[1]}', lang)}"
     return f"{head}: {first}"
 
 
