@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass
+from datetime import timedelta
 
 from models import Scenario
 from planner import alternatives
 from planner.store import AuditRecord, PlanVersion, ScenarioInfo, Store, User, database_url
-from planner.web import auth
+from planner.web import auth, session
 from planner.web.diff import CaseChange, diff_plans
 from planner.web.editing import EditingMixin
 from planner.web.guards import lock_forbid_clashes
@@ -56,6 +57,20 @@ class Planner(EditingMixin, JobsMixin, PublishingMixin, ImportingMixin, Happenin
 
     def oidc_user(self, email: str | None) -> User | None:
         return auth.oidc_user(self.store, email)
+
+    # -- the session cookie (planner.web.session): a refresh keeps the login --------------------
+    def session_token(self, username: str, issued=None) -> str:
+        return session.issue(username, issued=issued)
+
+    def session_user(self, token: str | None, idle_minutes: float) -> tuple[User, session.SessionToken] | None:
+        """The user a valid session cookie names, with roles from the users table (never the cookie)."""
+        found = session.read(token, timedelta(minutes=idle_minutes))
+        if found is None:
+            return None
+        user = self.store.get_user(found.username)
+        if user is None or not user.active or not user.roles:
+            return None
+        return user, found
 
     # -- what the pages read and record, so they never reach into the store -------------------
     def scenario_info(self, scenario_id: int) -> ScenarioInfo:
