@@ -23,7 +23,7 @@ from planner.web.happenings import HappeningsMixin
 from planner.web.importing import ImportingMixin
 from planner.web.jobs import JobsMixin
 from planner.web.publishing import PublishingMixin
-from planner.web.workspace import LRU
+from planner.web.workspace import LRU, View
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,19 @@ class Planner(EditingMixin, JobsMixin, PublishingMixin, ImportingMixin, Happenin
         _, plan = self.plan(plan_id)
         pinned = {lock.case for lock in scenario.locks}
         return sorted(u.case for u in plan.unplanned if u.case in pinned)
+
+    def why(self, view: View, case_id: str, time_limit_s: float = 3.0, max_solves: int = 6):
+        """"Waarom? / Wat is er nodig?": the case's blocking rules (the CP-SAT core, in both languages)
+        and the single changes that would plan it, cheapest first (planner.whatif)."""
+        from planner.whatif import what_it_would_take
+        from solver import SolveParams
+        from solver.diagnose import explain_case
+
+        params = SolveParams(time_limit_s=time_limit_s, workers=1, seed=0)
+        reasons = explain_case(view.scenario, view.plan, case_id, params, view.published_plan)
+        remedies = what_it_would_take(view.scenario, view.plan, case_id, params, reasons, max_solves=max_solves) \
+            if reasons else []
+        return reasons, remedies
 
     def itinerary_choices(self, scenario: Scenario, case_id: str, limit: int = 40) -> list[ItineraryChoice]:
         """Outbound itineraries the case could be moved to (each still checked before it is saved)."""

@@ -82,7 +82,22 @@ class HappeningsMixin(WorkspaceBase):
         Raises `models.InputError` (in words) for an event that cannot apply."""
         base_id = view.info.published_plan_id or view.info.head_plan_id
         base_plan = self.plan(base_id)[1] if base_id is not None else None
-        new = apply_events(view.scenario, events)
+        hit: set[str] = set()
+        for event in events:
+            hit |= hit_cases(view.scenario, base_plan, event)
+        return self._impact(view, apply_events(view.scenario, events), list(events), hit, time_limit_s)
+
+    def preview_remedy(self, view: View, case_id: str, relaxation, time_limit_s: float = 10.0) -> Impact:
+        """A remedy of "Wat is er nodig?" (planner.whatif.Relaxation) applied to the workspace and
+        re-planned like an event: shown first, saved as a draft only when accepted."""
+        if relaxation.apply is None:
+            raise ValueError(f"remedy {relaxation.kind} cannot be applied here")
+        new = relaxation.apply(view.scenario)
+        return self._impact(view, new, [Event("remedy", (case_id, relaxation.kind))], {case_id}, time_limit_s)
+
+    def _impact(self, view: View, new: Scenario, events: list[Event], hit: set[str], time_limit_s: float) -> Impact:
+        base_id = view.info.published_plan_id or view.info.head_plan_id
+        base_plan = self.plan(base_id)[1] if base_id is not None else None
         params = SolveParams(time_limit_s=time_limit_s, workers=1, seed=0)
         if base_plan is None:
             from planner.service import solve_scenario
@@ -93,9 +108,6 @@ class HappeningsMixin(WorkspaceBase):
             replanned = solve_events(new, base_plan, list(events), params)
             checked, plan = replanned.checked, replanned.checked.plan
             disrupted = disrupted_cases(new, plan, base_plan)
-        hit: set[str] = set()
-        for event in events:
-            hit |= hit_cases(view.scenario, base_plan, event)
         changes = tuple(diff_plans(view.scenario, base_plan, plan))
         before = {c: t for t in (base_plan.trips if base_plan else ()) for c in t.cases}
         hit_trips = [before[c] for c in sorted(hit) if c in before]

@@ -93,3 +93,44 @@ TEXT.update({
     "ftf.unfit": ("niet fit", "unfit"),
     "ftf.pending": ("besluit volgt", "decision pending"),
 })
+
+TEXT.update({
+    # work-list of unplanned cases
+    "wl.title": ("Werklijst: niet ingepland", "Work-list: not planned"),
+    "wl.help": ("Per zaak waarom die niet is ingepland, en tot wanneer actie nog helpt. Klik een regel om de zaak "
+                "te openen.", "Per case why it is not planned, and until when acting still helps. Click a row to "
+                "open the case."),
+    "wl.category": ("Categorie", "Category"),
+    "wl.action": ("Actie", "Action"),
+    "wl.reasons": ("Redenen", "Reasons"),
+    "wl.count": ("Zaken", "Cases"),
+    "wl.filter": ("Categorie", "Category"),
+    "wl.empty": ("Alle zaken zijn ingepland.", "Every case is planned."),
+    "wl.chart": ("Niet ingepland per reden", "Not planned by reason"),
+    "wl.cat.document": ("reisdocument", "document"),
+    "wl.cat.fit_to_fly": ("fit-to-fly", "fit to fly"),
+    "wl.cat.escort": ("begeleiding", "escort"),
+    "wl.cat.vehicle": ("vervoer", "vehicle"),
+    "wl.cat.itinerary": ("vluchtverbinding", "itinerary"),
+    "wl.cat.care": ("opvang", "care"),
+    "wl.cat.seat": ("plaats op de vlucht", "seat"),
+    "wl.cat.other": ("overig", "other"),
+    "wl.need.document": ("laissez-passer nodig vóór {date}", "travel document needed before {date}"),
+    "wl.need.fit_to_fly": ("fit-to-fly-besluit nodig vóór {date}", "fit-to-fly decision needed before {date}"),
+    "wl.need.escort": ("begeleider nodig vóór {date}", "escort needed before {date}"),
+    "wl.need.vehicle": ("vervoer nodig vóór {date}", "vehicle needed before {date}"),
+    "wl.need.itinerary": ("andere vlucht nodig vóór {date}", "another itinerary needed before {date}"),
+    "wl.need.care": ("opvang bevestigen vóór {date}", "confirm care before {date}"),
+    "wl.need.seat": ("plaats op een vlucht nodig vóór {date}", "a seat needed before {date}"),
+    "wl.need.other": ("actie nodig vóór {date}", "action needed before {date}"),
+    "why.button": ("Waarom? / Wat is er nodig?", "Why? / What would it take?"),
+    "why.computing": ("De planner zoekt wat deze zaak tegenhoudt en wat zou helpen…",
+                      "Finding what blocks this case and what would help…"),
+    "why.reasons": ("Wat deze zaak tegenhoudt", "What blocks this case"),
+    "why.remedies": ("Wat zou helpen (makkelijkste eerst)", "What would help (easiest first)"),
+    "why.none": ("Geen enkele losse aanpassing plant deze zaak in.", "No single change plans this case."),
+    "why.apply": ("Als concept toepassen", "Apply as a draft"),
+    "why.disruption": ("{n} andere zaak/zaken gewijzigd", "{n} other case(s) changed"),
+})
+
+TEXT["ev.kind.remedy"] = ("Oplossing uit 'Wat is er nodig?'", "Remedy from 'What would it take?'")

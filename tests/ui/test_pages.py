@@ -85,7 +85,7 @@ def test_cases_filters_and_detail(workspace):
     planned_case = workspace.plan.trips[0].cases[0]
     at.multiselect(key="cases_status_keys").set_value(["planned", "unplanned"]).run()
     at.selectbox(key="cases_pick").set_value(planned_case).run()
-    legs = at.dataframe[1].value
+    legs = at.dataframe[2].value  # [0] cases, [1] the work-list of unplanned cases, [2] the trip's legs
     assert len(legs) == len(workspace.plan.trips[0].outbound)
 
 
