@@ -141,5 +141,25 @@ class HappeningsMixin(WorkspaceBase):
             remove_forbids=[fb for fb in old_forbids if fb not in forbids],
             add_forbids=[fb for fb in forbids if fb not in old_forbids]))
 
+    # -- a way back (issue 11 item 4) ------------------------------------------------------------
+    def restore_version(self, view: View, plan_id: int, actor: str) -> SaveResult:
+        """Restoring an old version makes a new draft with its plan (checked against the current
+        scenario); the old version itself is never changed. Audited as plan.restore."""
+        version, plan = self.plan(plan_id)
+        if version.scenario_id != view.scenario_id:
+            raise ValueError(f"plan version {plan_id} belongs to another workspace")
+        record = new_plan_record(view.scenario, plan, "restore", plan_id, note=f"v{version.number}")
+        return self.store.save(view.scenario_id, view.revision, actor, Change(
+            audit=[AuditEntry("version.restore", "plan_version", f"{view.scenario_id}/v{version.number}",
+                              before=f"head v{view.version.number}" if view.version else "no plan",
+                              after=f"new draft from v{version.number}")],
+            new_plan=record, move_head=True))
+
+    def undo_target(self, view: View) -> int | None:
+        """The version the head was made from (its parent), when the head is an unpublished draft."""
+        if view.version is None or view.version.status != "draft" or view.version.parent_id is None:
+            return None
+        return view.version.parent_id
+
 
 __all__ = ["HappeningsMixin", "Impact", "hit_cases"]

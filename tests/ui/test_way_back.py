@@ -1,0 +1,27 @@
+"""A way back: restoring an old version makes a new draft and an audit row; undo goes to the parent."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from planner.web import Event, SwapEscort
+from tests.ui.apptest import open_page, signed_in, texts
+
+
+def test_restore_an_old_version_as_a_new_draft(workspace):
+    p = workspace.planner
+    first = p.view(workspace.scenario_id)
+    trip = next(t for t in first.plan.trips if t.escorts)
+    role = trip.escorts[0].role
+    other = next(s.id for s in first.scenario.staff if role in s.roles and s.id not in {e.staff for e in trip.escorts})
+    p.save_edit(first, SwapEscort(case=trip.cases[0], old_staff=trip.escorts[0].staff, new_staff=other), "alice")
+    edited = p.view(workspace.scenario_id)
+    assert edited.version.id != first.version.id
+    at = open_page(signed_in("alice"), "publish")
+    at.button(key="back_undo").click().run()
+    assert any(s.startswith("Teruggezet: nieuw concept") for s in texts(at, "success"))
+    now = p.view(workspace.scenario_id)
+    assert now.version.id not in (first.version.id, edited.version.id)
+    assert now.plan.trips == first.plan.trips and now.version.status == "draft"
+    rows = workspace.store.audit_rows(action="version.restore")
+    assert [r.actor for r in rows] == ["alice"]
