@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from planner.web import Event, SwapEscort
+from planner.web import SwapEscort
 from tests.ui.apptest import open_page, signed_in, texts
 
 
@@ -25,3 +25,17 @@ def test_restore_an_old_version_as_a_new_draft(workspace):
     assert now.plan.trips == first.plan.trips and now.version.status == "draft"
     rows = workspace.store.audit_rows(action="version.restore")
     assert [r.actor for r in rows] == ["alice"]
+
+
+def test_publish_diff_reads_in_names_and_local_times(workspace):
+    import re
+
+    p = workspace.planner
+    view = p.view(workspace.scenario_id)
+    trip = view.plan.trips[0]
+    later = trip.model_copy(update={"pickup": trip.pickup + timedelta(days=1)})
+    new = view.plan.model_copy(update={"trips": (later,) + view.plan.trips[1:]})
+    change = next(c for c in p.diff(view.scenario, view.plan, new) if c.case == trip.cases[0])
+    pickup = next(f for f in change.fields if f.field == "pickup")
+    assert re.fullmatch(r"(ma|di|wo|do|vr|za|zo) \d\d-\d\d \d\d:\d\d", pickup.old), pickup
+    assert pickup.old != pickup.new

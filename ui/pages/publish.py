@@ -16,7 +16,7 @@ if st.session_state.get("published_msg"):
 st.subheader(tr("pub.changes"))
 if view.published is None:
     st.info(tr("pub.first"))
-changes = p.diff(view.scenario, view.published_plan, view.plan)
+changes = p.diff(view.scenario, view.published_plan, view.plan, lang())
 if changes:
     st.dataframe(views.diff_table(changes, lang()), hide_index=True, key="pub_diff")
 else:
