@@ -70,6 +70,11 @@ class Planner(EditingMixin, JobsMixin, PublishingMixin, ImportingMixin, Happenin
         user = self.store.get_user(found.username)
         if user is None or not user.active or not user.roles:
             return None
+        # Signing out (or the idle sign-out) revokes every cookie issued before it, even one the
+        # browser failed to delete.
+        last = self.store.audit_rows(actor=found.username, action="logout", limit=1)
+        if last and found.issued <= last[0].at:
+            return None
         return user, found
 
     # -- what the pages read and record, so they never reach into the store -------------------

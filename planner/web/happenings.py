@@ -128,7 +128,10 @@ class HappeningsMixin(WorkspaceBase):
         old_locks = [lk.model_dump(mode="json", exclude_none=True) for lk in view.scenario.locks]
         old_forbids = [fb.model_dump(mode="json", exclude_none=True) for fb in view.scenario.forbids]
         scenario_data = {k: v for k, v in body.items() if k not in ("locks", "forbids")}
-        record = new_plan_record(impact.scenario, impact.plan, "event", impact.base_plan_id,
+        retired = [f.model_dump(mode="json", by_alias=True) for f in view.scenario.flights
+                   if f.id not in impact.scenario.flight_by_id]
+        plan = impact.plan.model_copy(update={"x_retired_flights": retired}) if retired else impact.plan
+        record = new_plan_record(impact.scenario, plan, "event", impact.base_plan_id,
                                  violations=impact.violations, note="; ".join(e.text for e in impact.events))
         audit = [AuditEntry(f"event.{e.kind}", "scenario", str(view.scenario_id), after=e.text) for e in impact.events]
         audit.append(AuditEntry("plan.replan", "plan_version", str(view.scenario_id),
@@ -162,4 +165,24 @@ class HappeningsMixin(WorkspaceBase):
         return view.version.parent_id
 
 
-__all__ = ["HappeningsMixin", "Impact", "hit_cases"]
+def with_retired_flights(scenario: Scenario, versions, load) -> Scenario:
+    """`scenario` plus the legs events cancelled (kept as `x_retired_flights` on event drafts), so
+    an older published plan that still books them can be rebuilt (calendars, SEQUENCE)."""
+    from models import scenario_from_dict
+
+    extra: dict[str, dict] = {}
+    for version in versions:
+        if version.action != "event":
+            continue
+        _, plan = load(version.id)
+        for flight in (plan.model_extra or {}).get("x_retired_flights") or ():
+            if isinstance(flight, dict) and flight.get("id") not in scenario.flight_by_id:
+                extra.setdefault(flight["id"], flight)
+    if not extra:
+        return scenario
+    data = scenario.model_dump(mode="json", by_alias=True)
+    data["flights"] = list(data["flights"]) + list(extra.values())
+    return scenario_from_dict(data, "scenario with retired flights")
+
+
+__all__ = ["HappeningsMixin", "Impact", "hit_cases", "with_retired_flights"]

@@ -50,3 +50,15 @@ def test_the_secret_file_is_private(tmp_path, monkeypatch):
     key = session._secret(tmp_path)
     assert len(key) == 64 and (tmp_path / "session.key").stat().st_mode & 0o777 == 0o600
     assert session._secret(tmp_path) == key
+
+
+def test_signing_out_revokes_earlier_cookies(workspace, monkeypatch):
+    monkeypatch.setenv("BV_SESSION_SECRET", "test-secret")
+    p = workspace.planner
+    issued = datetime.now(timezone.utc) - timedelta(minutes=1)
+    token = session.issue("alice", issued=issued)
+    found = p.session_user(token, 30)
+    assert found is not None and found[0].roles == ("coordinator",)
+    p.audit("alice", "logout", "user", "alice")
+    assert p.session_user(token, 30) is None
+    assert p.session_user(session.issue("vera"), 30)[0].username == "vera"
