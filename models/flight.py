@@ -34,4 +34,9 @@ class Flight(DomainModel):
 
     @property
     def code(self) -> str:
-        return f"{self.carrier}{self.number}"
+        """The designator as printed on a ticket: "KL1234". Some feeds already put the carrier in
+        `number` ("EK5007"); never double it then."""
+        number = self.number.strip()
+        if self.carrier and number.upper().startswith(self.carrier.upper()):
+            return number
+        return f"{self.carrier}{number}"

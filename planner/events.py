@@ -348,3 +348,8 @@ __all__ = [
     "cancel_flight", "cut_windows", "event_from_args", "events_from_args", "parse_event_args", "parse_moment",
     "set_care_window", "set_fit_to_fly", "staff_unavailable", "vehicle_unavailable",
 ]
+
+
+from planner.case_events import OPERATIONS as _DESK_OPERATIONS  # noqa: E402 - retime and case events (issue 11)
+
+OPERATIONS.update(_DESK_OPERATIONS)

@@ -16,7 +16,7 @@ if str(ROOT) not in sys.path:  # `streamlit run ui/app.py` puts ui/ on the path,
 import streamlit as st  # noqa: E402
 
 from planner.web import auth  # noqa: E402
-from ui import common  # noqa: E402
+from ui import common, session_cookie  # noqa: E402
 from ui.common import tr  # noqa: E402
 
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
@@ -34,10 +34,11 @@ PAGES: dict[str, tuple[str, str, str]] = {
     "export": ("export_data.py", ":material/download:", "export"),
     "audit": ("audit.py", ":material/policy:", "audit"),
     "capacity": ("capacity.py", ":material/insights:", "capaciteit"),
+    "events": ("events.py", ":material/event_note:", "gebeurtenissen"),
 }
 SECTIONS = {
     "section.plan": ("overview", "cases", "timeline", "flights", "map"),
-    "section.work": ("adjust", "publish", "capacity"),
+    "section.work": ("events", "adjust", "publish", "capacity"),
     "section.data": ("import", "export"),
     "section.control": ("audit",),
 }
@@ -77,6 +78,8 @@ def login_page() -> None:
         elif found is not None:
             st.session_state["user"] = {"username": found.username, "roles": list(found.roles)}
             st.session_state["last_seen"] = datetime.now(timezone.utc)
+            for key in ("logged_out", "_cookie_at", "_cookie_issued"):
+                st.session_state.pop(key, None)
             st.rerun()
     common.language_picker()
 
@@ -90,6 +93,7 @@ def signed_in() -> bool:
         if found is not None:
             st.session_state["user"] = {"username": found.username, "roles": list(found.roles)}
             st.session_state["last_seen"] = datetime.now(timezone.utc)
+            st.session_state["_oidc"] = True
             common.planner().audit(found.username, "login", "user", found.username, after="oidc")
             return True
     return False
@@ -113,13 +117,28 @@ def pages_for(roles: list[str]) -> dict[str, list]:
     return out
 
 
+def login_pages() -> list:
+    """The login page, also under every known page's address: a deep link or a reload while signed
+    out shows the login (never Streamlit's "Page not found"), and after signing in the same
+    address opens that page."""
+    pages = [st.Page(login_page, title=tr("login.title"), url_path="login", default=True)]
+    for key, (_, _, url) in PAGES.items():
+        pages.append(st.Page(login_page, title=tr("login.title"), url_path=url))
+    return pages
+
+
 def main() -> None:
     st.set_page_config(page_title="Bijzonder Vertrek", page_icon=":material/flight_takeoff:", layout="wide")
     if not common.touch() and oidc_configured() and st.user.is_logged_in:
         st.logout()
+    if not oidc_configured():
+        session_cookie.restore()  # a refresh or a deep link keeps the login (signed cookie)
     if not signed_in():
-        st.navigation([st.Page(login_page, title=tr("login.title"), url_path="login")], position="hidden").run()
+        session_cookie.clear_if_needed()
+        st.navigation(login_pages(), position="hidden").run()
         return
+    if not oidc_configured():
+        session_cookie.keep()
     view = common.current_view()
     st.session_state["_view"] = view
     common.sidebar(view)

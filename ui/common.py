@@ -113,8 +113,10 @@ def sidebar(view: View | None) -> None:
             labels = {s.id: f"{s.id}: {s.name}" for s in scenarios}
             ids = list(labels)
             current = st.session_state.get("ws_id", ids[0])
-            # Widget keys vanish when a widget is not drawn (login page); keep our own copy.
-            st.selectbox(tr("ws.scenario"), ids, index=ids.index(current) if current in ids else 0,
+            # Widget keys vanish when a widget is not drawn (login page); keep our own copy, and
+            # push it into the widget so an import or the demo (which set ws_id) show here too.
+            st.session_state["_ws_widget"] = current if current in ids else ids[0]
+            st.selectbox(tr("ws.scenario"), ids,
                          format_func=labels.get, key="_ws_widget", on_change=_copy, args=("_ws_widget", "ws_id"))
         if view is not None:
             if view.version is not None:
@@ -134,7 +136,8 @@ def _copy(source: str, target: str) -> None:
 
 def language_picker() -> None:
     options = ["nl", "en"]
-    st.selectbox(tr("language"), options, index=options.index(lang()),
+    st.session_state["_lang_widget"] = lang()
+    st.selectbox(tr("language"), options,
                  format_func=lambda x: {"nl": "Nederlands", "en": "English"}[x], key="_lang_widget",
                  on_change=_copy, args=("_lang_widget", "lang"))
 

@@ -16,7 +16,9 @@ from planner.web.diff import CaseChange, FieldChange
 from planner.web.edits import (
     Allow, Applied, Edit, ForbidPair, MoveItinerary, Pin, Preview, SwapEscort, Unpin, edit_from_dict,
 )
+from planner.events import Event
 from planner.web.facade import ItineraryChoice, Planner
+from planner.web.happenings import Impact
 from planner.web.importing import DEMO_SCENARIO
 from planner.web.jobs import MAX_TIME_LIMIT_S, JobProgress
 from planner.web.publishing import PublishBlocked
@@ -25,7 +27,7 @@ from solver import SolveParams
 
 __all__ = [
     "DEMO_SCENARIO", "JOB_CANCELLED", "JOB_CONFLICT", "JOB_DONE", "JOB_FAILED", "JOB_QUEUED", "JOB_RUNNING",
-    "MAX_TIME_LIMIT_S", "Allow", "Applied", "CaseChange", "ConflictError", "Edit", "FieldChange", "ForbidPair",
+    "MAX_TIME_LIMIT_S", "Allow", "Event", "Impact", "Applied", "CaseChange", "ConflictError", "Edit", "FieldChange", "ForbidPair",
     "InputError", "ItineraryChoice", "JobProgress", "MoveItinerary", "NotFoundError", "Pin", "Planner", "Preview", "PublishBlocked",
     "SolveParams", "SwapEscort", "Unpin", "View", "data_dir", "database_url", "edit_from_dict", "optimiser_warning",
 ]

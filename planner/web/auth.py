@@ -21,14 +21,14 @@ ROLES = (COORDINATOR, VIEWER, AUDITOR)
 
 PAGES_BY_ROLE: dict[str, tuple[str, ...]] = {
     COORDINATOR: ("overview", "cases", "timeline", "flights", "map", "adjust", "publish", "import", "export",
-                  "capacity"),
+                  "capacity", "events"),
     VIEWER: ("overview", "cases", "timeline", "flights", "map", "export"),
     AUDITOR: ("overview", "audit"),
 }
 """Which pages exist for a role; a page not listed does not exist for that role."""
 
 PAGE_ORDER = ("overview", "cases", "timeline", "flights", "map", "adjust", "publish", "import", "export", "audit",
-              "capacity")
+              "capacity", "events")
 
 DEFAULT_IDLE_MINUTES = 30
 

@@ -18,6 +18,7 @@ from planner.store import AuditEntry, Change, SaveResult
 from planner.web.edits import (
     Allow, Applied, Edit, ForbidPair, MoveItinerary, Pin, Preview, SwapEscort, Unpin, lock_summary, trip_summary,
 )
+from planner.web.guards import lock_forbid_clashes
 from planner.web.workspace import View, WorkspaceBase, new_plan_record, violation_key
 
 
@@ -152,16 +153,21 @@ class EditingMixin(WorkspaceBase):
     def preview(self, view: View, edit: Edit) -> Preview:
         """Apply `edit` in memory and check it: the broken rules, and which of them are new."""
         applied = self.apply(view, edit)
+        clashes = lock_forbid_clashes(applied.scenario)
         if applied.plan is None:
-            return Preview(edit, applied, (), ())
+            return Preview(edit, applied, (), (), clashes)
         previous = view.published_plan
         violations = tuple(find_violations(applied.scenario, applied.plan, previous))
         before = {violation_key(v) for v in view.violations}
-        return Preview(edit, applied, violations, tuple(v for v in violations if violation_key(v) not in before))
+        return Preview(edit, applied, violations, tuple(v for v in violations if violation_key(v) not in before),
+                       clashes)
 
     def save_edit(self, view: View, edit: Edit, actor: str) -> SaveResult:
         """Save an edit made on `view`; ConflictError if the workspace moved since."""
         preview = self.preview(view, edit)
+        if preview.clashes:
+            first = preview.clashes[0]
+            raise ValueError(f"case {first.case} is pinned to {first.kind} {first.target}, which is forbidden for it")
         a = preview.applied
         new_plan = None
         if a.new_plan and a.plan is not None:

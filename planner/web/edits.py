@@ -115,10 +115,12 @@ class Preview:
     violations: tuple[Violation, ...]
     new_violations: tuple[Violation, ...]
     """Violations the edit introduces (not present before it)."""
+    clashes: tuple[Any, ...] = ()
+    """Pins that clash with forbids after this edit (`planner.web.guards.LockForbidClash`): never saved."""
 
     @property
     def ok(self) -> bool:
-        return not self.new_violations
+        return not self.new_violations and not self.clashes
 
 
 

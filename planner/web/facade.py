@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass
+from datetime import timedelta
 
 from models import Scenario
 from planner import alternatives
 from planner.store import AuditRecord, PlanVersion, ScenarioInfo, Store, User, database_url
-from planner.web import auth
+from planner.web import auth, session
 from planner.web.diff import CaseChange, diff_plans
 from planner.web.editing import EditingMixin
+from planner.web.guards import lock_forbid_clashes
+from planner.web.happenings import HappeningsMixin
 from planner.web.importing import ImportingMixin
 from planner.web.jobs import JobsMixin
 from planner.web.publishing import PublishingMixin
-from planner.web.workspace import LRU
+from planner.web.workspace import LRU, View
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,7 @@ class ItineraryChoice:
     label: str
 
 
-class Planner(EditingMixin, JobsMixin, PublishingMixin, ImportingMixin):
+class Planner(EditingMixin, JobsMixin, PublishingMixin, ImportingMixin, HappeningsMixin):
     """One per process (the UI caches it as a resource); all state lives in the store."""
 
     diff = staticmethod(diff_plans)
@@ -55,6 +58,25 @@ class Planner(EditingMixin, JobsMixin, PublishingMixin, ImportingMixin):
     def oidc_user(self, email: str | None) -> User | None:
         return auth.oidc_user(self.store, email)
 
+    # -- the session cookie (planner.web.session): a refresh keeps the login --------------------
+    def session_token(self, username: str, issued=None) -> str:
+        return session.issue(username, issued=issued)
+
+    def session_user(self, token: str | None, idle_minutes: float) -> tuple[User, session.SessionToken] | None:
+        """The user a valid session cookie names, with roles from the users table (never the cookie)."""
+        found = session.read(token, timedelta(minutes=idle_minutes))
+        if found is None:
+            return None
+        user = self.store.get_user(found.username)
+        if user is None or not user.active or not user.roles:
+            return None
+        # Signing out (or the idle sign-out) revokes every cookie issued before it, even one the
+        # browser failed to delete.
+        last = self.store.audit_rows(actor=found.username, action="logout", limit=1)
+        if last and found.issued <= last[0].at:
+            return None
+        return user, found
+
     # -- what the pages read and record, so they never reach into the store -------------------
     def scenario_info(self, scenario_id: int) -> ScenarioInfo:
         return self.store.scenario_info(scenario_id)
@@ -74,6 +96,30 @@ class Planner(EditingMixin, JobsMixin, PublishingMixin, ImportingMixin):
               before: str = "", after: str = "") -> None:
         """A stand-alone audit row (sign-in, sign-out, export): ids and pseudonyms only."""
         self.store.audit(actor, action, object_type, object_id, scenario_id=scenario_id, before=before, after=after)
+
+    @staticmethod
+    def clashes(scenario: Scenario):
+        """Pins that clash with forbids in this workspace (they make the solver drop the case)."""
+        return lock_forbid_clashes(scenario)
+
+    def pinned_unplanned(self, plan_id: int, scenario: Scenario) -> list[str]:
+        """Pinned cases a plan version leaves unplanned: a solve that did so is not simply "Klaar"."""
+        _, plan = self.plan(plan_id)
+        pinned = {lock.case for lock in scenario.locks}
+        return sorted(u.case for u in plan.unplanned if u.case in pinned)
+
+    def why(self, view: View, case_id: str, time_limit_s: float = 3.0, max_solves: int = 6):
+        """"Waarom? / Wat is er nodig?": the case's blocking rules (the CP-SAT core, in both languages)
+        and the single changes that would plan it, cheapest first (planner.whatif)."""
+        from planner.whatif import what_it_would_take
+        from solver import SolveParams
+        from solver.diagnose import explain_case
+
+        params = SolveParams(time_limit_s=time_limit_s, workers=1, seed=0)
+        reasons = explain_case(view.scenario, view.plan, case_id, params, view.published_plan)
+        remedies = what_it_would_take(view.scenario, view.plan, case_id, params, reasons, max_solves=max_solves) \
+            if reasons else []
+        return reasons, remedies
 
     def itinerary_choices(self, scenario: Scenario, case_id: str, limit: int = 40) -> list[ItineraryChoice]:
         """Outbound itineraries the case could be moved to (each still checked before it is saved)."""

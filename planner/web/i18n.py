@@ -298,6 +298,10 @@ from planner.capacity.texts import TEXT as _CAPACITY_TEXT  # noqa: E402 - the Ca
 
 _TEXT.update(_CAPACITY_TEXT)
 
+from planner.web.texts_desk import TEXT as _DESK_TEXT  # noqa: E402 - the coordinator's desk (issue 11)
+
+_TEXT.update(_DESK_TEXT)
+
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
     """The text for `key` in `lang` (falls back to Dutch, then to the key), formatted with `values`."""

@@ -78,7 +78,7 @@ class JobsMixin(WorkspaceBase):
         elif proc is None and job.status in (JOB_QUEUED, JOB_RUNNING) and job.pid and not alive(job.pid):
             self.store.update_job(job_id, status=JOB_FAILED, finished_at=utcnow(), message="worker stopped")
             job = self.store.job(job_id)
-        start = job.started_at or job.created_at
+        start = job.created_at  # never started_at: switching to it when the worker starts ran the counter backwards
         end = job.finished_at or utcnow()
         elapsed = max(0.0, (end - start).total_seconds())
         fraction = 1.0 if job.finished else min(0.99, elapsed / max(job.time_limit_s, 1.0))

@@ -54,7 +54,15 @@ class PublishingMixin(WorkspaceBase):
         for version in published:
             _, plan = self.plan(version.id)
             try:
-                previous = exports.calendars(view.scenario, plan, previous, published_at=version.created_at)
+                try:
+                    previous = exports.calendars(view.scenario, plan, previous, published_at=version.created_at)
+                except InputError:
+                    # A flight cancelled by an event since (issue 11): rebuild with the retired legs the
+                    # event drafts keep, so the calendars go on with higher SEQUENCE numbers.
+                    from planner.web.happenings import with_retired_flights
+
+                    older = with_retired_flights(view.scenario, self.store.plan_versions(view.scenario_id), self.plan)
+                    previous = exports.calendars(older, plan, previous, published_at=version.created_at)
             except InputError:
                 log.info("published version %s no longer matches the scenario; calendars restart there", version.number)
         return previous

@@ -24,10 +24,11 @@ PAGES = {
     "export_data": ("Export", "Export"),
     "audit": ("Audit", "Audit"),
     "capacity": ("Capaciteit", "Capacity"),
+    "events": ("Gebeurtenissen", "Events"),
 }
 ROLE_PAGES = {
     "coordinator": {"overview", "cases", "timeline", "flights", "map", "adjust", "publish", "import_data",
-                    "export_data", "capacity"},
+                    "export_data", "capacity", "events"},
     "viewer": {"overview", "cases", "timeline", "flights", "map", "export_data"},
     "auditor": {"overview", "audit"},
 }

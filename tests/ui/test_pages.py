@@ -77,15 +77,15 @@ def test_cases_filters_and_detail(workspace):
     at = open_page(signed_in("alice"), "cases")
     table = at.dataframe[0].value
     assert len(table) == 25
-    at.multiselect(key="cases_status").set_value(["niet ingepland"]).run()
+    at.multiselect(key="cases_status_keys").set_value(["unplanned"]).run()
     unplanned = at.dataframe[0].value
     assert len(unplanned) == len(workspace.plan.unplanned)
     assert set(unplanned["Status"]) == {"niet ingepland"}
     assert all(unplanned["Reden"].str.len() > 0)
     planned_case = workspace.plan.trips[0].cases[0]
-    at.multiselect(key="cases_status").set_value(["ingepland", "niet ingepland"]).run()
+    at.multiselect(key="cases_status_keys").set_value(["planned", "unplanned"]).run()
     at.selectbox(key="cases_pick").set_value(planned_case).run()
-    legs = at.dataframe[1].value
+    legs = at.dataframe[2].value  # [0] cases, [1] the work-list of unplanned cases, [2] the trip's legs
     assert len(legs) == len(workspace.plan.trips[0].outbound)
 
 

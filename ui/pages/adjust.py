@@ -57,6 +57,9 @@ with st.container(border=True):
         if result["status"] == JOB_DONE:
             made = p.plan_version(result["plan_id"])
             st.success(tr("adj.solve_done", number=made.number, planned=made.planned, unplanned=made.unplanned))
+            dropped = p.pinned_unplanned(result["plan_id"], view.scenario)
+            if dropped:
+                st.warning(tr("adj.locked_dropped", cases=", ".join(dropped)))
         elif result["status"] == JOB_CONFLICT:
             st.warning(tr("adj.solve_conflict", message=result["message"]))
             version = p.plan_version(result["plan_id"])
@@ -72,6 +75,12 @@ with st.container(border=True):
             st.error(tr("adj.solve_failed", message=result["message"]))
         else:
             st.info(tr("adj.cancelled"))
+
+standing = p.clashes(scenario)
+if standing:
+    st.error(tr("conflict.standing"))
+    for clash in standing:
+        st.error(clash.text(tr))
 
 if plan is None:
     st.info(tr("adj.need_plan"))
@@ -199,7 +208,11 @@ if pending:
         except ValueError as exc:
             st.error(tr("adj.error", error=exc))
             preview = None
-        if preview is not None:
+        if preview is not None and preview.clashes:
+            st.error(tr("conflict.blocked"))
+            for clash in preview.clashes:
+                st.error(clash.text(tr))
+        elif preview is not None:
             if preview.ok:
                 st.success(tr("adj.ok"))
             else:
@@ -213,7 +226,7 @@ if pending:
                 st.session_state.pop("conflict", None)
                 st.rerun()
         c1, c2 = st.columns(2)
-        if c1.button(tr("adj.save"), key="adj_save", type="primary", disabled=preview is None or bool(conflict)):
+        if c1.button(tr("adj.save"), key="adj_save", type="primary", disabled=preview is None or bool(preview.clashes) or bool(conflict)):
             try:
                 saved = p.save_edit(view, edit, username())
             except ConflictError as exc:

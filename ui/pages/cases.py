@@ -3,7 +3,8 @@
 import streamlit as st
 
 from planner.web import views
-from ui.common import is_coordinator, lang, need_view, tr
+from planner.web.worklist import work_items, worklist_table
+from ui.common import is_coordinator, lang, need_view, planner, tr
 
 st.title(tr("page.cases"))
 view = need_view()
@@ -11,16 +12,17 @@ scenario, plan = view.scenario, view.plan
 frame = views.case_table(scenario, plan, view.violations, lang(), health=is_coordinator())
 
 c1, c2, c3, c4 = st.columns([1, 1, 1, 2])
-statuses = [tr("planned"), tr("unplanned")]
-status = c1.multiselect(tr("cases.filter_status"), statuses, default=statuses, key="cases_status")
+# Filter options are stable keys shown through tr(): a language switch keeps the selection (B3).
+status = c1.multiselect(tr("cases.filter_status"), ["planned", "unplanned"], default=["planned", "unplanned"],
+                        format_func=tr, key="cases_status_keys")
 priorities = c2.multiselect(tr("cases.filter_priority"), [5, 4, 3, 2, 1], default=[5, 4, 3, 2, 1],
                             key="cases_priority")
-types = [tr("type.voluntary"), tr("type.forced")]
-kind = c3.multiselect(tr("cases.filter_type"), types, default=types, key="cases_type")
+kind = c3.multiselect(tr("cases.filter_type"), ["voluntary", "forced"], default=["voluntary", "forced"],
+                      format_func=lambda k: tr(f"type.{k}"), key="cases_type_keys")
 query = c4.text_input(tr("cases.search"), key="cases_search").strip().lower()
 
-shown = frame[frame[tr("col.status")].isin(status) & frame[tr("col.priority")].isin(priorities)
-              & frame[tr("col.type")].isin(kind)]
+shown = frame[frame[tr("col.status")].isin([tr(x) for x in status]) & frame[tr("col.priority")].isin(priorities)
+              & frame[tr("col.type")].isin([tr(f"type.{k}") for k in kind])]
 if query:
     text = (shown[tr("col.case")] + " " + shown[tr("col.pseudonym")] + " " + shown[tr("col.destination")]).str.lower()
     shown = shown[text.str.contains(query, regex=False)]
@@ -29,8 +31,27 @@ st.dataframe(shown, hide_index=True, key="cases_table",
              column_config={tr("col.priority"): st.column_config.NumberColumn(format="%d ★"),
                             tr("col.pinned"): st.column_config.CheckboxColumn()})
 
+# -- the work-list of unplanned cases: category, latest useful date; a row click opens the case --
+items = work_items(scenario, plan, lang())
+st.subheader(tr("wl.title"))
+if not items:
+    st.caption(tr("wl.empty"))
+else:
+    st.caption(tr("wl.help"))
+    present = list(dict.fromkeys(c for w in items for c in w.categories))
+    cats = st.multiselect(tr("wl.filter"), present, default=present, format_func=lambda c: tr(f"wl.cat.{c}"),
+                          key="wl_categories")
+    listed = [w for w in items if set(w.categories) & set(cats)]
+    picked = st.dataframe(worklist_table(listed, lang()), hide_index=True, key="wl_table", on_select="rerun",
+                          selection_mode="single-row")
+    rows = picked.selection.rows if picked is not None and hasattr(picked, "selection") else []
+    if rows:
+        st.session_state["cases_pick"] = listed[rows[0]].case
+
 st.subheader(tr("cases.detail"))
 ids = list(shown[tr("col.case")]) or list(frame[tr("col.case")])
+if st.session_state.get("cases_pick") and st.session_state["cases_pick"] not in ids:
+    ids = [st.session_state["cases_pick"]] + ids
 pseudo = {c.id: c.pseudonym for c in scenario.cases}
 case_id = st.selectbox(tr("cases.pick"), ids, format_func=lambda c: f"{c} · {pseudo.get(c, '')}", key="cases_pick")
 if case_id:
@@ -42,6 +63,28 @@ if case_id:
         st.caption(f"{tr('cases.conditions')}: {views.conditions(scenario, case_id)}")
     if not detail.planned:
         st.warning(tr("cases.no_trip") + (" " + "; ".join(detail.reasons) if detail.reasons else ""))
+        if is_coordinator() and plan is not None and st.button(tr("why.button"), key=f"why_{case_id}"):
+            with st.spinner(tr("why.computing")):
+                st.session_state["why"] = {"case": case_id, "plan": view.version.id if view.version else None,
+                                           "result": planner().why(view, case_id)}
+        held = st.session_state.get("why")
+        if held and held["case"] == case_id and held["plan"] == (view.version.id if view.version else None):
+            reasons, remedies = held["result"]
+            st.markdown(f"**{tr('why.reasons')}**")
+            for r in reasons:
+                st.markdown(f"- {r.label_nl if lang() == 'nl' else r.label_en}: {r.text(lang())}")
+            st.markdown(f"**{tr('why.remedies')}**")
+            if not remedies:
+                st.caption(tr("why.none"))
+            for i, rx in enumerate(remedies):
+                c1, c2 = st.columns([4, 1])
+                extra = f" ({tr('why.disruption', n=rx.disruption)})" if rx.disruption else ""
+                c1.markdown(f"{i + 1}. {rx.text(lang())}{extra}")
+                if c2.button(tr("why.apply"), key=f"why_apply_{case_id}_{i}", disabled=rx.apply is None):
+                    with st.spinner(tr("ev.computing")):
+                        impact = planner().preview_remedy(view, case_id, rx)
+                    st.session_state["ev_impact"] = {"revision": view.revision, "impact": impact}
+                    st.switch_page("pages/events.py")
     else:
         st.markdown(detail.pickup + f" · {tr('col.vehicle')}: {detail.vehicle}")
         st.markdown(f"**{tr('cases.trip')}**")

@@ -40,6 +40,16 @@ with right:
     fig.update_layout(margin=dict(l=0, r=0, t=10, b=0), legend_title_text="")
     st.plotly_chart(fig, key="ov_week")
 
+from planner.web.worklist import counts_by_category, work_items  # noqa: E402 - issue 11 work-list
+
+by_reason = counts_by_category(work_items(scenario, plan, lang()), lang())
+if not by_reason.empty:
+    st.subheader(tr("wl.chart"))
+    fig = px.bar(by_reason, x=tr("wl.count"), y=tr("wl.category"), orientation="h", height=60 + 32 * len(by_reason),
+                 color_discrete_sequence=["#0072B2"])
+    fig.update_layout(margin=dict(l=0, r=0, t=10, b=0), yaxis_title="", xaxis=dict(dtick=1))
+    st.plotly_chart(fig, key="ov_by_reason")
+
 st.subheader(tr("ov.warnings"))
 warnings = views.warnings_table(scenario, plan, lang())
 if warnings.empty:

@@ -16,7 +16,7 @@ if st.session_state.get("published_msg"):
 st.subheader(tr("pub.changes"))
 if view.published is None:
     st.info(tr("pub.first"))
-changes = p.diff(view.scenario, view.published_plan, view.plan)
+changes = p.diff(view.scenario, view.published_plan, view.plan, lang())
 if changes:
     st.dataframe(views.diff_table(changes, lang()), hide_index=True, key="pub_diff")
 else:
@@ -45,3 +45,33 @@ if st.button(tr("pub.publish"), key="pub_publish", type="primary", disabled=bloc
 st.subheader(tr("pub.versions"))
 st.dataframe(views.versions_table(p.plan_versions(view.scenario_id), lang()), hide_index=True,
              key="pub_versions")
+
+# -- a way back: restore an old version or undo the last change, always as a new draft (issue 11) --
+st.subheader(tr("back.title"))
+if st.session_state.get("back_msg"):
+    st.success(st.session_state.pop("back_msg"))
+versions = p.plan_versions(view.scenario_id)
+numbers = {v.id: f"v{v.number} · {tr(f'status.{v.status}')} · {v.created_by} · {v.created_at:%d-%m %H:%M}"
+           for v in versions}
+c1, c2 = st.columns([3, 2])
+chosen = c1.selectbox(tr("back.pick"), list(numbers), format_func=numbers.get, key="back_version")
+
+
+def _restore(plan_id: int) -> None:
+    try:
+        saved = p.restore_version(view, plan_id, username())
+    except ConflictError as exc:
+        st.error(tr("adj.conflict", by=exc.by, actual=exc.actual))
+        return
+    set_seen(view.scenario_id, saved.revision, saved.plan_id)
+    st.session_state["back_msg"] = tr("back.done", number=saved.plan_number)
+    st.rerun()
+
+
+if c2.button(tr("back.restore"), key="back_restore", disabled=chosen is None or view.stale):
+    _restore(chosen)
+undo = p.undo_target(view)
+if undo is not None:
+    parent = p.plan_version(undo)
+    if st.button(tr("back.undo", number=parent.number), key="back_undo", disabled=view.stale):
+        _restore(undo)
