@@ -7,7 +7,7 @@ import pytest
 from models.languages import has_preferred_languages, shares_a_language
 from models.rules import evaluate_objective
 from tests.builders import add_staff, build, item, scenario_dict
-from tests.solver.helpers import solve_dict, trip_of
+from tests.integration.helpers import solve_dict, trip_of
 
 
 def test_languages_are_compared_as_written():

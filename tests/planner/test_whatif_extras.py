@@ -7,7 +7,7 @@ from planner.service import solve_scenario
 from planner.whatif import what_it_would_take
 from planner.whatif_extras import language_swaps
 from tests.builders import add_staff, build, build_plan, item, plan_dict, scenario_dict
-from tests.solver.helpers import FAST
+from tests.integration.helpers import FAST
 
 
 def test_overnight_stay_by_the_airport_plans_a_case_the_pickup_windows_keep_from_its_flight():
