@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from planner.web.caselist import case_rows
+from planner.web.exporting import csv_bytes
 from planner.web import ConflictError, InputError
 from ui.common import planner, set_seen, tr, username
 
@@ -69,6 +70,6 @@ if view is not None:
                     set_seen(view.scenario_id, saved.revision, view.info.head_plan_id)
                     st.session_state["import_msg"] = tr("imp.ok_cases", n=len(result.cases), revision=saved.revision)
                     st.rerun()
-        st.download_button(tr("imp.template"), case_rows(view.scenario).to_csv(index=False).encode("utf-8"),
+        st.download_button(tr("imp.template"), csv_bytes(case_rows(view.scenario)),
                            file_name=f"zaken-{view.scenario.id}.csv", mime="text/csv", key="imp_template",
                            on_click="ignore")
