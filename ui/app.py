@@ -64,12 +64,14 @@ def login_page() -> None:
     with st.form("login"):
         name = st.text_input(tr("login.username"), key="login_username")
         password = st.text_input(tr("login.password"), type="password", key="login_password")
+        code = st.text_input(tr("login.totp"), key="login_totp", max_chars=8)
         submitted = st.form_submit_button(tr("login.submit"), type="primary")
     if submitted:
         try:
-            found = common.planner().authenticate(name, password)
-        except auth.LockedOut:
-            st.error(tr("login.locked"))
+            found = common.planner().authenticate(name, password, client=common.client_address(),
+                                                  totp_code=code)
+        except auth.LockedOut as exc:
+            st.error(tr("login.locked", seconds=max(1, int(exc.retry_after.total_seconds()))))
             found = None
             submitted = False
         if submitted and found is None:
@@ -118,8 +120,10 @@ def main() -> None:
     if not common.touch() and oidc_configured() and st.user.is_logged_in:
         st.logout()
     if not signed_in():
+        common.download_pass(False)
         st.navigation([st.Page(login_page, title=tr("login.title"), url_path="login")], position="hidden").run()
         return
+    common.download_pass(True)
     view = common.current_view()
     st.session_state["_view"] = view
     common.sidebar(view)

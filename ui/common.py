@@ -26,6 +26,30 @@ def planner() -> Planner:
     return _planner(database_url())
 
 
+def client_address() -> str | None:
+    """The browser's address (for the per-client login limit); None when Streamlit does not know it."""
+    try:
+        return st.context.ip_address
+    except Exception:  # AppTest and old Streamlit versions have no request context
+        return None
+
+
+def download_pass(signed_in: bool) -> None:
+    """Let this browser's front cookie download while the session is signed in (`planner.web.front`)."""
+    from planner.web.front import COOKIE, DOWNLOADS
+
+    try:
+        token = st.context.cookies.get(COOKIE)
+    except Exception:  # no request context (AppTest)
+        return
+    if not token:
+        return
+    if signed_in:
+        DOWNLOADS.grant(token, idle_minutes() * 60)
+    else:
+        DOWNLOADS.revoke(token)
+
+
 def lang() -> str:
     return st.session_state.get("lang", DEFAULT_LANGUAGE)
 

@@ -45,6 +45,15 @@ class UserRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class TotpRow(Base):
+    """A user's TOTP second factor (RFC 6238 secret); a row means the factor is required at login."""
+
+    __tablename__ = "user_totp"
+    username: Mapped[str] = mapped_column(String(200), primary_key=True)
+    secret: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class ScenarioRow(Base):
     """A planning workspace: the scenario data plus the pointers that move with each save."""
 

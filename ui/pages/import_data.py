@@ -3,9 +3,9 @@
 import pandas as pd
 import streamlit as st
 
+from planner.web import ConflictError, InputError
 from planner.web.caselist import case_rows
 from planner.web.exporting import csv_bytes
-from planner.web import ConflictError, InputError
 from ui.common import planner, set_seen, tr, username
 
 p = planner()
