@@ -39,6 +39,9 @@ EXIT_VALID, EXIT_BROKEN_RULE, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def main(argv: list[str] | None = None) -> int:
+    from planner.store.permissions import private_umask
+
+    private_umask()  # data, logs and exports written by any subcommand are for the owner only
     started = command_started(argv)
     parser = build_parser()
     args = parser.parse_args(argv)  # bad arguments: argparse exits with 2

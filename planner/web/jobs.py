@@ -14,6 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from planner.store.permissions import private_folder
 from planner.store import JOB_CANCELLED, JOB_FAILED, JOB_QUEUED, JOB_RUNNING, Job, utcnow
 from planner.web.workspace import View, WorkspaceBase
 from solver import SolveParams
@@ -47,7 +48,9 @@ class JobsMixin(WorkspaceBase):
         env = dict(os.environ)
         env["BV_DATABASE_URL"] = self.store.url
         log_path = self._job_log(job_id)
-        with open(log_path, "wb") as log_file:  # a file, not a pipe: a chatty worker must never block
+        fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # private, whatever the umask
+        os.chmod(log_path, 0o600)
+        with open(fd, "wb") as log_file:  # a file, not a pipe: a chatty worker must never block
             proc = subprocess.Popen([sys.executable, "-m", "planner.web.worker", str(job_id)], env=env,
                                     stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT,
                                     start_new_session=True, cwd=str(Path(__file__).resolve().parents[2]))
@@ -58,7 +61,7 @@ class JobsMixin(WorkspaceBase):
     def _job_log(self, job_id: int) -> Path:
         """Worker output (warnings, a traceback): ids only, like every log of the planner."""
         folder = Path(os.environ.get("BV_DATA_DIR") or tempfile.gettempdir()) / "jobs"
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
         return folder / f"job-{job_id}.log"
 
     def job_progress(self, job_id: int) -> JobProgress:
