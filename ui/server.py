@@ -15,11 +15,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import streamlit as st  # noqa: E402
-from starlette.middleware import Middleware  # noqa: E402
 
-from planner.store.permissions import private_umask  # noqa: E402
-from planner.web.front import SecurityFront  # noqa: E402
+from planner.web.front import middleware, private_umask  # noqa: E402
 
 private_umask()  # the database, its WAL/SHM and job logs are for the owner only
 
-app = st.App(str(Path(__file__).resolve().parent / "app.py"), middleware=[Middleware(SecurityFront)])
+app = st.App(str(Path(__file__).resolve().parent / "app.py"), middleware=middleware())

@@ -19,6 +19,8 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from http.cookies import SimpleCookie
 from typing import Any
 
+from planner.store.permissions import private_umask  # noqa: F401  (ui/server.py sets it at start)
+
 COOKIE = "bv_front"
 SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"x-frame-options", b"DENY"),
@@ -128,4 +130,11 @@ class SecurityFront:
         await self.app(scope, receive, send_with_headers)
 
 
-__all__ = ["COOKIE", "DOWNLOADS", "DownloadPasses", "SECURITY_HEADERS", "SecurityFront"]
+def middleware() -> list:
+    """The middleware list for `st.App(..., middleware=...)` (Starlette's wrapper around SecurityFront)."""
+    from starlette.middleware import Middleware
+
+    return [Middleware(SecurityFront)]
+
+
+__all__ = ["COOKIE", "DOWNLOADS", "DownloadPasses", "SECURITY_HEADERS", "SecurityFront", "middleware", "private_umask"]
