@@ -20,6 +20,7 @@ from ui import common  # noqa: E402
 from ui.common import tr  # noqa: E402
 
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
+FAVICON = Path(__file__).resolve().parent / "static" / "favicon.png"
 
 PAGES: dict[str, tuple[str, str, str]] = {
     # key: (file, icon, url path)
@@ -116,7 +117,8 @@ def pages_for(roles: list[str]) -> dict[str, list]:
 
 
 def main() -> None:
-    st.set_page_config(page_title="Bijzonder Vertrek", page_icon=":material/flight_takeoff:", layout="wide")
+    # A local icon: a :material/...: page icon makes every browser fetch it from fonts.gstatic.com.
+    st.set_page_config(page_title="Bijzonder Vertrek", page_icon=str(FAVICON), layout="wide")
     if not common.touch() and oidc_configured() and st.user.is_logged_in:
         st.logout()
     if not signed_in():

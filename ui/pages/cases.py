@@ -3,7 +3,7 @@
 import streamlit as st
 
 from planner.web import views
-from ui.common import is_coordinator, lang, need_view, tr
+from ui.common import is_coordinator, lang, need_view, plain, tr
 
 st.title(tr("page.cases"))
 view = need_view()
@@ -36,14 +36,14 @@ case_id = st.selectbox(tr("cases.pick"), ids, format_func=lambda c: f"{c} · {ps
 if case_id:
     detail = views.case_detail(scenario, plan, case_id, lang())
     case = scenario.case_by_id[case_id]
-    st.markdown(f"**{case.pseudonym}** · {tr('col.priority')} {case.priority} · "
-                f"{tr('type.' + case.departure_type.value)} · {case.destination_country}")
+    st.markdown(f"**{plain(case.pseudonym)}** · {tr('col.priority')} {case.priority} · "
+                f"{tr('type.' + case.departure_type.value)} · {plain(case.destination_country)}")
     if is_coordinator():
-        st.caption(f"{tr('cases.conditions')}: {views.conditions(scenario, case_id)}")
+        st.caption(f"{tr('cases.conditions')}: {plain(views.conditions(scenario, case_id))}")
     if not detail.planned:
-        st.warning(tr("cases.no_trip") + (" " + "; ".join(detail.reasons) if detail.reasons else ""))
+        st.warning(tr("cases.no_trip") + (" " + plain("; ".join(detail.reasons)) if detail.reasons else ""))
     else:
-        st.markdown(detail.pickup + f" · {tr('col.vehicle')}: {detail.vehicle}")
+        st.markdown(plain(detail.pickup) + f" · {tr('col.vehicle')}: {plain(detail.vehicle)}")
         st.markdown(f"**{tr('cases.trip')}**")
         st.dataframe(detail.legs, hide_index=True, key="cases_legs")
         if not detail.escorts.empty:
@@ -51,7 +51,7 @@ if case_id:
             st.dataframe(detail.escorts, hide_index=True, key="cases_escorts")
         broken = [v for v in view.violations if case_id in v.cases]
         for v in broken:
-            st.error(f"**{v.label_nl if lang() == 'nl' else v.label}** — {v.message}")
+            st.error(f"**{plain(v.label_nl if lang() == 'nl' else v.label)}** — {plain(v.message)}")
     if not detail.care.empty:
         st.markdown(f"**{tr('col.care')}**")
         st.dataframe(detail.care, hide_index=True, key="cases_care")

@@ -6,7 +6,7 @@ import streamlit as st
 from planner.web import ConflictError, InputError
 from planner.web.caselist import case_rows
 from planner.web.exporting import csv_bytes
-from ui.common import planner, set_seen, tr, username
+from ui.common import plain, planner, set_seen, tr, username
 
 p = planner()
 st.title(tr("page.import"))
@@ -31,7 +31,7 @@ with st.container(border=True):
             new_id = p.import_scenario(scenario_file.getvalue(), scenario_file.name, username(),
                                        plan_file.getvalue() if plan_file is not None else None)
         except InputError as exc:
-            st.error(f"{exc.source}: {len(exc.problems)}")
+            st.error(f"{plain(exc.source)}: {len(exc.problems)}")
             st.dataframe(pd.DataFrame(exc.problems, columns=[tr("col.field"), tr("col.message")]), hide_index=True,
                          key="imp_scenario_errors")
         else:

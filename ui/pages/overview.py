@@ -4,11 +4,11 @@ import plotly.express as px
 import streamlit as st
 
 from planner.web import views
-from ui.common import lang, need_plan, need_view, tr
+from ui.common import lang, need_plan, need_view, plain, tr
 
 st.title(tr("page.overview"))
 view = need_view()
-st.caption(f"{view.scenario.id} · {len(view.scenario.cases)} {tr('col.cases').lower()}")
+st.caption(f"{plain(view.scenario.id)} · {len(view.scenario.cases)} {tr('col.cases').lower()}")
 need_plan(view)
 
 plan, scenario = view.plan, view.scenario
