@@ -126,6 +126,7 @@ def main() -> None:
         st.navigation([st.Page(login_page, title=tr("login.title"), url_path="login")], position="hidden").run()
         return
     common.download_pass(True)
+    common.planner().reap_dead_jobs()  # a dead solve worker shows as failed on every page, not "running"
     view = common.current_view()
     st.session_state["_view"] = view
     common.sidebar(view)

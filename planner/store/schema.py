@@ -152,6 +152,14 @@ class JobRow(Base):
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
+class HeartbeatRow(Base):
+    """The last sign of life of a background solve worker (its own table: older databases gain it)."""
+
+    __tablename__ = "job_heartbeats"
+    job_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 # SQLite refuses to change or delete audit rows; on PostgreSQL grant the app role INSERT/SELECT only.
 SQLITE_AUDIT_TRIGGERS = (
     "CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit "
