@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 PG_DUMP_HELP = """PostgreSQL: back up with the database's own tool, e.g.
@@ -15,7 +15,8 @@ Keep the dump as private as the database (0600, encrypted at rest)."""
 
 
 def _store(data_dir: str | None):
-    from planner.store import DATA_DIR_ENV, Store, data_dir as resolve, database_url
+    from planner.store import DATA_DIR_ENV, Store, database_url
+    from planner.store import data_dir as resolve
 
     folder = resolve(data_dir)
     os.environ[DATA_DIR_ENV] = str(folder)
@@ -30,7 +31,7 @@ def cmd_backup(args) -> int:
         if not store.is_sqlite:
             print(PG_DUMP_HELP, file=sys.stderr)
             return 2
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         target = Path(args.output) if args.output else folder / "backups" / f"planner-{stamp}.db"
         try:
             backup_sqlite(Path(store.engine.url.database), target)
@@ -52,7 +53,7 @@ def cmd_purge(args) -> int:
         return 2
     store, folder = _store(args.data_dir)
     try:
-        cutoff = datetime.now(timezone.utc) - timedelta(days=args.older_than)
+        cutoff = datetime.now(UTC) - timedelta(days=args.older_than)
         report = purge_older_than(store, cutoff, args.actor, folder, dry_run=args.dry_run)
         verb = "Would pseudonymise" if args.dry_run else "Pseudonymised"
         print(f"{verb} {len(report.scenarios)} workspace(s) unchanged since {cutoff.date()}: "

@@ -19,7 +19,7 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from http.cookies import SimpleCookie
 from typing import Any
 
-from planner.store.permissions import private_umask  # noqa: F401  (ui/server.py sets it at start)
+from planner.store.permissions import private_umask
 
 COOKIE = "bv_front"
 SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
@@ -137,4 +137,4 @@ def middleware() -> list:
     return [Middleware(SecurityFront)]
 
 
-__all__ = ["COOKIE", "DOWNLOADS", "DownloadPasses", "SECURITY_HEADERS", "SecurityFront", "middleware", "private_umask"]
+__all__ = ["COOKIE", "DOWNLOADS", "SECURITY_HEADERS", "DownloadPasses", "SecurityFront", "middleware", "private_umask"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import statistics
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pyotp
 import pytest
@@ -66,7 +66,7 @@ def test_password_policy_refuses_weak_passwords(store, bad):
 
 def test_spraying_from_one_client_is_slowed_over_many_names(store):
     throttle = Throttle()
-    now = datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
     for i in range(10):  # ten names, one failure each: the per-name limit never triggers
         assert auth.authenticate(store, f"user{i}", "Zomer2026!", now=now, client="10.0.0.9", throttle=throttle) is None
     with pytest.raises(auth.LockedOut) as err:
@@ -80,7 +80,7 @@ def test_spraying_from_one_client_is_slowed_over_many_names(store):
 
 def test_global_limit_slows_a_storm_from_many_clients(store):
     throttle = Throttle()
-    now = datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
     for i in range(throttle.limits["global"].free):
         throttle.failed(f"10.1.{i // 250}.{i % 250}", now)
     with pytest.raises(auth.LockedOut) as err:
@@ -91,7 +91,7 @@ def test_global_limit_slows_a_storm_from_many_clients(store):
 def test_an_attacker_cannot_keep_the_real_user_out(store):
     """Failures from elsewhere slow the name down, but carla's own workstation can still sign in;
     and hammering a locked name does not extend its wait (back-off, not a permanent lock)."""
-    now = datetime.now(timezone.utc)  # the audit log stamps real time
+    now = datetime.now(UTC)  # the audit log stamps real time
     assert auth.authenticate(store, "carla", GOOD, now=now, client="10.0.0.1", throttle=Throttle()) is not None
     for k in range(auth.MAX_FAILED_LOGINS):
         auth.authenticate(store, "carla", "guess", now=now + timedelta(seconds=k), client=f"6.6.6.{k}",
@@ -115,7 +115,7 @@ def test_totp_second_factor_for_coordinators(store):
     uri = auth.enable_totp(store, "carla", actor="test")
     assert uri.startswith("otpauth://totp/")
     secret = store.totp_secret("carla")
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     assert auth.authenticate(store, "carla", GOOD, now=now, throttle=Throttle()) is None  # no code
     assert auth.authenticate(store, "carla", GOOD, now=now, totp_code="000000" if pyotp.TOTP(secret).at(now) != "000000"
                              else "111111", throttle=Throttle()) is None
