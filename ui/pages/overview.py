@@ -1,9 +1,9 @@
 """Overzicht: planned and unplanned by priority and week, warnings, broken rules."""
 
-import plotly.express as px
 import streamlit as st
 
 from planner.web import views
+from ui.cached import overview_parts, version_key
 from ui.common import lang, need_plan, need_view, plain, tr
 
 st.title(tr("page.overview"))
@@ -22,23 +22,16 @@ cols[3].metric(tr("ov.cost"), f"€ {plan.objective.cost_eur:,.0f}" if plan.obje
 cols[4].metric(tr("ov.violations"), len(view.violations))
 
 left, right = st.columns(2)
-by_priority = views.counts_by_priority(scenario, plan, lang())
+parts = overview_parts(version_key(view), lang(), scenario, plan)  # once per plan version, for every session
 with left:
     st.subheader(tr("ov.by_priority"))
-    fig = px.bar(by_priority, x=tr("col.priority"), y=[tr("col.planned_n"), tr("col.unplanned_n")], height=260,
-                 color_discrete_sequence=["#2e7d32", "#c62828"])
-    fig.update_layout(margin=dict(l=0, r=0, t=10, b=0), legend_title_text="", xaxis=dict(dtick=1))
-    st.plotly_chart(fig, key="ov_priority")
-by_week = views.counts_by_week(scenario, plan, lang())
+    st.plotly_chart(parts["figures"]["priority"], key="ov_priority")
 with right:
     st.subheader(tr("ov.by_week"))
-    fig = px.bar(by_week, x=tr("col.week"), y=[tr("col.planned_n"), tr("col.unplanned_n")], height=260,
-                 color_discrete_sequence=["#2e7d32", "#c62828"])
-    fig.update_layout(margin=dict(l=0, r=0, t=10, b=0), legend_title_text="")
-    st.plotly_chart(fig, key="ov_week")
+    st.plotly_chart(parts["figures"]["week"], key="ov_week")
 
 st.subheader(tr("ov.warnings"))
-warnings = views.warnings_table(scenario, plan, lang())
+warnings = parts["warnings"]
 if warnings.empty:
     st.success(tr("ov.no_warnings"))
 else:
