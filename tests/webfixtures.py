@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -40,11 +41,16 @@ def demo_plan() -> Plan:
     return solve_scenario(load_scenario(DEMO), SolveParams(time_limit_s=5, workers=1, seed=0)).plan
 
 
+@lru_cache(maxsize=1)
+def _password_hash() -> str:
+    return auth.hash_password(PASSWORD)
+
+
 def make_workspace(data_dir: Path, plan: Plan) -> Workspace:
     store = Store(f"sqlite:///{data_dir / 'planner.db'}")
     planner = Planner(store)
-    for name, roles in USERS.items():
-        auth.add_user(store, name, PASSWORD, roles, actor="test")
+    for name, roles in USERS.items():  # one scrypt (N=2^17, ~0.5 s) per test session, not per user
+        store.put_user(name, _password_hash(), roles, name, "test")
     scenario_id = planner.add_scenario_dict(json.loads(DEMO.read_text(encoding="utf-8")), "alice", plan)
     return Workspace(data_dir, store, planner, scenario_id, plan)
 

@@ -20,6 +20,7 @@ from ui import common, session_cookie  # noqa: E402
 from ui.common import tr  # noqa: E402
 
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
+FAVICON = Path(__file__).resolve().parent / "static" / "favicon.png"
 
 PAGES: dict[str, tuple[str, str, str]] = {
     # key: (file, icon, url path)
@@ -65,12 +66,14 @@ def login_page() -> None:
     with st.form("login"):
         name = st.text_input(tr("login.username"), key="login_username")
         password = st.text_input(tr("login.password"), type="password", key="login_password")
+        code = st.text_input(tr("login.totp"), key="login_totp", max_chars=8)
         submitted = st.form_submit_button(tr("login.submit"), type="primary")
     if submitted:
         try:
-            found = common.planner().authenticate(name, password)
-        except auth.LockedOut:
-            st.error(tr("login.locked"))
+            found = common.planner().authenticate(name, password, client=common.client_address(),
+                                                  totp_code=code)
+        except auth.LockedOut as exc:
+            st.error(tr("login.locked", seconds=max(1, int(exc.retry_after.total_seconds()))))
             found = None
             submitted = False
         if submitted and found is None:
@@ -128,17 +131,21 @@ def login_pages() -> list:
 
 
 def main() -> None:
-    st.set_page_config(page_title="Bijzonder Vertrek", page_icon=":material/flight_takeoff:", layout="wide")
+    # A local icon: a :material/...: page icon makes every browser fetch it from fonts.gstatic.com.
+    st.set_page_config(page_title="Bijzonder Vertrek", page_icon=str(FAVICON), layout="wide")
     if not common.touch() and oidc_configured() and st.user.is_logged_in:
         st.logout()
     if not oidc_configured():
         session_cookie.restore()  # a refresh or a deep link keeps the login (signed cookie)
     if not signed_in():
         session_cookie.clear_if_needed()
+        common.download_pass(False)
         st.navigation(login_pages(), position="hidden").run()
         return
     if not oidc_configured():
         session_cookie.keep()
+    common.download_pass(True)
+    common.planner().reap_dead_jobs()  # a dead solve worker shows as failed on every page, not "running"
     view = common.current_view()
     st.session_state["_view"] = view
     common.sidebar(view)

@@ -7,6 +7,7 @@ and an unsaved edit (as a plain dict).
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 
 import streamlit as st
@@ -26,11 +27,57 @@ def planner() -> Planner:
     return _planner(database_url())
 
 
+def client_address() -> str | None:
+    """The browser's address (for the per-client login limit); None when Streamlit does not know it."""
+    try:
+        return st.context.ip_address
+    except Exception:  # AppTest and old Streamlit versions have no request context
+        return None
+
+
+def download_pass(signed_in: bool) -> None:
+    """Let this browser's front cookie download while the session is signed in (`planner.web.front`)."""
+    from planner.web.front import COOKIE, DOWNLOADS
+
+    try:
+        token = st.context.cookies.get(COOKIE)
+    except Exception:  # no request context (AppTest)
+        return
+    if not token:
+        return
+    if signed_in:
+        DOWNLOADS.grant(token, idle_minutes() * 60)
+    else:
+        DOWNLOADS.revoke(token)
+
+
+_MD_SPECIAL = frozenset("\\`*_{}[]<>~$")
+_LINE_START = re.compile(r"^(\s*)([-+#=>]|\d+[.)])")
+_DIRECTIVE = re.compile(r":(?=[A-Za-z])")
+
+
+class Markdown(str):
+    """Markdown the UI wrote itself (bold labels around escaped data); `tr` passes it through unchanged."""
+
+
+def plain(value: object) -> str:
+    """Data (pseudonyms, names, reasons, file names) as literal text inside Markdown: Markdown, HTML,
+    LaTeX and Streamlit directive characters (:red[...], :material/...:, :emoji:) backslash-escaped,
+    a list/heading marker at the start escaped, lines joined. Case text is never markup: no image,
+    link or tag from a scenario reaches the browser."""
+    text = " ".join(str(value).splitlines())
+    text = "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
+    text = _DIRECTIVE.sub(r"\\:", text)
+    return _LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
+
+
 def lang() -> str:
     return st.session_state.get("lang", DEFAULT_LANGUAGE)
 
 
 def tr(key: str, **values) -> str:
+    """The text for `key`; string values are data and are escaped (`plain`) unless they are `Markdown`."""
+    values = {k: v if isinstance(v, Markdown) or not isinstance(v, str) else plain(v) for k, v in values.items()}
     return t(key, lang(), **values)
 
 
@@ -200,6 +247,6 @@ def show_violations(violations, limit: int = 50) -> None:
     """Broken rules in words: the Dutch (or English) label in bold, then the specific message."""
     for v in list(violations)[:limit]:
         label = v.label_nl if lang() == "nl" else v.label
-        st.error(f"**{label}** — {v.message}")
+        st.error(f"**{plain(label)}** — {plain(v.message)}")
     if len(violations) > limit:
         st.caption(f"… +{len(violations) - limit}")

@@ -21,7 +21,7 @@ import pandas as pd
 
 from models import InputError
 from planner.capacity.worker import OK
-from planner.exports.transport import neutralise
+from planner.exports.cells import neutralise
 
 PARQUET, CSV, MANIFEST = "results.parquet", "results.csv", "sweep.json"
 

@@ -18,7 +18,7 @@ log = logging.getLogger("bv-planner")
 
 def build_parser() -> argparse.ArgumentParser:
     from planner.capacity import command as sweep
-    from planner.cli import bench, exports, replan, solve, ui, why
+    from planner.cli import bench, exports, replan, retention, solve, ui, why
 
     parser = argparse.ArgumentParser(prog="bv-planner", description="Planner for DT&V Bijzonder Vertrek")
     parser.add_argument("-v", "--verbose", action="store_true", help="show solver progress")
@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     ui.register(sub)  # ui, user
     replan.register(sub)  # event, replan
     why.register(sub)  # why
+    retention.register(sub)  # backup, purge
     sweep.register(sub)  # sweep (capacity planning)
     return parser
 
@@ -39,6 +40,9 @@ EXIT_VALID, EXIT_BROKEN_RULE, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def main(argv: list[str] | None = None) -> int:
+    from planner.store.permissions import private_umask
+
+    private_umask()  # data, logs and exports written by any subcommand are for the owner only
     started = command_started(argv)
     parser = build_parser()
     args = parser.parse_args(argv)  # bad arguments: argparse exits with 2

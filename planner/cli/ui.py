@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-APP = ROOT / "ui" / "app.py"
+APP = ROOT / "ui" / "server.py"  # ui/app.py behind the security front (planner.web.front)
 DEMO_USERS = (("demo", "coordinator"), ("demo-viewer", "viewer"), ("demo-auditor", "auditor"))
 DEMO_PASSWORD = "demo"
 
@@ -49,7 +49,7 @@ def start_ui(port: int = 8501, data_dir: str | None = None, demo: bool = False, 
             for name, role in DEMO_USERS:
                 if store.get_user(name) is None:
                     auth.add_user(store, name, DEMO_PASSWORD, [role], display_name=f"Demo {role}",
-                                  actor="bv-planner ui")
+                                  actor="bv-planner ui", policy=False)
             print("Demo accounts, password 'demo': " + ", ".join(f"{n} ({r})" for n, r in DEMO_USERS))
         elif not store.list_users():
             print("No users yet: add one with `bv-planner user add NAME --role coordinator`, or start with --demo.")
@@ -115,6 +115,18 @@ def cmd_user(args) -> int:
                 return 2
             store.put_user(user.username, user.password_hash, user.roles, user.display_name, "cli", active=False)
             print(f"User {args.username} disabled.")
+        elif args.user_command == "totp":
+            if args.off:
+                store.set_totp_secret(args.username, None, "cli")
+                print(f"Second factor of {args.username} removed.")
+                return 0
+            try:
+                uri = auth.enable_totp(store, args.username, actor="cli")
+            except auth.AuthError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
+            print(f"Second factor set up for {args.username}. Add this to the authenticator app (QR or by hand):")
+            print(uri)
         return 0
     finally:
         store.dispose()
@@ -146,4 +158,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     dis = users.add_parser("disable", help="disable a user")
     dis.add_argument("username")
     dis.add_argument("--data-dir")
+    totp = users.add_parser("totp", help="set up (or --off: remove) a TOTP second factor for a coordinator")
+    totp.add_argument("username")
+    totp.add_argument("--off", action="store_true")
+    totp.add_argument("--data-dir")
     p.set_defaults(func=cmd_user)

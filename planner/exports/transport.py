@@ -18,21 +18,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from models import Plan, Scenario
+from planner.exports.cells import neutralise
 from planner.exports.privacy import ALLOW_LISTS, Field, Recipient
 from planner.exports.trips import trip_records
 
 COLUMNS: tuple[Field, ...] = ALLOW_LISTS[Recipient.dvo]
 NUMERIC = frozenset({Field.persons, Field.escort_count})
 """Counts, written as numbers in Excel."""
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(text: str) -> str:
-    """Prefix `'` to text a spreadsheet would otherwise evaluate as a formula."""
-    stripped = text.lstrip(" ")
-    if text.startswith(_FORMULA_START) or stripped.startswith(_FORMULA_START):
-        return "'" + text
-    return text
 
 
 def transport_orders(scenario: Scenario, plan: Plan) -> dict[str, list[dict[Field, str]]]:

@@ -12,6 +12,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from planner.store.permissions import harden, private_folder
 from planner.store.schema import SQLITE_AUDIT_TRIGGERS, Base
 
 DATA_DIR_ENV = "BV_DATA_DIR"
@@ -22,8 +23,7 @@ DB_FILENAME = "planner.db"
 def data_dir(path: str | Path | None = None) -> Path:
     """The data folder: `path`, else $BV_DATA_DIR, else ./data. Created on first use."""
     folder = Path(path or os.environ.get(DATA_DIR_ENV) or "data").expanduser().resolve()
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return private_folder(folder)
 
 
 def database_url(data_folder: str | Path | None = None) -> str:
@@ -71,6 +71,8 @@ class Database:
         self.before_commit: Callable[[], None] | None = None
         """Fault-injection hook for crash tests: called inside a save just before COMMIT."""
         self.create_all()
+        if self.is_sqlite and self.engine.url.database not in (None, "", ":memory:"):
+            harden(Path(self.engine.url.database).resolve().parent)  # DB 0600: SQLite gives WAL/SHM its mode
 
     @classmethod
     def open(cls, data_folder: str | Path | None = None) -> Self:

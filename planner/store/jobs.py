@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from datetime import datetime
+
+from sqlalchemy import select, update
 
 from planner.store.engine import Database
-from planner.store.records import JOB_QUEUED, Job, NotFoundError
-from planner.store.schema import AuditRow, JobRow, job_record, utcnow
+from planner.store.records import JOB_FAILED, JOB_QUEUED, JOB_RUNNING, Job, NotFoundError
+from planner.store.schema import AuditRow, HeartbeatRow, JobRow, aware, job_record, utcnow
 
 
 class JobsMixin(Database):
@@ -46,3 +48,35 @@ class JobsMixin(Database):
             rows = s.scalars(select(JobRow).where(JobRow.scenario_id == scenario_id)
                              .order_by(JobRow.id.desc()).limit(limit))
             return [job_record(r) for r in rows]
+
+    def beat(self, job_id: int) -> None:
+        """The worker is alive (called every few seconds while it solves)."""
+        with self._write() as s:
+            row = s.get(HeartbeatRow, job_id)
+            if row is None:
+                s.add(HeartbeatRow(job_id=job_id, at=utcnow()))
+            else:
+                row.at = utcnow()
+
+    def last_beat(self, job_id: int) -> datetime | None:
+        with self._read() as s:
+            row = s.get(HeartbeatRow, job_id)
+            return None if row is None else aware(row.at)
+
+    def unfinished_jobs(self) -> list[Job]:
+        with self._read() as s:
+            rows = s.scalars(select(JobRow).where(JobRow.status.in_((JOB_QUEUED, JOB_RUNNING))).order_by(JobRow.id))
+            return [job_record(r) for r in rows]
+
+    def fail_job(self, job_id: int, message: str) -> bool:
+        """Mark an unfinished job failed and audit `solve.finish result=failed`, exactly once
+        (False when it had already ended, e.g. the worker finished at the same moment)."""
+        with self._write() as s:
+            done = s.execute(update(JobRow).where(JobRow.id == job_id, JobRow.status.in_((JOB_QUEUED, JOB_RUNNING)))
+                             .values(status=JOB_FAILED, finished_at=utcnow(), message=message[:500]))
+            if done.rowcount != 1:
+                return False
+            row = s.get(JobRow, job_id)
+            s.add(AuditRow(at=utcnow(), actor=row.actor, action="solve.finish", object_type="job", object_id=str(job_id),
+                           scenario_id=row.scenario_id, result="failed", after=message[:500]))
+            return True

@@ -45,6 +45,15 @@ class UserRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class TotpRow(Base):
+    """A user's TOTP second factor (RFC 6238 secret); a row means the factor is required at login."""
+
+    __tablename__ = "user_totp"
+    username: Mapped[str] = mapped_column(String(200), primary_key=True)
+    secret: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class ScenarioRow(Base):
     """A planning workspace: the scenario data plus the pointers that move with each save."""
 
@@ -141,6 +150,14 @@ class JobRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class HeartbeatRow(Base):
+    """The last sign of life of a background solve worker (its own table: older databases gain it)."""
+
+    __tablename__ = "job_heartbeats"
+    job_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 # SQLite refuses to change or delete audit rows; on PostgreSQL grant the app role INSERT/SELECT only.

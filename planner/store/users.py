@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from planner.store.engine import Database
 from planner.store.records import User
-from planner.store.schema import AuditRow, UserRow, user_record, utcnow
+from planner.store.schema import AuditRow, TotpRow, UserRow, user_record, utcnow
 
 
 class UsersMixin(Database):
@@ -36,3 +36,33 @@ class UsersMixin(Database):
     def list_users(self) -> list[User]:
         with self._read() as s:
             return [user_record(r) for r in s.scalars(select(UserRow).order_by(UserRow.username))]
+
+    def set_password_hash(self, username: str, password_hash: str, actor: str, reason: str) -> None:
+        """Replace a user's hash (e.g. re-hashed with today's scrypt cost); audited, without the hash."""
+        with self._write() as s:
+            row = s.get(UserRow, username)
+            if row is None:
+                return
+            row.password_hash = password_hash
+            s.add(AuditRow(at=utcnow(), actor=actor, action="user.password", object_type="user", object_id=username,
+                           before="", after=reason))
+
+    def totp_secret(self, username: str) -> str | None:
+        """The user's TOTP secret when the second factor is set up, else None."""
+        with self._read() as s:
+            row = s.get(TotpRow, username)
+            return None if row is None else row.secret
+
+    def set_totp_secret(self, username: str, secret: str | None, actor: str) -> None:
+        """Set up (secret) or remove (None) the second factor; audited, without the secret."""
+        with self._write() as s:
+            row = s.get(TotpRow, username)
+            if secret is None:
+                if row is not None:
+                    s.delete(row)
+            elif row is None:
+                s.add(TotpRow(username=username, secret=secret, created_at=utcnow()))
+            else:
+                row.secret = secret
+            s.add(AuditRow(at=utcnow(), actor=actor, action="user.totp", object_type="user", object_id=username,
+                           before="", after="on" if secret else "off"))

@@ -7,14 +7,12 @@ table still says what they may do: an OIDC user needs a row whose username is th
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
-import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from planner.store import Store, User
+from planner.web import passwords
+from planner.web.throttle import THROTTLE, Throttle
 
 COORDINATOR, VIEWER, AUDITOR = "coordinator", "viewer", "auditor"
 ROLES = (COORDINATOR, VIEWER, AUDITOR)
@@ -32,7 +30,6 @@ PAGE_ORDER = ("overview", "cases", "timeline", "flights", "map", "adjust", "publ
 
 DEFAULT_IDLE_MINUTES = 30
 
-_SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2 ** 14, 8, 1
 
 
 class AuthError(ValueError):
@@ -40,28 +37,13 @@ class AuthError(ValueError):
 
 
 def hash_password(password: str) -> str:
-    """'scrypt$N$r$p$salt$hash' with a fresh 16-byte salt."""
+    """'scrypt$N$r$p$salt$hash' with a fresh 16-byte salt (`planner.web.passwords`)."""
     if not password:
         raise AuthError("empty password")
-    salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P, dklen=32)
-    enc = base64.b64encode
-    return f"scrypt${_SCRYPT_N}${_SCRYPT_R}${_SCRYPT_P}${enc(salt).decode()}${enc(digest).decode()}"
+    return passwords.hash_password(password)
 
 
-def verify_password(password: str, stored: str | None) -> bool:
-    if not stored or not password:
-        return False
-    try:
-        scheme, n, r, p, salt, digest = stored.split("$")
-        if scheme != "scrypt":
-            return False
-        expected = base64.b64decode(digest)
-        got = hashlib.scrypt(password.encode("utf-8"), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p),
-                             dklen=len(expected))
-    except (ValueError, TypeError):
-        return False
-    return hmac.compare_digest(got, expected)
+verify_password = passwords.verify_password
 
 
 def check_roles(roles: tuple[str, ...] | list[str]) -> tuple[str, ...]:
@@ -72,48 +54,116 @@ def check_roles(roles: tuple[str, ...] | list[str]) -> tuple[str, ...]:
 
 
 def add_user(store: Store, username: str, password: str | None, roles: tuple[str, ...] | list[str],
-             display_name: str = "", actor: str = "cli") -> None:
-    """Create or update a local user. `password=None` makes an OIDC-only account."""
+             display_name: str = "", actor: str = "cli", policy: bool = True) -> None:
+    """Create or update a local user. `password=None` makes an OIDC-only account.
+
+    The password must pass `passwords.check_policy` (>= 12 characters, not a common password);
+    `policy=False` only for the throw-away demo accounts."""
     username = username.strip()
     if not username:
         raise AuthError("empty username")
+    if password is not None and policy:
+        try:
+            passwords.check_policy(password, username)
+        except passwords.PolicyError as exc:
+            raise AuthError(str(exc)) from None
     store.put_user(username, hash_password(password) if password is not None else None, check_roles(roles),
                    display_name or username, actor)
 
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
+"""The longest a name waits after repeated failures (back-off cap); failures older than this are forgotten."""
+FIRST_WAIT = timedelta(seconds=30)
+_SCAN = 200
 
 
 class LockedOut(Exception):
-    """Too many wrong passwords in a row: the account waits LOCKOUT before it may try again."""
+    """Too many failures: wait `retry_after` before trying again (a back-off, never a permanent lock)."""
+
+    def __init__(self, name: str, retry_after: timedelta = timedelta(0)):
+        super().__init__(name)
+        self.retry_after = retry_after
 
 
-def _recent_failures(store: Store, username: str, now: datetime) -> int:
-    """Denied logins since the last successful one, within the lock-out window (from the audit log)."""
-    count = 0
-    for row in store.audit_rows(actor=username, action="login", limit=MAX_FAILED_LOGINS + 1):
+def _client_of(after: str) -> str:
+    return after.split("client=", 1)[1].split(";", 1)[0].strip() if "client=" in after else ""
+
+
+def _name_wait(store: Store, username: str, client: str, now: datetime) -> timedelta:
+    """Back-off for this name from the audit log: failures since its last success within LOCKOUT.
+
+    Failures from every client count, except for a client this name signed in from before (the real
+    user's workstation), where only that client's own failures count: an attacker elsewhere can slow
+    the name down but not keep its owner out. Refused ('locked') tries do not extend the wait."""
+    rows = [r for r in store.audit_rows(actor=username, action="login", limit=_SCAN)]
+    known = {_client_of(r.after) for r in rows if r.result == "ok"}
+    failures: list[datetime] = []
+    for row in rows:  # newest first
         if row.result == "ok" or now - row.at > LOCKOUT:
             break
-        if row.result in ("denied", "locked"):  # hammering a locked name keeps it locked
-            count += 1
-    return count
+        if row.result == "denied" and (client not in known or _client_of(row.after) == client):
+            failures.append(row.at)
+    if len(failures) < MAX_FAILED_LOGINS:
+        return timedelta(0)
+    wait = min(LOCKOUT, FIRST_WAIT * 2 ** min(len(failures) - MAX_FAILED_LOGINS, 20))
+    return max(timedelta(0), failures[0] + wait - now)
 
 
-def authenticate(store: Store, username: str, password: str, now: datetime | None = None) -> User | None:
-    """The active user with this password, else None; every attempt is audited (no password).
+def authenticate(store: Store, username: str, password: str, now: datetime | None = None,
+                 client: str | None = None, totp_code: str | None = None,
+                 throttle: Throttle = THROTTLE) -> User | None:
+    """The active user with this password (and TOTP code, when set up), else None; every attempt audited.
 
-    After MAX_FAILED_LOGINS wrong passwords in a row the name is locked for LOCKOUT (LockedOut), so a
-    password cannot be guessed by trying many."""
+    Constant time: an unknown, disabled or OIDC-only name still costs one scrypt (a dummy hash).
+    Limits (back-off, see `_name_wait` and `planner.web.throttle`): per name, per client and for the
+    whole server; a try during a back-off raises LockedOut without checking the password."""
     name = username.strip() or "?"
-    now = now or datetime.now(timezone.utc)
-    if _recent_failures(store, name, now) >= MAX_FAILED_LOGINS:
-        store.audit(name, "login", "user", name, result="locked", after="local password; too many failures")
-        raise LockedOut(name)
-    user = store.get_user(username.strip())
-    ok = user is not None and user.active and verify_password(password, user.password_hash)
-    store.audit(name, "login", "user", name, result="ok" if ok else "denied", after="local password")
-    return user if ok else None
+    now = now or datetime.now(UTC)
+    where = f"local password; client={client or 'local'}"
+    wait = max(_name_wait(store, name, client or "local", now), throttle.wait(client, now))
+    if wait > timedelta(0):
+        store.audit(name, "login", "user", name, result="locked", after=f"{where}; back-off {wait.seconds} s")
+        raise LockedOut(name, wait)
+    user = store.get_user(name)
+    if user is not None and user.active and user.password_hash:
+        ok = passwords.verify_password(password, user.password_hash)
+    else:
+        ok = passwords.verify_dummy(password)
+    secret = store.totp_secret(name) if ok else None
+    if ok and secret is not None:
+        ok = totp_ok(secret, totp_code, now)
+        where += "; totp"
+    store.audit(name, "login", "user", name, result="ok" if ok else "denied", after=where)
+    if not ok:
+        throttle.failed(client, now)
+        return None
+    throttle.reset_client(client)
+    if passwords.needs_rehash(user.password_hash):
+        store.set_password_hash(name, passwords.hash_password(password), "system", "re-hashed with scrypt N=2^17")
+    return user
+
+
+def totp_ok(secret: str, code: str | None, now: datetime) -> bool:
+    """A 6-digit RFC 6238 code for `now`, one 30 s step of clock drift either way."""
+    import pyotp
+
+    code = (code or "").strip().replace(" ", "")
+    return code.isdigit() and pyotp.TOTP(secret).verify(code, for_time=now, valid_window=1)
+
+
+def enable_totp(store: Store, username: str, actor: str = "cli") -> str:
+    """Set up a TOTP second factor for a coordinator; returns the otpauth:// URI for the authenticator app."""
+    import pyotp
+
+    user = store.get_user(username)
+    if user is None:
+        raise AuthError(f"no user {username}")
+    if COORDINATOR not in user.roles:
+        raise AuthError("the second factor is for coordinators")
+    secret = pyotp.random_base32()
+    store.set_totp_secret(username, secret, actor)
+    return pyotp.TOTP(secret).provisioning_uri(name=username, issuer_name="BV-planner")
 
 
 def oidc_user(store: Store, email: str | None) -> User | None:

@@ -3,7 +3,6 @@ calendars / transport orders / handover sheets of `planner.exports`."""
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,6 +11,8 @@ from datetime import datetime
 import pandas as pd
 
 from models import Plan, Scenario
+from planner.exports import cells
+from planner.exports.cells import csv_bytes  # noqa: F401  (the UI's other tables: audit, case template)
 from planner.web import views
 
 
@@ -28,12 +29,8 @@ class ExportFile:
 
 
 def workbook(frames: dict[str, pd.DataFrame]) -> bytes:
-    """One Excel sheet per table."""
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for name, frame in frames.items():
-            frame.to_excel(writer, sheet_name=name[:31], index=False)
-    return buffer.getvalue()
+    """One Excel sheet per table, formulas neutralised (`planner.exports.cells`)."""
+    return cells.xlsx_bytes(frames)
 
 
 def plan_files(scenario: Scenario, plan: Plan, version_number: int, lang: str = "nl") -> list[ExportFile]:
@@ -41,7 +38,7 @@ def plan_files(scenario: Scenario, plan: Plan, version_number: int, lang: str = 
     csv = "text/csv"
 
     def frame(name: str) -> Callable[[], bytes]:
-        return lambda: views.export_tables(scenario, plan, lang)[name].to_csv(index=False).encode("utf-8")
+        return lambda: cells.csv_bytes(views.export_tables(scenario, plan, lang)[name])
 
     return [
         ExportFile("plan_json", "exp.plan_json", f"plan-{stem}.json", "application/json",

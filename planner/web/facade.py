@@ -51,9 +51,10 @@ class Planner(EditingMixin, JobsMixin, PublishingMixin, ImportingMixin, Happenin
         return cls(Store(url or database_url()))
 
     # -- sign-in (roles come from the users table, also with OIDC) ---------------------------
-    def authenticate(self, username: str, password: str) -> User | None:
-        """The user for these credentials, or None; raises `auth.LockedOut` after too many failures."""
-        return auth.authenticate(self.store, username, password)
+    def authenticate(self, username: str, password: str, client: str | None = None,
+                     totp_code: str | None = None) -> User | None:
+        """The user for these credentials, or None; raises `auth.LockedOut` during a back-off."""
+        return auth.authenticate(self.store, username, password, client=client, totp_code=totp_code)
 
     def oidc_user(self, email: str | None) -> User | None:
         return auth.oidc_user(self.store, email)

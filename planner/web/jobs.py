@@ -12,9 +12,11 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from planner.store import JOB_CANCELLED, JOB_FAILED, JOB_QUEUED, JOB_RUNNING, Job, utcnow
+from planner.store.permissions import private_folder
+from planner.store import JOB_CANCELLED, Job, utcnow
 from planner.web.workspace import View, WorkspaceBase
 from solver import SolveParams
 
@@ -47,7 +49,9 @@ class JobsMixin(WorkspaceBase):
         env = dict(os.environ)
         env["BV_DATABASE_URL"] = self.store.url
         log_path = self._job_log(job_id)
-        with open(log_path, "wb") as log_file:  # a file, not a pipe: a chatty worker must never block
+        fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # private, whatever the umask
+        os.chmod(log_path, 0o600)
+        with open(fd, "wb") as log_file:  # a file, not a pipe: a chatty worker must never block
             proc = subprocess.Popen([sys.executable, "-m", "planner.web.worker", str(job_id)], env=env,
                                     stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT,
                                     start_new_session=True, cwd=str(Path(__file__).resolve().parents[2]))
@@ -58,7 +62,7 @@ class JobsMixin(WorkspaceBase):
     def _job_log(self, job_id: int) -> Path:
         """Worker output (warnings, a traceback): ids only, like every log of the planner."""
         folder = Path(os.environ.get("BV_DATA_DIR") or tempfile.gettempdir()) / "jobs"
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
         return folder / f"job-{job_id}.log"
 
     def job_progress(self, job_id: int) -> JobProgress:
@@ -70,19 +74,22 @@ class JobsMixin(WorkspaceBase):
                 err = self._job_log(job_id).read_text(encoding="utf-8", errors="replace")[-500:]
             except OSError:
                 err = ""
+            self.store.fail_job(job_id, f"worker stopped (exit {proc.returncode}) {err}".strip())
             job = self.store.job(job_id)
-            if not job.finished:
-                self.store.update_job(job_id, status=JOB_FAILED, finished_at=utcnow(),
-                                      message=f"worker stopped (exit {proc.returncode}) {err}".strip())
-                job = self.store.job(job_id)
-        elif proc is None and job.status in (JOB_QUEUED, JOB_RUNNING) and job.pid and not alive(job.pid):
-            self.store.update_job(job_id, status=JOB_FAILED, finished_at=utcnow(), message="worker stopped")
+        elif proc is None and not job.finished and worker_dead(self.store, job):
+            self.store.fail_job(job_id, "worker stopped (no heartbeat)")
             job = self.store.job(job_id)
         start = job.created_at  # never started_at: switching to it when the worker starts ran the counter backwards
         end = job.finished_at or utcnow()
         elapsed = max(0.0, (end - start).total_seconds())
         fraction = 1.0 if job.finished else min(0.99, elapsed / max(job.time_limit_s, 1.0))
         return JobProgress(job, elapsed, fraction)
+
+    def reap_dead_jobs(self) -> list[int]:
+        """Fail every unfinished job whose worker is gone (any page calls this, not only Aanpassen)."""
+        return [job.id for job in self.store.unfinished_jobs()
+                if self._procs.get(job.id) is None and worker_dead(self.store, job)
+                and self.store.fail_job(job.id, "worker stopped (no heartbeat)")]
 
     def active_job(self, scenario_id: int) -> Job | None:
         for job in self.store.jobs(scenario_id, limit=5):
@@ -107,6 +114,20 @@ class JobsMixin(WorkspaceBase):
             pass
         self.store.update_job(job_id, status=JOB_CANCELLED, finished_at=utcnow(), message=f"cancelled by {actor}")
         self.store.audit(actor, "solve.cancel", "job", str(job_id), scenario_id=job.scenario_id)
+
+
+STALE_AFTER = timedelta(seconds=30)
+"""A worker that has not beaten for this long (6 missed heartbeats) is dead."""
+
+
+def worker_dead(store, job: Job, now: datetime | None = None) -> bool:
+    """No heartbeat for STALE_AFTER (counted from the job's creation when it never beat), or its
+    process is gone on this machine."""
+    now = now or utcnow()
+    if job.pid and not alive(job.pid):
+        return True
+    last = store.last_beat(job.id) or job.started_at or job.created_at
+    return now - last > STALE_AFTER
 
 
 def alive(pid: int) -> bool:

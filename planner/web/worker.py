@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import traceback
 
 from models import plan_from_dict, scenario_from_dict
@@ -21,6 +22,18 @@ from planner.store import (
 from solver import SolveParams
 
 log = logging.getLogger(__name__)
+
+HEARTBEAT_S = 5.0
+"""How often a running worker says it is alive (`planner.web.jobs.STALE_AFTER` allows several misses)."""
+
+
+def _heartbeat(store: Store, job_id: int, stop: threading.Event) -> None:
+    while not stop.is_set():
+        try:
+            store.beat(job_id)
+        except Exception:  # a busy database must not kill the solve; the next beat tries again
+            log.warning("heartbeat of job %s failed", job_id, exc_info=True)
+        stop.wait(HEARTBEAT_S)
 
 
 def run_job(store: Store, job_id: int) -> str:
@@ -64,7 +77,15 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     store = Store(database_url())
     try:
-        return 0 if run_job(store, int(argv[0])) in (JOB_DONE, JOB_CONFLICT) else 1
+        job_id = int(argv[0])
+        stop = threading.Event()
+        beating = threading.Thread(target=_heartbeat, args=(store, job_id, stop), daemon=True, name="heartbeat")
+        beating.start()
+        try:
+            return 0 if run_job(store, job_id) in (JOB_DONE, JOB_CONFLICT) else 1
+        finally:
+            stop.set()
+            beating.join(timeout=5)
     finally:
         store.dispose()
 

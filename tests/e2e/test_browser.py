@@ -43,8 +43,8 @@ def server(tmp_path):
     """A Streamlit server on a free port with an empty data folder and two seeded users."""
     data = tmp_path / "data"
     store = Store.open(data)
-    auth.add_user(store, "alice", "geheim-1", ["coordinator"], actor="test")
-    auth.add_user(store, "aud", "geheim-2", ["auditor"], actor="test")
+    auth.add_user(store, "alice", "geheim-1", ["coordinator"], actor="test", policy=False)
+    auth.add_user(store, "aud", "geheim-2", ["auditor"], actor="test", policy=False)
     store.dispose()
     port = _free_port()
     env = dict(os.environ, BV_DATA_DIR=str(data))

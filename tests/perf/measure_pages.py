@@ -52,7 +52,7 @@ def seed(folder: Path, data: dict, plan) -> None:
     from planner.web import Planner
 
     store = Store(f"sqlite:///{folder / 'planner.db'}")
-    auth.add_user(store, "alice", "pw", ["coordinator", "auditor"], actor="measure")
+    auth.add_user(store, "alice", "pw", ["coordinator", "auditor"], actor="measure", policy=False)
     Planner(store).add_scenario_dict(data, "alice", plan)
     store.dispose()
 

@@ -11,7 +11,7 @@ from planner.store import Store
 @pytest.fixture
 def store(tmp_path):
     store = Store(f"sqlite:///{tmp_path / 'p.db'}")
-    auth.add_user(store, "carla", "s3cret", ["coordinator"], actor="test")
+    auth.add_user(store, "carla", "Vliegtuig-Schiphol-42", ["coordinator"], actor="test")
     yield store
     store.dispose()
 
@@ -20,9 +20,9 @@ def test_five_wrong_passwords_lock_the_name(store):
     for _ in range(auth.MAX_FAILED_LOGINS):
         assert auth.authenticate(store, "carla", "wrong") is None
     with pytest.raises(auth.LockedOut):
-        auth.authenticate(store, "carla", "s3cret")  # even the right password waits
+        auth.authenticate(store, "carla", "Vliegtuig-Schiphol-42")  # even the right password waits
     later = datetime.now(timezone.utc) + auth.LOCKOUT + timedelta(minutes=1)
-    assert auth.authenticate(store, "carla", "s3cret", now=later).username == "carla"
+    assert auth.authenticate(store, "carla", "Vliegtuig-Schiphol-42", now=later).username == "carla"
     results = [r.result for r in store.audit_rows(actor="carla", action="login")]
     assert results.count("denied") == 5 and results.count("locked") == 1 and results[0] == "ok"
 
@@ -30,7 +30,7 @@ def test_five_wrong_passwords_lock_the_name(store):
 def test_a_successful_login_resets_the_count(store):
     for _ in range(auth.MAX_FAILED_LOGINS - 1):
         auth.authenticate(store, "carla", "wrong")
-    assert auth.authenticate(store, "carla", "s3cret") is not None
+    assert auth.authenticate(store, "carla", "Vliegtuig-Schiphol-42") is not None
     for _ in range(auth.MAX_FAILED_LOGINS - 1):
         auth.authenticate(store, "carla", "wrong")
-    assert auth.authenticate(store, "carla", "s3cret") is not None
+    assert auth.authenticate(store, "carla", "Vliegtuig-Schiphol-42") is not None

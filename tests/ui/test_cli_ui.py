@@ -18,18 +18,21 @@ def test_user_add_with_password_from_stdin_then_list(tmp_path):
     run = [sys.executable, "-m", "planner", "user"]
     done = subprocess.run(run + ["add", "carla", "--role", "coordinator", "--role", "auditor", "--name", "Carla",
                                  "--password-stdin", "--data-dir", str(tmp_path)],
-                          input="s3cret\n", capture_output=True, text=True, timeout=60)
+                          input="Reis-naar-Paramaribo-7\n", capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     listed = subprocess.run(run + ["list", "--data-dir", str(tmp_path)], capture_output=True, text=True, timeout=60)
     assert "carla" in listed.stdout and "coordinator,auditor" in listed.stdout
     store = Store.open(tmp_path)
-    user = auth.authenticate(store, "carla", "s3cret")
+    user = auth.authenticate(store, "carla", "Reis-naar-Paramaribo-7")
     assert user is not None and user.roles == ("coordinator", "auditor")
     assert auth.authenticate(store, "carla", "wrong") is None
-    assert "s3cret" not in (tmp_path / "planner.db").read_bytes().decode("latin-1")
+    assert "Reis-naar-Paramaribo-7" not in (tmp_path / "planner.db").read_bytes().decode("latin-1")
     bad = subprocess.run(run + ["add", "x", "--role", "admin", "--password-stdin", "--data-dir", str(tmp_path)],
                          input="pw\n", capture_output=True, text=True, timeout=60)
     assert bad.returncode != 0
+    weak = subprocess.run(run + ["add", "dirk", "--role", "viewer", "--password-stdin", "--data-dir", str(tmp_path)],
+                          input="wachtwoord123\n", capture_output=True, text=True, timeout=60)
+    assert weak.returncode == 2 and "password" in weak.stderr
 
 
 def test_ui_command_starts_on_the_demo(tmp_path):

@@ -5,7 +5,7 @@ import streamlit as st
 from planner.web import (
     JOB_CONFLICT, JOB_DONE, JOB_FAILED, Allow, ConflictError, ForbidPair, MoveItinerary, Pin, SwapEscort, Unpin, edit_from_dict,
 )
-from ui.common import need_view, planner, reload_workspace, set_seen, show_violations, tr, username
+from ui.common import Markdown, need_view, plain, planner, reload_workspace, set_seen, show_violations, tr, username
 
 st.title(tr("page.adjust"))
 view = need_view()
@@ -121,11 +121,12 @@ with tab_pin:
             st.caption(tr("adj.none"))
         for lock in scenario.locks:
             c1, c2 = st.columns([4, 1])
-            bits = [f"{tr('adj.part_flights')}: {' + '.join(lock.flights)}" if lock.flights else "",
-                    f"{tr('adj.part_staff')}: {', '.join(lock.staff)}" if lock.staff is not None else "",
-                    f"{tr('adj.part_vehicle')}: {lock.vehicle}" if lock.vehicle else "",
-                    f"{tr('adj.part_care')}: {lock.care}" if lock.care else ""]
-            c1.markdown(f"**{lock.case}** ({pseudo.get(lock.case, '')}) · " + " · ".join(b for b in bits if b))
+            bits = [f"{tr('adj.part_flights')}: {plain(' + '.join(lock.flights))}" if lock.flights else "",
+                    f"{tr('adj.part_staff')}: {plain(', '.join(lock.staff))}" if lock.staff is not None else "",
+                    f"{tr('adj.part_vehicle')}: {plain(lock.vehicle)}" if lock.vehicle else "",
+                    f"{tr('adj.part_care')}: {plain(lock.care)}" if lock.care else ""]
+            c1.markdown(f"**{plain(lock.case)}** ({plain(pseudo.get(lock.case, ''))}) · "
+                        + " · ".join(b for b in bits if b))
             if c2.button(tr("adj.unpin"), key=f"unpin_{lock.case}"):
                 propose(Unpin(case=lock.case))
 
@@ -156,7 +157,8 @@ with tab_forbid:
             fkind = "staff" if fb.staff else ("flight" if fb.flight else "vehicle")
             ftarget = fb.staff or fb.flight or fb.vehicle
             c1, c2 = st.columns([4, 1])
-            c1.markdown(f"**{fb.case}** ({pseudo.get(fb.case, '')}) ✕ {tr('kind.' + fkind)} {ftarget}")
+            c1.markdown(f"**{plain(fb.case)}** ({plain(pseudo.get(fb.case, ''))}) ✕ {tr('kind.' + fkind)} "
+                        f"{plain(ftarget)}")
             if c2.button(tr("adj.allow"), key=f"allow_{i}"):
                 propose(Allow(case=fb.case, target_kind=fkind, target=ftarget))
 
@@ -202,7 +204,7 @@ if pending:
     with st.container(border=True):
         details = ", ".join(f"{k}={'+'.join(v) if isinstance(v, (list, tuple)) else v}"
                             for k, v in pending.items() if k != "kind")
-        st.markdown(tr("adj.pending", what=f"**{tr('adj.' + edit.kind)}** {details}"))
+        st.markdown(tr("adj.pending", what=Markdown(f"**{tr('adj.' + edit.kind)}** {plain(details)}")))
         try:
             preview = p.preview(view, edit)
         except ValueError as exc:

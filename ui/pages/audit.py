@@ -3,6 +3,7 @@
 import streamlit as st
 
 from planner.web import views
+from planner.web.exporting import csv_bytes
 from ui.common import lang, planner, tr
 
 p = planner()
@@ -17,5 +18,5 @@ records = p.audit_rows(scenario_id=None if everything or view is None else view.
 frame = views.audit_table(records, lang())
 st.caption(tr("audit.count", n=len(frame)))
 st.dataframe(frame, hide_index=True, key="audit_table")
-st.download_button(tr("audit.csv"), frame.to_csv(index=False).encode("utf-8"), file_name="audit.csv",
+st.download_button(tr("audit.csv"), csv_bytes(frame), file_name="audit.csv",
                    mime="text/csv", key="audit_csv", on_click="ignore")

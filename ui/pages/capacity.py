@@ -7,7 +7,7 @@ import streamlit as st
 
 from planner.capacity import desk
 from planner.web import data_dir
-from ui.common import lang, need_view, planner, tr
+from ui.common import lang, need_view, plain, planner, tr
 
 st.title(tr("page.capacity"))
 st.caption(tr("cap.intro"))
@@ -61,10 +61,10 @@ if state.exit_code == 1:
 else:
     st.success(tr("cap.done", total=state.total))
 for axis in desk.results(Path(run), lang()):
-    st.subheader(axis.label)
+    st.subheader(plain(axis.label))
     c1, c2 = st.columns(2)
     c1.plotly_chart(axis.priority, use_container_width=True)
     c2.plotly_chart(axis.unplanned, use_container_width=True)
     st.markdown(f"**{tr('cap.marginal')}**")
     st.dataframe(axis.marginal, hide_index=True)
-    st.caption(axis.knee)
+    st.caption(plain(axis.knee))

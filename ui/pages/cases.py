@@ -4,7 +4,7 @@ import streamlit as st
 
 from planner.web import views
 from planner.web.worklist import work_items, worklist_table
-from ui.common import is_coordinator, lang, need_view, planner, tr
+from ui.common import is_coordinator, lang, need_view, plain, planner, tr
 
 st.title(tr("page.cases"))
 view = need_view()
@@ -57,12 +57,12 @@ case_id = st.selectbox(tr("cases.pick"), ids, format_func=lambda c: f"{c} · {ps
 if case_id:
     detail = views.case_detail(scenario, plan, case_id, lang())
     case = scenario.case_by_id[case_id]
-    st.markdown(f"**{case.pseudonym}** · {tr('col.priority')} {case.priority} · "
-                f"{tr('type.' + case.departure_type.value)} · {case.destination_country}")
+    st.markdown(f"**{plain(case.pseudonym)}** · {tr('col.priority')} {case.priority} · "
+                f"{tr('type.' + case.departure_type.value)} · {plain(case.destination_country)}")
     if is_coordinator():
-        st.caption(f"{tr('cases.conditions')}: {views.conditions(scenario, case_id)}")
+        st.caption(f"{tr('cases.conditions')}: {plain(views.conditions(scenario, case_id))}")
     if not detail.planned:
-        st.warning(tr("cases.no_trip") + (" " + "; ".join(detail.reasons) if detail.reasons else ""))
+        st.warning(tr("cases.no_trip") + (" " + plain("; ".join(detail.reasons)) if detail.reasons else ""))
         if is_coordinator() and plan is not None and st.button(tr("why.button"), key=f"why_{case_id}"):
             with st.spinner(tr("why.computing")):
                 st.session_state["why"] = {"case": case_id, "plan": view.version.id if view.version else None,
@@ -72,21 +72,21 @@ if case_id:
             reasons, remedies = held["result"]
             st.markdown(f"**{tr('why.reasons')}**")
             for r in reasons:
-                st.markdown(f"- {r.label_nl if lang() == 'nl' else r.label_en}: {r.text(lang())}")
+                st.markdown(f"- {plain(r.label_nl if lang() == 'nl' else r.label_en)}: {plain(r.text(lang()))}")
             st.markdown(f"**{tr('why.remedies')}**")
             if not remedies:
                 st.caption(tr("why.none"))
             for i, rx in enumerate(remedies):
                 c1, c2 = st.columns([4, 1])
                 extra = f" ({tr('why.disruption', n=rx.disruption)})" if rx.disruption else ""
-                c1.markdown(f"{i + 1}. {rx.text(lang())}{extra}")
+                c1.markdown(f"{i + 1}. {plain(rx.text(lang()))}{extra}")
                 if c2.button(tr("why.apply"), key=f"why_apply_{case_id}_{i}", disabled=rx.apply is None):
                     with st.spinner(tr("ev.computing")):
                         impact = planner().preview_remedy(view, case_id, rx)
                     st.session_state["ev_impact"] = {"revision": view.revision, "impact": impact}
                     st.switch_page("pages/events.py")
     else:
-        st.markdown(detail.pickup + f" · {tr('col.vehicle')}: {detail.vehicle}")
+        st.markdown(plain(detail.pickup) + f" · {tr('col.vehicle')}: {plain(detail.vehicle)}")
         st.markdown(f"**{tr('cases.trip')}**")
         st.dataframe(detail.legs, hide_index=True, key="cases_legs")
         if not detail.escorts.empty:
@@ -94,7 +94,7 @@ if case_id:
             st.dataframe(detail.escorts, hide_index=True, key="cases_escorts")
         broken = [v for v in view.violations if case_id in v.cases]
         for v in broken:
-            st.error(f"**{v.label_nl if lang() == 'nl' else v.label}** — {v.message}")
+            st.error(f"**{plain(v.label_nl if lang() == 'nl' else v.label)}** — {plain(v.message)}")
     if not detail.care.empty:
         st.markdown(f"**{tr('col.care')}**")
         st.dataframe(detail.care, hide_index=True, key="cases_care")

@@ -6,7 +6,7 @@ import streamlit as st
 
 from planner.web import ConflictError, Event, InputError, views
 from planner.web.views.impact import event_text, impact_tables
-from ui.common import lang, need_view, planner, set_seen, tr, username
+from ui.common import lang, need_view, plain, planner, set_seen, tr, username
 
 KINDS = ["cancel_flight", "retime_flight", "staff_unavailable", "vehicle_unavailable", "fit_to_fly", "care_window",
          "case", "now"]
@@ -119,7 +119,7 @@ if held and held["revision"] == view.revision:
         hit, collateral = impact_tables(impact, lang())
         st.markdown(f"**{tr('ev.hit')}**")
         if hit.empty:
-            st.caption(tr("ev.none_hit") if not impact.hit else ", ".join(impact.hit))
+            st.caption(tr("ev.none_hit") if not impact.hit else plain(", ".join(impact.hit)))
         else:
             st.dataframe(hit, hide_index=True, key="ev_hit_table")
         st.markdown(f"**{tr('ev.collateral')}**")

@@ -3,9 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from planner.web.caselist import case_rows
 from planner.web import ConflictError, InputError
-from ui.common import planner, set_seen, tr, username
+from planner.web.caselist import case_rows
+from planner.web.exporting import csv_bytes
+from ui.common import plain, planner, set_seen, tr, username
 
 p = planner()
 st.title(tr("page.import"))
@@ -30,7 +31,7 @@ with st.container(border=True):
             new_id = p.import_scenario(scenario_file.getvalue(), scenario_file.name, username(),
                                        plan_file.getvalue() if plan_file is not None else None)
         except InputError as exc:
-            st.error(f"{exc.source}: {len(exc.problems)}")
+            st.error(f"{plain(exc.source)}: {len(exc.problems)}")
             st.dataframe(pd.DataFrame(exc.problems, columns=[tr("col.field"), tr("col.message")]), hide_index=True,
                          key="imp_scenario_errors")
         else:
@@ -69,6 +70,6 @@ if view is not None:
                     set_seen(view.scenario_id, saved.revision, view.info.head_plan_id)
                     st.session_state["import_msg"] = tr("imp.ok_cases", n=len(result.cases), revision=saved.revision)
                     st.rerun()
-        st.download_button(tr("imp.template"), case_rows(view.scenario).to_csv(index=False).encode("utf-8"),
+        st.download_button(tr("imp.template"), csv_bytes(case_rows(view.scenario)),
                            file_name=f"zaken-{view.scenario.id}.csv", mime="text/csv", key="imp_template",
                            on_click="ignore")

@@ -1,14 +1,14 @@
 """Overzicht: planned and unplanned by priority and week, warnings, broken rules."""
 
-import plotly.express as px
 import streamlit as st
 
 from planner.web import views
-from ui.common import lang, need_plan, need_view, tr
+from ui.cached import overview_parts, version_key
+from ui.common import lang, need_plan, need_view, plain, tr
 
 st.title(tr("page.overview"))
 view = need_view()
-st.caption(f"{view.scenario.id} · {len(view.scenario.cases)} {tr('col.cases').lower()}")
+st.caption(f"{plain(view.scenario.id)} · {len(view.scenario.cases)} {tr('col.cases').lower()}")
 need_plan(view)
 
 plan, scenario = view.plan, view.scenario
@@ -25,20 +25,13 @@ if escorted:
     st.caption(tr("ov.shared_language", shared=shared, total=escorted, share=f"{shared / escorted:.0%}"))
 
 left, right = st.columns(2)
-by_priority = views.counts_by_priority(scenario, plan, lang())
+parts = overview_parts(version_key(view), lang(), scenario, plan)  # once per plan version, for every session
 with left:
     st.subheader(tr("ov.by_priority"))
-    fig = px.bar(by_priority, x=tr("col.priority"), y=[tr("col.planned_n"), tr("col.unplanned_n")], height=260,
-                 color_discrete_sequence=["#2e7d32", "#c62828"])
-    fig.update_layout(margin=dict(l=0, r=0, t=10, b=0), legend_title_text="", xaxis=dict(dtick=1))
-    st.plotly_chart(fig, key="ov_priority")
-by_week = views.counts_by_week(scenario, plan, lang())
+    st.plotly_chart(parts["figures"]["priority"], key="ov_priority")
 with right:
     st.subheader(tr("ov.by_week"))
-    fig = px.bar(by_week, x=tr("col.week"), y=[tr("col.planned_n"), tr("col.unplanned_n")], height=260,
-                 color_discrete_sequence=["#2e7d32", "#c62828"])
-    fig.update_layout(margin=dict(l=0, r=0, t=10, b=0), legend_title_text="")
-    st.plotly_chart(fig, key="ov_week")
+    st.plotly_chart(parts["figures"]["week"], key="ov_week")
 
 from planner.web.worklist import counts_by_category, work_items  # noqa: E402 - issue 11 work-list
 
@@ -51,7 +44,7 @@ if not by_reason.empty:
     st.plotly_chart(fig, key="ov_by_reason")
 
 st.subheader(tr("ov.warnings"))
-warnings = views.warnings_table(scenario, plan, lang())
+warnings = parts["warnings"]
 if warnings.empty:
     st.success(tr("ov.no_warnings"))
 else:
