@@ -1,5 +1,6 @@
 """Overzicht: planned and unplanned by priority and week, warnings, broken rules."""
 
+import plotly.express as px
 import streamlit as st
 
 from planner.web import views
