@@ -114,7 +114,7 @@ class Planner(EditingMixin, JobsMixin, PublishingMixin, ImportingMixin, Happenin
         and the single changes that would plan it, cheapest first (planner.whatif)."""
         from planner.whatif import what_it_would_take
         from solver import SolveParams
-        from solver.diagnose import explain_case
+        from solver.explain import explain_case
 
         params = SolveParams(time_limit_s=time_limit_s, workers=1, seed=0)
         reasons = explain_case(view.scenario, view.plan, case_id, params, view.published_plan)
