@@ -10,10 +10,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from planner.cli.argtypes import PORT, output_dir
+
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "ui" / "app.py"
 DEMO_USERS = (("demo", "coordinator"), ("demo-viewer", "viewer"), ("demo-auditor", "auditor"))
 DEMO_PASSWORD = "demo"
+DATA_HELP = "data folder with the SQLite database (none: ./data or $BV_DATA_DIR)"
 
 
 def _data_env(data_dir: str | None) -> dict[str, str]:
@@ -125,9 +128,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     from planner.web.auth import ROLES
 
     p = sub.add_parser("ui", help="start the web planner (Streamlit)")
-    p.add_argument("--port", type=int, default=8501)
-    p.add_argument("--address", default="127.0.0.1", help="listen address (default 127.0.0.1)")
-    p.add_argument("--data-dir", help="data folder with the SQLite database (default ./data or $BV_DATA_DIR)")
+    p.add_argument("--port", type=PORT, default=8501, help="port of the web planner")
+    p.add_argument("--address", default="127.0.0.1", help="listen address")
+    p.add_argument("--data-dir", type=output_dir,
+                   help="data folder with the SQLite database (none: ./data or $BV_DATA_DIR)")
     p.add_argument("--demo", action="store_true",
                    help="create demo accounts demo / demo-viewer / demo-auditor with password 'demo'")
     p.set_defaults(func=cmd_ui)
@@ -135,15 +139,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("user", help="manage local users of the web planner")
     users = p.add_subparsers(dest="user_command", required=True)
     add = users.add_parser("add", help="create or update a user (asks for the password)")
-    add.add_argument("username")
+    add.add_argument("username", help="user name (for --oidc the e-mail address)")
     add.add_argument("--role", action="append", choices=ROLES, required=True, help="repeat for several roles")
     add.add_argument("--name", help="display name")
     add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     add.add_argument("--oidc", action="store_true", help="no password: signs in through OIDC (username = e-mail)")
-    add.add_argument("--data-dir")
+    add.add_argument("--data-dir", type=output_dir, help=DATA_HELP)
     lst = users.add_parser("list", help="list users")
-    lst.add_argument("--data-dir")
+    lst.add_argument("--data-dir", help=DATA_HELP)
     dis = users.add_parser("disable", help="disable a user")
-    dis.add_argument("username")
-    dis.add_argument("--data-dir")
+    dis.add_argument("username", help="user name")
+    dis.add_argument("--data-dir", help=DATA_HELP)
     p.set_defaults(func=cmd_user)

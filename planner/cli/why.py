@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from planner.cli.argtypes import SEED, TIME_LIMIT, WORKERS, input_file
 from planner.whatif import format_why, what_it_would_take
 from solver import SolveParams
 
@@ -30,13 +31,14 @@ def cmd_why(args) -> int:
 def register(sub) -> None:
     """Add `why` to the bv-planner subcommands."""
     p = sub.add_parser("why", help="why a case is unplanned, and what it would take to plan it")
-    p.add_argument("scenario")
-    p.add_argument("plan")
-    p.add_argument("case", help="case id")
-    p.add_argument("--previous", help="the plan PLAN was made from (notice period of re-planned trips)")
-    p.add_argument("--lang", choices=["nl", "en", "both"], default="nl")
+    p.add_argument("scenario", type=input_file, help="scenario file (bv-scenario/1)")
+    p.add_argument("plan", type=input_file, help="plan file (bv-plan/1)")
+    p.add_argument("case", help="case id (case-024) or pseudonym (BV-2026-0077)")
+    p.add_argument("--previous", type=input_file,
+                   help="the plan PLAN was made from (notice period of re-planned trips; default: none)")
+    p.add_argument("--lang", choices=["nl", "en", "both"], default="nl", help="language of the answer")
     p.add_argument("--no-whatif", action="store_true", help="only the blocking rules, no re-solving")
-    p.add_argument("--time-limit", type=float, default=10.0, help="seconds per what-if re-solve (default 10)")
-    p.add_argument("--workers", type=int, default=1, help="CP-SAT workers (default 1: reproducible)")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--time-limit", type=TIME_LIMIT, default=10.0, help="seconds per what-if re-solve")
+    p.add_argument("--workers", type=WORKERS, default=1, help="CP-SAT workers (1: reproducible)")
+    p.add_argument("--seed", type=SEED, default=0, help="CP-SAT random seed")
     p.set_defaults(func=cmd_why)
