@@ -10,6 +10,7 @@ from planner.cli.argtypes import input_file, make_parent, output_file
 from planner.cli.common import solver_args, solver_params
 from planner.events import EVENT_FLAGS, events_from_args
 from planner.replan import changes_summary, solve_events, write_scenario
+from planner.texts import t
 from solver import SolveBudget
 
 
@@ -36,13 +37,13 @@ def cmd_replan(args) -> int:
     params = solver_params(args)
     done = solve_events(new, previous, events, params, SolveBudget(params, started=args.started))
     write_plan(done.checked.plan, make_parent(args.output))
-    print(plan_summary(new, done.checked.plan, done.checked.valid))
-    print(changes_summary(previous, done))
+    print(plan_summary(new, done.checked.plan, done.checked.valid, args.lang))
+    print(changes_summary(previous, done, args.lang))
     if args.scenario_out:
-        print(f"Scenario written to {args.scenario_out}")
-    print(f"Plan written to {args.output}")
+        print(t("written.scenario", args.lang, path=args.scenario_out))
+    print(t("written.plan", args.lang, path=args.output))
     for v in done.checked.violations:
-        print(f"VIOLATION [{v.rule}] {v.label}: {v.message}", file=sys.stderr)
+        print(t("violation", args.lang, rule=v.rule, label=v.label, message=v.message), file=sys.stderr)
     return 0 if done.checked.valid else 1
 
 

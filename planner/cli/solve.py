@@ -6,9 +6,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from planner.cli.argtypes import (PORT, SEED, TIME_LIMIT, WORKERS, float_range, input_file, int_range,
-                                   make_parent, output_dir, output_file)
+from planner.cli.argtypes import (
+    PORT,
+    SEED,
+    TIME_LIMIT,
+    WORKERS,
+    float_range,
+    input_file,
+    int_range,
+    make_parent,
+    output_dir,
+    output_file,
+)
 from planner.cli.common import lang_arg, show_progress, solver_args, solver_params
+from planner.texts import t
 
 
 def cmd_solve(args) -> int:
@@ -25,23 +36,27 @@ def cmd_solve(args) -> int:
     checked = solve_scenario(scenario, params, previous, SolveBudget(params, started=args.started))
     if args.output:
         write_plan(checked.plan, make_parent(args.output))
-    print(plan_summary(scenario, checked.plan, checked.valid))
+    print(plan_summary(scenario, checked.plan, checked.valid, args.lang))
+    if previous is not None:
+        from planner.tripchanges import changes_text
+
+        print(changes_text(scenario, checked.plan, previous, [], args.lang))
     if args.output:
-        print(f"Plan written to {args.output}")
+        print(t("written.plan", args.lang, path=args.output))
     for v in checked.violations:
-        print(f"VIOLATION [{v.rule}] {v.label}: {v.message}", file=sys.stderr)
+        print(t("violation", args.lang, rule=v.rule, label=v.label, message=v.message), file=sys.stderr)
     return 0 if checked.valid else 1
 
 
 def cmd_check(args) -> int:
     from planner.service import check_files
+    from planner.summary import objective_values
 
     violations, objective = check_files(args.scenario, args.plan, args.previous)
     for v in violations:
         print(f"[{v.rule}] {v.label}: {v.message}")
-    print(f"Objective: planned priority {objective.planned_priority}, disruption {objective.disruption}, "
-          f"language mismatch {objective.language_mismatch}, cost EUR {objective.cost_eur:,.2f}")
-    print("VALID" if not violations else f"INVALID: {len(violations)} violation(s)")
+    print(t("check.objective", args.lang, **objective_values(objective, args.lang)))
+    print(t("check.valid", args.lang) if not violations else t("check.invalid", args.lang, n=len(violations)))
     return 0 if not violations else 1
 
 
@@ -67,8 +82,8 @@ def cmd_demo(args) -> int:
     demo = Path(__file__).resolve().parents[2] / "sample_data" / "scenarios" / "demo.json"
     out = make_parent(args.output)
     checked = solve_file(demo, out, None, SolveParams(time_limit_s=args.time_limit, workers=args.workers, seed=0))
-    print(plan_summary(load_scenario(demo), checked.plan, checked.valid))
-    print(f"Plan written to {out}")
+    print(plan_summary(load_scenario(demo), checked.plan, checked.valid, args.lang))
+    print(t("written.plan", args.lang, path=out))
     if args.no_ui:
         return 0 if checked.valid else 1
     try:

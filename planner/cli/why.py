@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from planner.cli.argtypes import SEED, TIME_LIMIT, WORKERS, input_file
-from planner.whatif import format_why, what_it_would_take
+from planner.texts import resolve_case, t
+from planner.whatif import what_it_would_take
+from planner.why_text import format_why
 from solver import SolveParams
 
 
@@ -13,18 +15,20 @@ def cmd_why(args) -> int:
 
     scenario = load_scenario(args.scenario)
     plan = load_plan(args.plan)
-    if args.case not in scenario.case_by_id:
+    case_id = resolve_case(scenario, args.case)
+    if case_id is None:
         from models import InputError
 
-        raise InputError("bv-planner why", [("CASE", f"unknown case {args.case!r}")])
+        raise InputError("bv-planner why", [("CASE", t("unknown_case", "en" if args.lang == "en" else "nl",
+                                                       text=args.case))])
     params = SolveParams(time_limit_s=args.time_limit, workers=args.workers, seed=args.seed)
     previous = load_plan(args.previous) if args.previous else None
-    reasons = explain_case(scenario, plan, args.case, params, previous)
+    reasons = explain_case(scenario, plan, case_id, params, previous)
     relaxations = None
     if reasons and not args.no_whatif:
-        relaxations = what_it_would_take(scenario, plan, args.case, params, reasons=reasons)
+        relaxations = what_it_would_take(scenario, plan, case_id, params, reasons=reasons)
     langs = ["nl", "en"] if args.lang == "both" else [args.lang]
-    print("\n\n".join(format_why(scenario, args.case, reasons, relaxations, lang) for lang in langs))
+    print("\n\n".join(format_why(scenario, case_id, reasons, relaxations, lang) for lang in langs))
     return 0
 
 
