@@ -80,8 +80,18 @@ def cmd_demo(args) -> int:
     from solver import SolveParams
 
     demo = Path(__file__).resolve().parents[2] / "sample_data" / "scenarios" / "demo.json"
+    if not args.no_ui:
+        from planner.cli.ui import port_problem
+
+        problem = port_problem(args.port, "127.0.0.1")
+        if problem is not None:  # said before a 20-second solve, not after it
+            print(f"error: {problem}", file=sys.stderr)
+            return 2
     out = make_parent(args.output)
-    checked = solve_file(demo, out, None, SolveParams(time_limit_s=args.time_limit, workers=args.workers, seed=0))
+    show_progress(args)
+    print(f"Demo: planning {demo.name} (at most {args.time_limit:g} s; progress below, -q for none)", flush=True)
+    checked = solve_file(demo, out, None, SolveParams(time_limit_s=args.time_limit, workers=args.workers, seed=0,
+                                                      log_progress=not args.quiet))
     print(plan_summary(load_scenario(demo), checked.plan, checked.valid, args.lang))
     print(t("written.plan", args.lang, path=out))
     if args.no_ui:
