@@ -34,10 +34,23 @@ def show_progress(args: argparse.Namespace) -> None:
     """Solver progress to stderr, one line per improving solution, unless --quiet."""
     if getattr(args, "quiet", False):
         return
-    handler = logging.StreamHandler(sys.stderr)
+    handler = _ProgressHandler()
     handler.setFormatter(logging.Formatter("  %(message)s"))
     for name in ("solver", "planner.service"):
         logger = logging.getLogger(name)
         logger.setLevel(logging.INFO)
+        for old in [h for h in logger.handlers if isinstance(h, _ProgressHandler)]:
+            logger.removeHandler(old)  # one progress handler, however often main() runs in a process
         logger.addHandler(handler)
         logger.propagate = False
+
+
+class _ProgressHandler(logging.Handler):
+    """Writes to whatever sys.stderr is at the time (tests and embedding callers replace it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(self.format(record) + "\n")
+            sys.stderr.flush()
+        except Exception:  # noqa: BLE001 - logging must never break the command
+            self.handleError(record)
