@@ -82,3 +82,43 @@ def test_the_report_names_each_changed_trip_with_what_and_why(replanned, capsys)
         line = next(line for line in out.splitlines() if label in line and hit_words in line)
         assert any(word in line for word in ("outbound", "heenvlucht", "no longer planned", "niet meer ingepland"))
         assert "None" not in out and "[" not in line
+
+
+def test_events_and_why_take_a_case_by_pseudonym_or_id(tmp_path, capsys):
+    from planner.events import events_from_args
+    from planner.texts import case_label, resolve_case
+    from tests.builders import build, scenario_dict
+
+    scenario = build(scenario_dict())
+    assert resolve_case(scenario, "P-BV-1") == resolve_case(scenario, "p-bv-1") == resolve_case(scenario, "BV-1") == "BV-1"
+    assert resolve_case(scenario, "nobody") is None
+    assert case_label(scenario, "BV-1") == "P-BV-1 (BV-1)"
+    _, events = events_from_args(scenario, [("--fit-to-fly", ["P-BV-1", "unfit"])])
+    assert events[0].args[0] == "BV-1"
+
+    scenario_path, plan_path = tmp_path / "s.json", tmp_path / "p.json"
+    scenario_path.write_text(json.dumps(scenario_dict()), encoding="utf-8")
+    assert main(["solve", str(scenario_path), "-o", str(plan_path), "--time-limit", "5", "--workers", "1", "-q"]) == 0
+    capsys.readouterr()
+    for name in ("P-BV-1", "BV-1"):
+        assert main(["why", str(scenario_path), str(plan_path), name, "--no-whatif"]) == 0
+        assert capsys.readouterr().out.strip() == "Zaak P-BV-1 (BV-1) is ingepland."
+    assert main(["why", str(scenario_path), str(plan_path), "nobody"]) == 2
+    assert "onbekende zaak 'nobody'" in capsys.readouterr().err
+
+
+def test_why_gives_remedies_in_words_with_their_cost(tmp_path, capsys):
+    from tests.builders import scenario_dict
+
+    scenario_path, plan_path = tmp_path / "s.json", tmp_path / "p.json"
+    scenario_path.write_text(json.dumps(scenario_dict(cases=[dict(scenario_dict()["cases"][0],
+                                                                   deadline="2026-12-08T23:59:00+01:00", deadline_kind="target")])),
+                             encoding="utf-8")
+    assert main(["solve", str(scenario_path), "-o", str(plan_path), "--time-limit", "5", "--workers", "1", "-q"]) == 0
+    for lang, cost in (("nl", "kosten"), ("en", "cost")):
+        capsys.readouterr()
+        assert main(["why", str(scenario_path), str(plan_path), "P-BV-1", "--lang", lang, "--time-limit", "3"]) == 0
+        out = capsys.readouterr().out
+        assert "P-BV-1 (BV-1)" in out and "[" not in out and "None" not in out, out
+        remedies = [line for line in out.splitlines() if line.lstrip()[:2] in ("1.", "2.", "3.")]
+        assert remedies and all(f"({cost} " in line for line in remedies), out
