@@ -47,7 +47,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "note": ("Let op {case}: {text}", "Note {case}: {text}"),
     "written.plan": ("Plan geschreven naar {path}", "Plan written to {path}"),
     "written.scenario": ("Scenario geschreven naar {path}", "Scenario written to {path}"),
-    "violation": ("OVERTREDING [{rule}] {label}: {message}", "VIOLATION [{rule}] {label}: {message}"),
+    "violation": ("OVERTREDING {line}", "VIOLATION {line}"),
     # check
     "check.objective": ("Doel: geplande prioriteit {priority}, verstoring {disruption}, taalverschil {mismatch}, "
                         "kosten EUR {cost}",
@@ -107,6 +107,14 @@ def resolve_case(scenario: Scenario, text: str) -> str | None:
     return None
 
 
+def violation_line(scenario: Scenario | None, violation: Any, lang: str) -> str:
+    """"[rule4.escort_count] Te weinig begeleiders (BV-2026-0077 (case-024)): message" — the stable rule
+    code (docs/format.md), the label in `lang`, the cases by name, the checker's message."""
+    label = violation.label if lang == "en" else violation.label_nl
+    cases = ", ".join(case_label(scenario, c) for c in violation.cases)
+    return f"[{violation.rule}] {label}" + (f" ({cases})" if cases else "") + f": {violation.message}"
+
+
 def unplanned_reasons(unplanned: Unplanned, lang: str) -> tuple[str, ...]:
     """The reasons of an unplanned entry in `lang`: the solver's `x_reasons` texts when the plan has
     them (as the web planner shows them, planner.web.reasons), else the file's English reasons."""
@@ -118,4 +126,4 @@ def unplanned_reasons(unplanned: Unplanned, lang: str) -> tuple[str, ...]:
     return tuple(unplanned.reasons)
 
 
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "case_label", "resolve_case", "t", "unplanned_reasons"]
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "case_label", "resolve_case", "t", "unplanned_reasons", "violation_line"]

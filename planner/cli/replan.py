@@ -10,7 +10,7 @@ from planner.cli.argtypes import input_file, make_parent, output_file
 from planner.cli.common import solver_args, solver_params
 from planner.events import EVENT_FLAGS, events_from_args
 from planner.replan import changes_summary, solve_events, write_scenario
-from planner.texts import t
+from planner.texts import t, violation_line
 from solver import SolveBudget
 
 
@@ -43,7 +43,7 @@ def cmd_replan(args) -> int:
         print(t("written.scenario", args.lang, path=args.scenario_out))
     print(t("written.plan", args.lang, path=args.output))
     for v in done.checked.violations:
-        print(t("violation", args.lang, rule=v.rule, label=v.label, message=v.message), file=sys.stderr)
+        print(t("violation", args.lang, line=violation_line(new, v, args.lang)), file=sys.stderr)
     return 0 if done.checked.valid else 1
 
 

@@ -19,7 +19,7 @@ from planner.cli.argtypes import (
     output_file,
 )
 from planner.cli.common import lang_arg, show_progress, solver_args, solver_params
-from planner.texts import t
+from planner.texts import t, violation_line
 
 
 def cmd_solve(args) -> int:
@@ -44,17 +44,20 @@ def cmd_solve(args) -> int:
     if args.output:
         print(t("written.plan", args.lang, path=args.output))
     for v in checked.violations:
-        print(t("violation", args.lang, rule=v.rule, label=v.label, message=v.message), file=sys.stderr)
+        print(t("violation", args.lang, line=violation_line(scenario, v, args.lang)), file=sys.stderr)
     return 0 if checked.valid else 1
 
 
 def cmd_check(args) -> int:
-    from planner.service import check_files
+    from models import load_plan, load_scenario
+    from models.rules import evaluate_objective, find_violations
     from planner.summary import objective_values
 
-    violations, objective = check_files(args.scenario, args.plan, args.previous)
+    scenario, plan = load_scenario(args.scenario), load_plan(args.plan)
+    previous = load_plan(args.previous) if args.previous else None
+    violations, objective = find_violations(scenario, plan, previous), evaluate_objective(scenario, plan, previous)
     for v in violations:
-        print(f"[{v.rule}] {v.label}: {v.message}")
+        print(violation_line(scenario, v, args.lang))
     print(t("check.objective", args.lang, **objective_values(objective, args.lang)))
     print(t("check.valid", args.lang) if not violations else t("check.invalid", args.lang, n=len(violations)))
     return 0 if not violations else 1
