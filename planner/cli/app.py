@@ -70,7 +70,10 @@ EXIT_VALID, EXIT_BROKEN_RULE, EXIT_BAD_INPUT = 0, 1, 2
 def main(argv: list[str] | None = None) -> int:
     started = command_started(argv)
     parser = build_parser()
-    args = parser.parse_args(argv)  # bad arguments: argparse exits with 2
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help (0) or a bad argument (2, one line already printed): a code, not an exit
+        return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
     args.started = started
     args.verbose = getattr(args, "verbose", False)
     args.quiet = getattr(args, "quiet", False)
