@@ -267,6 +267,10 @@ def event_from_args(scenario: Scenario, flag: str, values: Sequence[str]) -> Eve
         if len(values) not in allowed:
             raise InputError(source, [("", f"expects {EVENT_FLAGS[flag][1]}, got {len(values)} value(s): {' '.join(values)}")])
 
+    if kind in ("fit_to_fly", "care_window", "confirm_care") and values:
+        from planner.texts import resolve_case  # a case by id or by pseudonym, as everywhere
+
+        values[0] = resolve_case(scenario, values[0]) or values[0]
     if kind == "cancel_flight":
         count(1)
         return Event(kind, (values[0],))

@@ -28,7 +28,8 @@ class Replanned:
     checked: CheckedPlan
     events: list[Event] = field(default_factory=list)
     disrupted: list[str] = field(default_factory=list)
-    """Previously planned cases whose outbound legs, vehicle or escorts changed, or that dropped out."""
+    """Previously planned cases whose outbound legs, vehicle, escorts or escort returns changed, or that
+    dropped out (revision 2)."""
 
 
 def replan_full(scenario: Scenario, previous: Plan, events: Iterable[Event], params: SolveParams | None = None) -> Replanned:
@@ -61,18 +62,11 @@ def write_scenario(scenario: Scenario, path: str | Path) -> None:
     tmp.replace(path)
 
 
-def changes_summary(previous: Plan, replanned: Replanned) -> str:
-    plan = replanned.checked.plan
-    before = {c for t in previous.trips for c in t.cases}
-    after = {c for t in plan.trips for c in t.cases}
-    lines = [f"Events     {len(replanned.events)}: " + "; ".join(e.text for e in replanned.events)]
-    changed = [c for c in replanned.disrupted if c in after]
-    lines.append(f"Changed    {len(changed)} previously planned case(s)" + (f": {', '.join(changed)}" if changed else ""))
-    dropped = sorted(before - after)
-    lines.append(f"Dropped    {len(dropped)}" + (f": {', '.join(dropped)}" if dropped else ""))
-    added = sorted(after - before)
-    lines.append(f"Added      {len(added)}" + (f": {', '.join(added)}" if added else ""))
-    return "\n".join(lines)
+def changes_summary(previous: Plan, replanned: Replanned, lang: str = "nl") -> str:
+    """Every changed trip with what changed and why (planner/tripchanges.py)."""
+    from planner.tripchanges import changes_text
+
+    return changes_text(replanned.scenario, replanned.checked.plan, previous, replanned.events, lang)
 
 
 __all__ = ["Replanned", "changes_summary", "replan", "replan_full", "write_scenario"]

@@ -1,63 +1,89 @@
-"""Readable text summaries of a plan for the terminal."""
+"""Readable text summaries of a plan for the terminal, in Dutch (default) or English (planner/texts.py)."""
 
 from __future__ import annotations
 
-from models import Plan, Scenario
+from models import Objective, Plan, Scenario
 from planner.solver_status import optimiser_warning
+from planner.texts import case_label, t, unplanned_reasons
 
 
-def plan_summary(scenario: Scenario, plan: Plan, valid: bool | None = None) -> str:
-    cases = scenario.case_by_id
-    planned = [c for t in plan.trips for c in t.cases]
-    lines = [
-        f"Scenario {scenario.id}: {len(scenario.cases)} cases, {len(scenario.flights)} legs, "
-        f"{len(scenario.staff)} staff, {len(scenario.vehicles)} vehicles",
-        f"Planned   {len(planned):4d} cases in {len(plan.trips)} trips",
-        f"Unplanned {len(plan.unplanned):4d} cases",
-    ]
-    obj = plan.objective
-    if obj is not None:
-        total_priority = sum(c.priority for c in scenario.cases)
-        lines.append(f"Objective  planned priority {obj.planned_priority} of {total_priority}"
-                     + (f" | disruption {obj.disruption}" if obj.disruption is not None else "")
-                     + (f" | language mismatch {obj.language_mismatch}" if obj.language_mismatch is not None else "")
-                     + f" | cost EUR {obj.cost_eur:,.2f}")
+def money(value: float) -> str:
+    return f"{value:,.2f}"
+
+
+def objective_values(objective: Objective, lang: str) -> dict[str, object]:
+    """The objective's levels as words: a missing disruption is "geen eerder plan", never `None`."""
+    return {"priority": objective.planned_priority,
+            "disruption": objective.disruption if objective.disruption is not None else t("no_previous", lang),
+            "mismatch": (objective.language_mismatch if objective.language_mismatch is not None
+                         else t("not_computed", lang)),
+            "cost": money(objective.cost_eur)}
+
+
+def _bound_lines(plan: Plan, lang: str) -> list[str]:
+    lines = []
     if plan.bound is not None:
         b = plan.bound
         parts = []
         if b.planned_priority is not None:
-            parts.append(f"priority <= {b.planned_priority:.0f}")
+            parts.append(t("bound.priority", lang, v=f"{b.planned_priority:.0f}"))
         if b.disruption is not None:
-            parts.append(f"disruption >= {b.disruption:.0f}")
+            parts.append(t("bound.disruption", lang, v=f"{b.disruption:.0f}"))
         if b.language_mismatch is not None:
-            parts.append(f"language mismatch >= {b.language_mismatch:.0f}")
+            parts.append(t("bound.mismatch", lang, v=f"{b.language_mismatch:.0f}"))
         if b.cost_eur is not None:
-            parts.append(f"cost >= EUR {b.cost_eur:,.2f} (at that priority)")
-        lines.append("Bound      " + ", ".join(parts))
-    restricted = (plan.solver or {}).get("restricted_bound")
-    if restricted and restricted.get("planned_priority") is not None:
-        why = ", ".join(f"{k} ({n})" for k, n in (plan.solver.get("restricted_by") or {}).items())
-        lines.append(f"Restricted priority <= {restricted['planned_priority']:.0f} on the options the planner "
-                     f"considered (not all: {why or 'caps'}); the bound above holds for the full problem")
+            parts.append(t("bound.cost", lang, v=money(b.cost_eur)))
+        if parts:
+            lines.append(t("bound", lang, parts=", ".join(parts)))
     info = plan.solver or {}
-    if info:
-        secs = info.get("seconds", {})
-        lines.append(f"Solver     {info.get('strategy', '?')} status {info.get('status', '?')}, "
-                     + ", ".join(f"{k} {v:.1f}s" for k, v in secs.items()))
-        warning = optimiser_warning(plan, "en")
-        if warning is not None:
-            failure = info.get("model_error") or {}
-            lines.append("WARNING    optimiser did not run: plan comes from the start heuristic"
-                         if failure.get("plan_from") != "priority phase" else "WARNING    " + warning)
-            lines.extend(f"           CP-SAT presolve: {line}" for line in failure.get("presolve", [])[:3])
+    restricted = info.get("restricted_bound")
+    if restricted and restricted.get("planned_priority") is not None:
+        why = ", ".join(f"{k} ({n})" for k, n in (info.get("restricted_by") or {}).items())
+        lines.append(t("restricted", lang, v=f"{restricted['planned_priority']:.0f}", why=why or "caps"))
+    return lines
+
+
+def _solver_lines(plan: Plan, lang: str) -> list[str]:
+    info = plan.solver or {}
+    if not info:
+        return []
+    seconds = ", ".join(f"{k} {v:.1f}s" for k, v in info.get("seconds", {}).items())
+    lines = [t("solver", lang, strategy=info.get("strategy", "?"), status=info.get("status", "?"), seconds=seconds)]
+    warning = optimiser_warning(plan, lang)
+    if warning is not None:
+        failure = info.get("model_error") or {}
+        text = t("no_optimiser", lang) if failure.get("plan_from") != "priority phase" else warning
+        lines.append(t("warning", lang, text=text))
+        lines.extend(t("presolve", lang, line=line) for line in failure.get("presolve", [])[:3])
+    return lines
+
+
+def plan_summary(scenario: Scenario, plan: Plan, valid: bool | None = None, lang: str = "nl") -> str:
+    """Counts, objective, bound, solver status, check result, unplanned cases with reasons, notes."""
+    cases = scenario.case_by_id
+    planned = [c for trip in plan.trips for c in trip.cases]
+    lines = [
+        t("scenario", lang, id=scenario.id, cases=len(scenario.cases), legs=len(scenario.flights),
+          staff=len(scenario.staff), vehicles=len(scenario.vehicles)),
+        t("planned", lang, n=len(planned), trips=len(plan.trips)),
+        t("unplanned", lang, n=len(plan.unplanned)),
+    ]
+    if plan.objective is not None:
+        total = sum(c.priority for c in scenario.cases)
+        lines.append(t("objective", lang, total=total, **objective_values(plan.objective, lang)))
+    lines += _bound_lines(plan, lang) + _solver_lines(plan, lang)
     if valid is not None:
-        lines.append("Check      " + ("valid: every hard rule kept" if valid else "INVALID (see violations)"))
+        lines.append(t("valid" if valid else "invalid", lang))
     if plan.unplanned:
-        lines.append("Unplanned cases:")
+        lines.append(t("unplanned.header", lang))
         for u in sorted(plan.unplanned, key=lambda u: (-cases[u.case].priority if u.case in cases else 0, u.case)):
-            c = cases.get(u.case)
-            label = f"{c.pseudonym} (prio {c.priority})" if c else u.case
-            lines.append(f"  {label}: " + "; ".join(u.reasons))
+            case = cases.get(u.case)
+            lines.append(t("unplanned.line", lang, case=case_label(scenario, u.case),
+                           priority=case.priority if case else "?",
+                           reasons="; ".join(unplanned_reasons(u, lang))))
     for note in plan.notes:
-        lines.append(f"Note {note.case}: {note.text}")
+        lines.append(t("note", lang, case=case_label(scenario, note.case), text=note.text))
     return "\n".join(lines)
+
+
+__all__ = ["objective_values", "plan_summary"]

@@ -24,7 +24,7 @@ from models import Plan, Scenario
 from planner.service import solve_scenario
 from planner.whatif_candidates import COST, EXTEND_DAYS, Relaxation, _Candidates
 from solver import SolveParams
-from solver.explain import Reason, blocking_rules, occupancy_from_plan, span_text
+from solver.explain import Reason, blocking_rules, occupancy_from_plan
 from solver.index import build_index
 from solver.resources import Resources
 
@@ -90,36 +90,4 @@ def what_it_would_take(scenario: Scenario, plan: Plan, case_id: str, params: Sol
 
 
 # -- CLI: bv-planner why ----------------------------------------------------------------------------
-def format_why(scenario: Scenario, case_id: str, reasons: list[Reason], relaxations: list[Relaxation] | None,
-               lang: str = "nl") -> str:
-    case = scenario.case_by_id[case_id]
-    nl = lang != "en"
-    lines = []
-    if not reasons:
-        lines.append(f"Zaak {case_id} ({case.pseudonym}) is ingepland." if nl else f"Case {case_id} ({case.pseudonym}) is planned.")
-        return "\n".join(lines)
-    lines.append(f"Zaak {case_id} ({case.pseudonym}) niet ingepland. Reden(en):" if nl
-                 else f"Case {case_id} ({case.pseudonym}) is not planned. Reason(s):")
-    for r in reasons:
-        lines.append(f"  - [{r.family}] {r.text(lang)}")
-    if relaxations is None:
-        return "\n".join(lines)
-    if not relaxations:
-        lines.append("Geen enkele losse aanpassing plant deze zaak in." if nl else "No single change plans this case.")
-        return "\n".join(lines)
-    lines.append("Wat zou helpen (makkelijkste eerst):" if nl else "What it would take (easiest first):")
-    tz = scenario.location_by_id[case.location].zone
-    for i, rx in enumerate(relaxations, 1):
-        extra = []
-        if rx.departure is not None:
-            when = span_text(rx.departure, rx.departure, tz, lang)
-            extra.append(f"vertrek {when}" if nl else f"departs {when}")
-        if rx.disruption:
-            extra.append(f"{rx.disruption} andere zaak/zaken gewijzigd" if nl else f"{rx.disruption} other case(s) changed")
-        if rx.displaced:
-            extra.append(("verdringt " if nl else "displaces ") + ", ".join(rx.displaced))
-        lines.append(f"  {i}. {rx.text(lang)}" + (f"  ({'; '.join(extra)})" if extra else "") + f"  [{rx.kind}, {rx.cost}]")
-    return "\n".join(lines)
-
-
-__all__ = ["COST", "EXTEND_DAYS", "Relaxation", "format_why", "what_it_would_take"]
+__all__ = ["COST", "EXTEND_DAYS", "Relaxation", "what_it_would_take"]

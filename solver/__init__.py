@@ -226,7 +226,7 @@ def solve(scenario: Scenario, params: SolveParams | None = None, previous: Plan 
     if prev is not None:
         for key, why in sorted(prev.changed.items()):
             unit = next(u for u in ix.units if u.key == key)
-            kind = "frozen trip" if unit.frozen or why.startswith("flight") else "trip"
+            kind = "frozen trip" if unit.frozen else "trip"  # frozen: inside freeze_hours only
             notes.extend(Note(case=c.id, text=f"{kind} had to change: {why}") for c in unit.cases)
     fixed = prev.kept if prev is not None else {}
     frozen = prev.frozen if prev is not None else {}

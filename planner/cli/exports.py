@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Mapping
 
 from models import InputError
+from planner.cli.argtypes import input_dir, input_file, int_range, output_dir
 
 
 def _load(args):
@@ -88,29 +89,39 @@ def cmd_handover(args) -> int:
     return 0
 
 
+def _files(p: argparse.ArgumentParser) -> None:
+    p.add_argument("scenario", type=input_file, help="scenario file (bv-scenario/1)")
+    p.add_argument("plan", type=input_file, help="plan file (bv-plan/1)")
+
+
+def _published_at_arg(text: str) -> str:
+    try:
+        _published_at(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(str(exc).splitlines()[-1].strip()) from None
+    return text
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     """Add `ical`, `transport` and `handover` to the main CLI's subparsers."""
     p = sub.add_parser("ical", help="calendars per staff member and vehicle (.ics)")
-    p.add_argument("scenario")
-    p.add_argument("plan")
-    p.add_argument("-o", "--output", required=True, help="folder for <staff id>.ics and <vehicle id>.ics")
-    p.add_argument("--previous-export", help="folder of the previous export: keeps UIDs, raises SEQUENCE, "
-                                             "cancels what disappeared (may be the same as -o)")
-    p.add_argument("--published-at", help="DTSTAMP of new and changed events (ISO 8601 with offset; "
+    _files(p)
+    p.add_argument("-o", "--output", type=output_dir, required=True, help="folder for <staff id>.ics and <vehicle id>.ics")
+    p.add_argument("--previous-export", type=input_dir, help="folder of the previous export: keeps UIDs, raises SEQUENCE, "
+                                             "cancels what disappeared (may be the same as -o; default: none)")
+    p.add_argument("--published-at", type=_published_at_arg, help="DTSTAMP of new and changed events (ISO 8601 with offset; "
                                           "default: the scenario's planning_start)")
-    p.add_argument("--alarm-minutes", type=int, default=120, help="alarm this long before report time (default 120)")
+    p.add_argument("--alarm-minutes", type=int_range(0, 10080), default=120, help="alarm this long before report time")
     p.set_defaults(func=cmd_ical)
 
     p = sub.add_parser("transport", help="DV&O transport orders per day (CSV and Excel)")
-    p.add_argument("scenario")
-    p.add_argument("plan")
-    p.add_argument("-o", "--output", required=True, help="folder for transport-YYYY-MM-DD.csv/.xlsx")
+    _files(p)
+    p.add_argument("-o", "--output", type=output_dir, required=True, help="folder for transport-YYYY-MM-DD.csv/.xlsx")
     p.set_defaults(func=cmd_transport)
 
     p = sub.add_parser("handover", help="handover sheets (overdrachtsformulieren) per trip and role, HTML")
-    p.add_argument("scenario")
-    p.add_argument("plan")
-    p.add_argument("-o", "--output", required=True, help="folder for the HTML sheets")
+    _files(p)
+    p.add_argument("-o", "--output", type=output_dir, required=True, help="folder for the HTML sheets")
     p.add_argument("--role", action="append", choices=["kmar", "coordinator", "doctor", "nurse",
                                                         "psychiatric_nurse", "dvo"],
                    help="only these recipient roles (repeatable; default: every role of each trip)")

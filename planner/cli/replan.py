@@ -6,9 +6,11 @@ import argparse
 import sys
 
 from models import load_plan, load_scenario, write_plan
+from planner.cli.argtypes import input_file, make_parent, output_file
 from planner.cli.common import solver_args, solver_params
 from planner.events import EVENT_FLAGS, events_from_args
 from planner.replan import changes_summary, solve_events, write_scenario
+from planner.texts import t, violation_line
 from solver import SolveBudget
 
 
@@ -17,7 +19,7 @@ def cmd_event(args) -> int:
     new, events = events_from_args(scenario, args.events or [])
     if not events:
         print("warning: no event given; the scenario is written unchanged", file=sys.stderr)
-    write_scenario(new, args.output)
+    write_scenario(new, make_parent(args.output))
     for e in events:
         print(f"applied  {e.text}")
     print(f"Scenario written to {args.output}")
@@ -31,17 +33,17 @@ def cmd_replan(args) -> int:
     previous = load_plan(args.previous_plan)
     new, events = events_from_args(scenario, args.events or [])
     if args.scenario_out:
-        write_scenario(new, args.scenario_out)
+        write_scenario(new, make_parent(args.scenario_out))
     params = solver_params(args)
     done = solve_events(new, previous, events, params, SolveBudget(params, started=args.started))
-    write_plan(done.checked.plan, args.output)
-    print(plan_summary(new, done.checked.plan, done.checked.valid))
-    print(changes_summary(previous, done))
+    write_plan(done.checked.plan, make_parent(args.output))
+    print(plan_summary(new, done.checked.plan, done.checked.valid, args.lang))
+    print(changes_summary(previous, done, args.lang))
     if args.scenario_out:
-        print(f"Scenario written to {args.scenario_out}")
-    print(f"Plan written to {args.output}")
+        print(t("written.scenario", args.lang, path=args.scenario_out))
+    print(t("written.plan", args.lang, path=args.output))
     for v in done.checked.violations:
-        print(f"VIOLATION [{v.rule}] {v.label}: {v.message}", file=sys.stderr)
+        print(t("violation", args.lang, line=violation_line(new, v, args.lang)), file=sys.stderr)
     return 0 if done.checked.valid else 1
 
 
@@ -73,16 +75,16 @@ def add_event_arguments(parser: argparse.ArgumentParser) -> None:
 def register(sub) -> None:
     """Add `event` and `replan` to the bv-planner subcommands."""
     p = sub.add_parser("event", help="apply events (cancelled flight, sick escort, ...) to a scenario")
-    p.add_argument("scenario")
-    p.add_argument("-o", "--output", required=True, help="new scenario file to write")
+    p.add_argument("scenario", type=input_file, help="scenario file (bv-scenario/1)")
+    p.add_argument("-o", "--output", type=output_file, required=True, help="new scenario file to write")
     add_event_arguments(p)
     p.set_defaults(func=cmd_event)
 
     p = sub.add_parser("replan", help="apply events and re-plan with minimal disruption of the previous plan")
-    p.add_argument("scenario")
-    p.add_argument("previous_plan", metavar="PREVIOUS_PLAN")
-    p.add_argument("-o", "--output", required=True, help="new plan file to write")
-    p.add_argument("--scenario-out", help="also write the new scenario here")
+    p.add_argument("scenario", type=input_file, help="scenario file (bv-scenario/1) before the events")
+    p.add_argument("previous_plan", metavar="PREVIOUS_PLAN", type=input_file, help="the plan made before the events")
+    p.add_argument("-o", "--output", type=output_file, required=True, help="new plan file to write")
+    p.add_argument("--scenario-out", type=output_file, help="also write the new scenario here (default: not written)")
     add_event_arguments(p)
     solver_args(p)
     p.set_defaults(func=cmd_replan)

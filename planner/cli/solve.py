@@ -6,7 +6,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from planner.cli.common import show_progress, solver_args, solver_params
+from planner.cli.argtypes import (
+    PORT,
+    SEED,
+    TIME_LIMIT,
+    WORKERS,
+    float_range,
+    input_file,
+    int_range,
+    make_parent,
+    output_dir,
+    output_file,
+)
+from planner.cli.common import lang_arg, show_progress, solver_args, solver_params
+from planner.texts import t, violation_line
 
 
 def cmd_solve(args) -> int:
@@ -22,24 +35,31 @@ def cmd_solve(args) -> int:
     params = solver_params(args)
     checked = solve_scenario(scenario, params, previous, SolveBudget(params, started=args.started))
     if args.output:
-        write_plan(checked.plan, args.output)
-    print(plan_summary(scenario, checked.plan, checked.valid))
+        write_plan(checked.plan, make_parent(args.output))
+    print(plan_summary(scenario, checked.plan, checked.valid, args.lang))
+    if previous is not None:
+        from planner.tripchanges import changes_text
+
+        print(changes_text(scenario, checked.plan, previous, [], args.lang))
     if args.output:
-        print(f"Plan written to {args.output}")
+        print(t("written.plan", args.lang, path=args.output))
     for v in checked.violations:
-        print(f"VIOLATION [{v.rule}] {v.label}: {v.message}", file=sys.stderr)
+        print(t("violation", args.lang, line=violation_line(scenario, v, args.lang)), file=sys.stderr)
     return 0 if checked.valid else 1
 
 
 def cmd_check(args) -> int:
-    from planner.service import check_files
+    from models import load_plan, load_scenario
+    from models.rules import evaluate_objective, find_violations
+    from planner.summary import objective_values
 
-    violations, objective = check_files(args.scenario, args.plan, args.previous)
+    scenario, plan = load_scenario(args.scenario), load_plan(args.plan)
+    previous = load_plan(args.previous) if args.previous else None
+    violations, objective = find_violations(scenario, plan, previous), evaluate_objective(scenario, plan, previous)
     for v in violations:
-        print(f"[{v.rule}] {v.label}: {v.message}")
-    print(f"Objective: planned priority {objective.planned_priority}, disruption {objective.disruption}, "
-          f"language mismatch {objective.language_mismatch}, cost EUR {objective.cost_eur:,.2f}")
-    print("VALID" if not violations else f"INVALID: {len(violations)} violation(s)")
+        print(violation_line(scenario, v, args.lang))
+    print(t("check.objective", args.lang, **objective_values(objective, args.lang)))
+    print(t("check.valid", args.lang) if not violations else t("check.invalid", args.lang, n=len(violations)))
     return 0 if not violations else 1
 
 
@@ -65,7 +85,7 @@ def cmd_generate(args) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    Path(args.output).write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    make_parent(args.output).write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"Scenario with {len(data['cases'])} cases, {len(data['flights'])} legs, {len(data['staff'])} staff, "
           f"{len(data['vehicles'])} vehicles written to {args.output}")
     return 0
@@ -92,10 +112,20 @@ def cmd_demo(args) -> int:
     from solver import SolveParams
 
     demo = Path(__file__).resolve().parents[2] / "sample_data" / "scenarios" / "demo.json"
-    out = Path(args.output)
-    checked = solve_file(demo, out, None, SolveParams(time_limit_s=args.time_limit, workers=args.workers, seed=0))
-    print(plan_summary(load_scenario(demo), checked.plan, checked.valid))
-    print(f"Plan written to {out}")
+    if not args.no_ui:
+        from planner.cli.ui import port_problem
+
+        problem = port_problem(args.port, "127.0.0.1")
+        if problem is not None:  # said before a 20-second solve, not after it
+            print(f"error: {problem}", file=sys.stderr)
+            return 2
+    out = make_parent(args.output)
+    show_progress(args)
+    print(f"Demo: planning {demo.name} (at most {args.time_limit:g} s; progress below, -q for none)", flush=True)
+    checked = solve_file(demo, out, None, SolveParams(time_limit_s=args.time_limit, workers=args.workers, seed=0,
+                                                      log_progress=not args.quiet))
+    print(plan_summary(load_scenario(demo), checked.plan, checked.valid, args.lang))
+    print(t("written.plan", args.lang, path=out))
     if args.no_ui:
         return 0 if checked.valid else 1
     try:
@@ -108,36 +138,40 @@ def cmd_demo(args) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     """Add `solve`, `demo`, `check` and `generate` to the bv-planner subcommands."""
     p = sub.add_parser("solve", help="plan a scenario")
-    p.add_argument("scenario")
-    p.add_argument("-o", "--output", help="plan file to write")
-    p.add_argument("--previous", help="previous plan, for minimal disruption")
+    p.add_argument("scenario", type=input_file, help="scenario file (bv-scenario/1)")
+    p.add_argument("-o", "--output", type=output_file, help="plan file to write (default: none, summary only)")
+    p.add_argument("--previous", type=input_file, help="previous plan, for minimal disruption (default: none)")
     solver_args(p)
     p.set_defaults(func=cmd_solve)
 
     p = sub.add_parser("demo", help="plan the bundled demo scenario, then start the web planner on it")
-    p.add_argument("-o", "--output", default="demo-plan.json")
-    p.add_argument("--time-limit", type=float, default=20.0)
-    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("-o", "--output", type=output_file, default="out/demo-plan.json", help="plan file to write")
+    p.add_argument("--time-limit", type=TIME_LIMIT, default=20.0, help="seconds for the solve")
+    p.add_argument("--workers", type=WORKERS, default=2, help="CP-SAT workers")
     p.add_argument("--no-ui", action="store_true", help="only plan and print the summary")
-    p.add_argument("--port", type=int, default=8501)
-    p.add_argument("--data-dir", default="data")
+    p.add_argument("--port", type=PORT, default=8501, help="port of the web planner")
+    p.add_argument("--data-dir", type=output_dir, default="data", help="data folder of the web planner")
+    lang_arg(p)
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("check", help="check a plan against every hard rule")
-    p.add_argument("scenario")
-    p.add_argument("plan")
-    p.add_argument("--previous", help="previous plan (freeze, notice, disruption)")
+    p.add_argument("scenario", type=input_file, help="scenario file (bv-scenario/1)")
+    p.add_argument("plan", type=input_file, help="plan file (bv-plan/1)")
+    p.add_argument("--previous", type=input_file, help="previous plan (freeze, notice, disruption; default: none)")
+    lang_arg(p)
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("generate", help="generate a realistic scenario")
-    p.add_argument("--cases", type=int, default=20)
-    p.add_argument("--days", type=int, default=14)
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--staffing", type=float, default=1.0, help="escorts and vehicles as a multiple of need")
+    p.add_argument("--cases", type=int_range(1, 5000), default=20, help="open cases")
+    p.add_argument("--days", type=int_range(1, 366), default=14, help="planning horizon in days")
+    p.add_argument("--seed", type=SEED, default=0, help="random seed (the same seed gives the same scenario)")
+    p.add_argument("--staffing", type=float_range(0.0, 20.0, low_open=True), default=1.0,
+                   help="escorts and vehicles as a multiple of need")
     p.add_argument("--mix", default=None,
-                   help="case mix: bijzonder-vertrek (default), removals, medical, or profile=weight,...")
-    p.add_argument("--forced-share", type=float, default=None, help="share of forced trip units, 0-1 (default: the mix's)")
-    p.add_argument("--start", type=_start, default=None, help="planning start with UTC offset (default 2026-12-07T08:00+01:00)")
-    p.add_argument("--describe", metavar="FILE", help="print the case mix of a scenario file instead of generating")
-    p.add_argument("-o", "--output")
+                   help="case mix: bijzonder-vertrek (none: that), removals, medical, or profile=weight,...")
+    p.add_argument("--forced-share", type=float_range(0.0, 1.0), default=None,
+                   help="share of forced trip units, 0-1 (none: the mix's)")
+    p.add_argument("--start", type=_start, default=None, help="planning start with UTC offset (none: 2026-12-07T08:00+01:00)")
+    p.add_argument("--describe", metavar="FILE", type=input_file, help="print the case mix of a scenario file instead of generating")
+    p.add_argument("-o", "--output", type=output_file, help="scenario file to write (needed unless --describe)")
     p.set_defaults(func=cmd_generate)

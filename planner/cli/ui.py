@@ -10,10 +10,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from planner.cli.argtypes import PORT, output_dir
+
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "ui" / "server.py"  # ui/app.py behind the security front (planner.web.front)
 DEMO_USERS = (("demo", "coordinator"), ("demo-viewer", "viewer"), ("demo-auditor", "auditor"))
 DEMO_PASSWORD = "demo"
+DEMO_MARK = "DEMO account"
+"""Display names of demo accounts start with this, so the web planner's user lists show them as such."""
+DATA_HELP = "data folder with the SQLite database (none: ./data or $BV_DATA_DIR)"
 
 
 def _data_env(data_dir: str | None) -> dict[str, str]:
@@ -23,6 +28,47 @@ def _data_env(data_dir: str | None) -> dict[str, str]:
     env = dict(os.environ)
     env[DATA_DIR_ENV] = str(resolve(data_dir))
     return env
+
+
+def port_problem(port: int, address: str) -> str | None:
+    """Why the web planner cannot listen on address:port, before anything is prepared or printed."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in address else socket.AF_INET, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((address, port))
+    except OSError as exc:
+        return (f"port {port} on {address} is not available ({exc.strerror or exc}); "
+                f"start on another port with --port {port + 1 if port < 65535 else 8600}")
+    return None
+
+
+def create_demo_accounts(store, actor: str) -> None:
+    from planner.web import auth
+
+    for name, role in DEMO_USERS:
+        user = store.get_user(name)
+        if user is None or not user.active:
+            auth.add_user(store, name, DEMO_PASSWORD, [role], display_name=f"{DEMO_MARK} ({role})", actor=actor,
+                          policy=False)  # the well-known demo password is the point of a demo account
+
+
+def disable_demo_accounts(store, actor: str) -> list[str]:
+    """Demo accounts (the names of DEMO_USERS with password 'demo') left active by an earlier `--demo`
+    run: disable them, with an audit row each, and return their names."""
+    from planner.web.auth import verify_password
+
+    disabled = []
+    for name, _role in DEMO_USERS:
+        user = store.get_user(name)
+        if user is None or not user.active or not verify_password(DEMO_PASSWORD, user.password_hash):
+            continue
+        store.put_user(user.username, user.password_hash, user.roles, user.display_name, actor, active=False)
+        store.audit(actor, "user.demo_disabled", "user", name, before="active=True", after="active=False",
+                    result="started without --demo")
+        disabled.append(name)
+    return disabled
 
 
 def streamlit_command(port: int, address: str) -> list[str]:
@@ -36,8 +82,12 @@ def start_ui(port: int = 8501, data_dir: str | None = None, demo: bool = False, 
     """Prepare the data folder (demo scenario on an empty database, with `plan` as its first version
     if given; demo accounts if asked) and run Streamlit in a subprocess until it stops."""
     from planner.store import DATA_DIR_ENV, Store, database_url
-    from planner.web import Planner, auth
+    from planner.web import Planner
 
+    problem = port_problem(port, address)
+    if problem is not None:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     env = _data_env(data_dir)
     os.environ[DATA_DIR_ENV] = env[DATA_DIR_ENV]
     store = Store(database_url())
@@ -46,13 +96,17 @@ def start_ui(port: int = 8501, data_dir: str | None = None, demo: bool = False, 
         if created is not None:
             print(f"Empty database: loaded the demo scenario as workspace {created}.")
         if demo:
-            for name, role in DEMO_USERS:
-                if store.get_user(name) is None:
-                    auth.add_user(store, name, DEMO_PASSWORD, [role], display_name=f"Demo {role}",
-                                  actor="bv-planner ui", policy=False)
-            print("Demo accounts, password 'demo': " + ", ".join(f"{n} ({r})" for n, r in DEMO_USERS))
-        elif not store.list_users():
-            print("No users yet: add one with `bv-planner user add NAME --role coordinator`, or start with --demo.")
+            create_demo_accounts(store, "bv-planner ui --demo")
+            print("Demo accounts (for trying out only), password 'demo': "
+                  + ", ".join(f"{n} ({r})" for n, r in DEMO_USERS))
+        else:
+            disabled = disable_demo_accounts(store, "bv-planner ui")
+            if disabled:
+                print(f"warning: demo account(s) {', '.join(disabled)} with password 'demo' were still active in this "
+                      "data folder: disabled (recorded in the audit). Start with --demo to use them again.",
+                      file=sys.stderr)
+        if not demo and not any(u.active for u in store.list_users()):
+            print("No active users: add one with `bv-planner user add NAME --role coordinator`, or start with --demo.")
     finally:
         store.dispose()
     where = "$BV_DATABASE_URL" if os.environ.get("BV_DATABASE_URL") else env[DATA_DIR_ENV]
@@ -93,6 +147,19 @@ def cmd_user(args) -> int:
     from planner.store import Store, database_url
     from planner.web import auth
 
+    from planner.store.engine import DATA_DIR_ENV, DATABASE_URL_ENV, DB_FILENAME
+
+    folder = Path(args.data_dir or os.environ.get(DATA_DIR_ENV) or "data").expanduser().resolve()
+    if not os.environ.get(DATABASE_URL_ENV) and not (folder / DB_FILENAME).is_file():
+        if args.user_command == "add":
+            pass  # adding the first user creates the database
+        elif args.user_command == "list":
+            print(f"No users: {folder} holds no planner database yet (nothing was created). "
+                  "Add one with `bv-planner user add NAME --role coordinator`, or start with `bv-planner ui --demo`.")
+            return 0
+        else:
+            print(f"error: no user {args.username}: {folder} holds no planner database", file=sys.stderr)
+            return 2
     os.environ.update({"BV_DATA_DIR": _data_env(args.data_dir)["BV_DATA_DIR"]})
     store = Store(database_url())
     try:
@@ -105,9 +172,14 @@ def cmd_user(args) -> int:
                 return 2
             print(f"User {args.username} saved with role(s) {', '.join(args.role)}.")
         elif args.user_command == "list":
-            for user in store.list_users():
+            users = store.list_users()
+            if not users:
+                print("No users in this data folder yet.")
+            for user in users:
                 kind = "local" if user.password_hash else "oidc"
-                print(f"{user.username:30s} {','.join(user.roles):30s} {kind:6s} {'active' if user.active else 'disabled'}")
+                demo = "  (demo account)" if (user.display_name or "").startswith(DEMO_MARK) else ""
+                print(f"{user.username:30s} {','.join(user.roles):30s} {kind:6s} "
+                      f"{'active' if user.active else 'disabled'}{demo}")
         elif args.user_command == "disable":
             user = store.get_user(args.username)
             if user is None:
@@ -137,9 +209,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     from planner.web.auth import ROLES
 
     p = sub.add_parser("ui", help="start the web planner (Streamlit)")
-    p.add_argument("--port", type=int, default=8501)
-    p.add_argument("--address", default="127.0.0.1", help="listen address (default 127.0.0.1)")
-    p.add_argument("--data-dir", help="data folder with the SQLite database (default ./data or $BV_DATA_DIR)")
+    p.add_argument("--port", type=PORT, default=8501, help="port of the web planner")
+    p.add_argument("--address", default="127.0.0.1", help="listen address")
+    p.add_argument("--data-dir", type=output_dir,
+                   help="data folder with the SQLite database (none: ./data or $BV_DATA_DIR)")
     p.add_argument("--demo", action="store_true",
                    help="create demo accounts demo / demo-viewer / demo-auditor with password 'demo'")
     p.set_defaults(func=cmd_ui)
@@ -147,19 +220,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("user", help="manage local users of the web planner")
     users = p.add_subparsers(dest="user_command", required=True)
     add = users.add_parser("add", help="create or update a user (asks for the password)")
-    add.add_argument("username")
+    add.add_argument("username", help="user name (for --oidc the e-mail address)")
     add.add_argument("--role", action="append", choices=ROLES, required=True, help="repeat for several roles")
     add.add_argument("--name", help="display name")
     add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     add.add_argument("--oidc", action="store_true", help="no password: signs in through OIDC (username = e-mail)")
-    add.add_argument("--data-dir")
+    add.add_argument("--data-dir", type=output_dir, help=DATA_HELP)
     lst = users.add_parser("list", help="list users")
-    lst.add_argument("--data-dir")
+    lst.add_argument("--data-dir", help=DATA_HELP)
     dis = users.add_parser("disable", help="disable a user")
-    dis.add_argument("username")
-    dis.add_argument("--data-dir")
+    dis.add_argument("username", help="user name")
+    dis.add_argument("--data-dir", help=DATA_HELP)
     totp = users.add_parser("totp", help="set up (or --off: remove) a TOTP second factor for a coordinator")
-    totp.add_argument("username")
-    totp.add_argument("--off", action="store_true")
-    totp.add_argument("--data-dir")
+    totp.add_argument("username", help="user name")
+    totp.add_argument("--off", action="store_true", help="remove the second factor")
+    totp.add_argument("--data-dir", help=DATA_HELP)
     p.set_defaults(func=cmd_user)

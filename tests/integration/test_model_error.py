@@ -47,7 +47,7 @@ def test_infeasible_phase_without_locks_is_a_loud_model_error(broken_model, capl
     assert planned_cases(checked) == {"BV-1"}  # the start heuristic's plan, checked and handed on
     assert "lock_check" not in info and not checked.plan.notes  # no lock talk without locks
 
-    summary = plan_summary(build(scenario_dict()), checked.plan, checked.valid)
+    summary = plan_summary(build(scenario_dict()), checked.plan, checked.valid, "en")
     assert "WARNING    optimiser did not run: plan comes from the start heuristic" in summary
     assert "constant intervals overlap" in summary
     assert optimiser_warning(checked.plan, "nl").startswith("Let op: de optimalisatie is niet uitgevoerd")
@@ -59,7 +59,7 @@ def test_cli_summary_warns_and_the_plan_is_still_written(broken_model, tmp_path,
     scenario = tmp_path / "s.json"
     scenario.write_text(json.dumps(scenario_dict()), encoding="utf-8")
     out = tmp_path / "plan.json"
-    code = main(["solve", str(scenario), "-o", str(out), "--time-limit", "5", "--workers", "1", "-q"])
+    code = main(["solve", str(scenario), "-o", str(out), "--time-limit", "5", "--workers", "1", "-q", "--lang", "en"])
     printed = capsys.readouterr().out
     assert code == 0
     assert "WARNING    optimiser did not run: plan comes from the start heuristic" in printed
@@ -70,4 +70,4 @@ def test_a_sound_model_has_no_warning():
     checked = solve_dict(scenario_dict())
     assert checked.plan.solver["status"] in ("optimal", "feasible")
     assert optimiser_warning(checked.plan) is None
-    assert "WARNING" not in plan_summary(build(scenario_dict()), checked.plan, checked.valid)
+    assert "WARNING" not in plan_summary(build(scenario_dict()), checked.plan, checked.valid, "en")

@@ -26,12 +26,12 @@ def write(tmp_path, name, data):
 def test_solve_then_check(tmp_path):
     scenario = write(tmp_path, "s.json", scenario_dict())
     out = tmp_path / "plan.json"
-    solved = run("solve", scenario, "-o", str(out), "--time-limit", "5", "--workers", "1")
+    solved = run("solve", scenario, "-o", str(out), "--time-limit", "5", "--workers", "1", "--lang", "en")
     assert solved.returncode == 0, solved.stderr
     assert "Planned" in solved.stdout and "valid" in solved.stdout
     plan = json.loads(out.read_text())
     assert plan["format"] == "bv-plan/1" and plan["objective"]["planned_priority"] == 3
-    checked = run("check", scenario, str(out))
+    checked = run("check", scenario, str(out), "--lang", "en")
     assert checked.returncode == 0 and "VALID" in checked.stdout
 
 
@@ -102,7 +102,7 @@ def test_check_rejects_a_plan_written_before_revision_2_naming_rules_9_and_10():
     """The demo plan the solver wrote before rules 9-10 (goldens of 30 Nov 2026), on the demo
     scenario cut to the legs it books and without the revision-2 keys: check fails and says why."""
     fixtures = ROOT / "tests" / "planner" / "fixtures"
-    result = run("check", str(fixtures / "demo_before_rev2.scenario.json"), str(fixtures / "demo_before_rev2.plan.json"))
+    result = run("check", str(fixtures / "demo_before_rev2.scenario.json"), str(fixtures / "demo_before_rev2.plan.json"), "--lang", "en")
     assert result.returncode == 1, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     for code in ("rule9.airport_wait", "rule9.connection", "rule9.vulnerable_connection", "rule9.night_connection",

@@ -71,7 +71,8 @@ def test_why_cli_prints_reasons_and_fixes(tmp_path, capsys):
     plan_path.write_text(json.dumps(plan.to_json_dict()), encoding="utf-8")
     assert main(["why", str(scn_path), str(plan_path), "BV-1", "--time-limit", "5", "--lang", "both"]) == 0
     out = capsys.readouterr().out
-    assert "[care]" in out and "CARE-BV-1" in out
+    assert "[care" not in out and "CARE-BV-1" in out  # the family in words, no internal tags (issue 12)
+    assert "P-BV-1 (BV-1)" in out and "(kosten " in out and "(cost " in out
     assert "zorgoptie CARE-BV-1 (Family Yilmaz) laten bevestigen" in out
     assert "get care option CARE-BV-1 (Family Yilmaz) confirmed" in out
 
@@ -83,7 +84,7 @@ def test_why_cli_unknown_case_is_an_error_without_traceback(tmp_path, capsys):
     plan_path.write_text(json.dumps(plan.to_json_dict()), encoding="utf-8")
     assert main(["why", str(scn_path), str(plan_path), "NOPE", "--no-whatif"]) == 2
     err = capsys.readouterr().err
-    assert "unknown case 'NOPE'" in err and "Traceback" not in err
+    assert "onbekende zaak 'NOPE'" in err and "Traceback" not in err
 
 
 def test_every_whatif_kind_names_the_rule_it_relaxes():

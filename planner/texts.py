@@ -1,0 +1,129 @@
+"""Terminal texts of `bv-planner` in Dutch (default, as in the web planner) and English.
+
+One table, the same mechanism as the web planner's `planner.web.i18n`: key → (nl, en), filled with
+`str.format`. The summaries (planner/summary.py, planner/tripchanges.py, planner/why_text.py) and the
+CLI commands take their words from here, so no internal tag or `None` reaches a user.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from models import Scenario
+from models.plan import Unplanned
+
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"
+
+_TEXT: dict[str, tuple[str, str]] = {
+    "scenario": ("Scenario {id}: {cases} zaken, {legs} vluchtdelen, {staff} medewerkers, {vehicles} voertuigen",
+                 "Scenario {id}: {cases} cases, {legs} legs, {staff} staff, {vehicles} vehicles"),
+    "planned": ("Ingepland   {n:4d} zaken in {trips} reizen", "Planned   {n:4d} cases in {trips} trips"),
+    "unplanned": ("Niet gepland {n:3d} zaken", "Unplanned {n:4d} cases"),
+    "objective": ("Doel        geplande prioriteit {priority} van {total} | verstoring {disruption} | "
+                  "taalverschil {mismatch} | kosten EUR {cost}",
+                  "Objective  planned priority {priority} of {total} | disruption {disruption} | "
+                  "language mismatch {mismatch} | cost EUR {cost}"),
+    "no_previous": ("geen eerder plan", "no previous plan"),
+    "not_computed": ("niet berekend", "not computed"),
+    "bound": ("Grens       {parts}", "Bound      {parts}"),
+    "bound.priority": ("prioriteit <= {v}", "priority <= {v}"),
+    "bound.disruption": ("verstoring >= {v}", "disruption >= {v}"),
+    "bound.mismatch": ("taalverschil >= {v}", "language mismatch >= {v}"),
+    "bound.cost": ("kosten >= EUR {v} (bij die prioriteit)", "cost >= EUR {v} (at that priority)"),
+    "restricted": ("Beperkt     prioriteit <= {v} op de opties die de planner bekeek (niet alle: {why}); "
+                   "de grens hierboven geldt voor het hele probleem",
+                   "Restricted priority <= {v} on the options the planner considered (not all: {why}); "
+                   "the bound above holds for the full problem"),
+    "solver": ("Solver      {strategy}, status {status}, {seconds}", "Solver     {strategy} status {status}, {seconds}"),
+    "warning": ("WAARSCHUWING {text}", "WARNING    {text}"),
+    "no_optimiser": ("de optimalisatie liep niet: het plan komt van de startheuristiek",
+                     "optimiser did not run: plan comes from the start heuristic"),
+    "presolve": ("            CP-SAT presolve: {line}", "           CP-SAT presolve: {line}"),
+    "valid": ("Controle    geldig: elke harde regel gehouden", "Check      valid: every hard rule kept"),
+    "invalid": ("Controle    ONGELDIG (zie de overtredingen)", "Check      INVALID (see violations)"),
+    "unplanned.header": ("Niet geplande zaken:", "Unplanned cases:"),
+    "unplanned.line": ("  {case} (prio {priority}): {reasons}", "  {case} (prio {priority}): {reasons}"),
+    "note": ("Let op {case}: {text}", "Note {case}: {text}"),
+    "written.plan": ("Plan geschreven naar {path}", "Plan written to {path}"),
+    "written.scenario": ("Scenario geschreven naar {path}", "Scenario written to {path}"),
+    "violation": ("OVERTREDING {line}", "VIOLATION {line}"),
+    # check
+    "check.objective": ("Doel: geplande prioriteit {priority}, verstoring {disruption}, taalverschil {mismatch}, "
+                        "kosten EUR {cost}",
+                        "Objective: planned priority {priority}, disruption {disruption}, language mismatch "
+                        "{mismatch}, cost EUR {cost}"),
+    "check.valid": ("GELDIG (VALID): elke harde regel gehouden", "VALID: every hard rule kept"),
+    "check.invalid": ("ONGELDIG (INVALID): {n} overtreding(en)", "INVALID: {n} violation(s)"),
+    # replan
+    "events": ("Gebeurtenissen {n}: {list}", "Events     {n}: {list}"),
+    "changed": ("Gewijzigd   {n} reis/reizen van het vorige plan", "Changed    {n} trip(s) of the previous plan"),
+    "changed.none": ("Gewijzigd   geen enkele reis van het vorige plan", "Changed    no trip of the previous plan"),
+    "changed.trip": ("  {cases}: {what}; {why}", "  {cases}: {what}; {why}"),
+    "what.outbound": ("heenvlucht", "outbound"),
+    "what.vehicle": ("voertuig", "vehicle"),
+    "what.escorts": ("begeleiders", "escorts"),
+    "what.returns": ("terugvluchten begeleiders", "escort returns"),
+    "what.dropped": ("niet meer ingepland", "no longer planned"),
+    "why.hit": ("geraakt door {event}", "hit by {event}"),
+    "why.collateral": ("bijkomend: maakte plaats voor {cases}", "collateral: made room for {cases}"),
+    "why.collateral_none": ("bijkomend (geen zaak nam de plaats in)", "collateral (no case took its place)"),
+    "dropped": ("Vervallen   {n}{list}", "Dropped    {n}{list}"),
+    "added": ("Toegevoegd  {n}{list}", "Added      {n}{list}"),
+    # why
+    "why.planned": ("Zaak {case} is ingepland.", "Case {case} is planned."),
+    "why.unplanned": ("Zaak {case} niet ingepland. Reden(en):", "Case {case} is not planned. Reason(s):"),
+    "why.nothing": ("Geen enkele losse aanpassing plant deze zaak in.", "No single change plans this case."),
+    "why.helps": ("Wat zou helpen (makkelijkste eerst):", "What it would take (easiest first):"),
+    "why.cost": ("kosten {cost}", "cost {cost}"),
+    "why.departs": ("vertrek {when}", "departs {when}"),
+    "why.disruption": ("{n} andere zaak/zaken gewijzigd", "{n} other case(s) changed"),
+    "why.displaces": ("verdringt {cases}", "displaces {cases}"),
+    "unknown_case": ("onbekende zaak {text!r}: geef het zaaknummer (case-024) of het pseudoniem (BV-2026-0077)",
+                     "unknown case {text!r}: give the case id (case-024) or the pseudonym (BV-2026-0077)"),
+}
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: Any) -> str:
+    """The text of `key` in `lang` ('nl' or 'en'), filled with `values`."""
+    nl, en = _TEXT[key]
+    return (en if lang == "en" else nl).format(**values)
+
+
+def case_label(scenario: Scenario | None, case_id: str) -> str:
+    """The one way a case is named in every output: "BV-2026-0077 (case-024)" (pseudonym, then id)."""
+    case = scenario.case_by_id.get(case_id) if scenario is not None else None
+    return f"{case.pseudonym} ({case_id})" if case is not None and case.pseudonym != case_id else case_id
+
+
+def resolve_case(scenario: Scenario, text: str) -> str | None:
+    """The case id for `text`, given as the id or as the pseudonym (either spelling, any case)."""
+    if text in scenario.case_by_id:
+        return text
+    wanted = text.strip().casefold()
+    for case in scenario.cases:
+        if case.id.casefold() == wanted or case.pseudonym.casefold() == wanted:
+            return case.id
+    return None
+
+
+def violation_line(scenario: Scenario | None, violation: Any, lang: str) -> str:
+    """"[rule4.escort_count] Te weinig begeleiders (BV-2026-0077 (case-024)): message" — the stable rule
+    code (docs/format.md), the label in `lang`, the cases by name, the checker's message."""
+    label = violation.label if lang == "en" else violation.label_nl
+    cases = ", ".join(case_label(scenario, c) for c in violation.cases)
+    return f"[{violation.rule}] {label}" + (f" ({cases})" if cases else "") + f": {violation.message}"
+
+
+def unplanned_reasons(unplanned: Unplanned, lang: str) -> tuple[str, ...]:
+    """The reasons of an unplanned entry in `lang`: the solver's `x_reasons` texts when the plan has
+    them (as the web planner shows them, planner.web.reasons), else the file's English reasons."""
+    rich: Any = (unplanned.model_extra or {}).get("x_reasons")
+    field = "text_en" if lang == "en" else "text_nl"
+    if isinstance(rich, (list, tuple)) and rich and all(
+            isinstance(r, dict) and isinstance(r.get(field), str) and r[field] for r in rich):
+        return tuple(r[field] for r in rich)
+    return tuple(unplanned.reasons)
+
+
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "case_label", "resolve_case", "t", "unplanned_reasons", "violation_line"]
