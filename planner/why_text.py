@@ -7,7 +7,7 @@ from __future__ import annotations
 from models import Scenario
 from planner.texts import case_label, t
 from planner.whatif import Relaxation
-from solver.reasons import Reason, span_text
+from solver.explain import Reason, span_text
 
 
 def format_why(scenario: Scenario, case_id: str, reasons: list[Reason], relaxations: list[Relaxation] | None,
