@@ -8,6 +8,8 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from planner.cli.argtypes import int_range, output_file
+
 PG_DUMP_HELP = """PostgreSQL: back up with the database's own tool, e.g.
   umask 077 && pg_dump --format=custom --file=bv-planner-$(date +%F).dump "$BV_DATABASE_URL_WITHOUT_DRIVER"
 (the URL as postgresql://user@host/db, without '+psycopg'); restore with pg_restore --clean --dbname=...
@@ -66,13 +68,15 @@ def cmd_purge(args) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the `backup` and `purge` subcommands."""
     p = sub.add_parser("backup", help="online backup of the SQLite database (PostgreSQL: prints pg_dump steps)")
-    p.add_argument("-o", "--output", help="backup file (default DATA_DIR/backups/planner-<UTC time>.db)")
-    p.add_argument("--data-dir")
+    p.add_argument("-o", "--output", type=output_file,
+                   help="backup file (none: DATA_DIR/backups/planner-<UTC time>.db)")
+    p.add_argument("--data-dir", help="data folder with the SQLite database (none: ./data or $BV_DATA_DIR)")
     p.add_argument("--actor", default="cli", help="name written to the audit log")
     p.set_defaults(func=cmd_backup)
     p = sub.add_parser("purge", help="GDPR retention: pseudonymise workspaces unchanged for N days (audit kept)")
-    p.add_argument("--older-than", type=int, required=True, metavar="DAYS")
+    p.add_argument("--older-than", type=int_range(1, 36600), required=True, metavar="DAYS",
+                   help="purge workspaces unchanged for at least this many days")
     p.add_argument("--dry-run", action="store_true", help="only list what would be purged")
-    p.add_argument("--data-dir")
+    p.add_argument("--data-dir", help="data folder with the SQLite database (none: ./data or $BV_DATA_DIR)")
     p.add_argument("--actor", default="cli", help="name written to the audit log")
     p.set_defaults(func=cmd_purge)
