@@ -11,9 +11,9 @@ from tests.ui.apptest import open_page, signed_in, texts
 def test_restore_an_old_version_as_a_new_draft(workspace):
     p = workspace.planner
     first = p.view(workspace.scenario_id)
-    trip = next(t for t in first.plan.trips if t.escorts)
-    role = trip.escorts[0].role
-    other = next(s.id for s in first.scenario.staff if role in s.roles and s.id not in {e.staff for e in trip.escorts})
+    # an escorted trip whose first escort's role has someone else who could take the place
+    trip, other = next((t, s.id) for t in first.plan.trips if t.escorts for s in first.scenario.staff
+                       if t.escorts[0].role in s.roles and s.id not in {e.staff for e in t.escorts})
     p.save_edit(first, SwapEscort(case=trip.cases[0], old_staff=trip.escorts[0].staff, new_staff=other), "alice")
     edited = p.view(workspace.scenario_id)
     assert edited.version.id != first.version.id
