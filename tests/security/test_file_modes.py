@@ -54,10 +54,11 @@ def test_harden_reports_what_it_changed(tmp_path):
 
 
 def test_cli_writes_private_files_under_a_permissive_umask(tmp_path):
-    """`bv-planner user list` (any subcommand) sets umask 077: the new database and its folder are private,
-    and so are exports written by the CLI."""
+    """`bv-planner user add` (any subcommand) sets umask 077: the new database and its folder are private,
+    and so are exports written by the CLI. (`user list` on an empty folder creates nothing at all.)"""
     script = ("import os, sys; os.umask(0o022); from planner.cli import main; sys.exit(main(sys.argv[1:]))")
-    done = subprocess.run([sys.executable, "-c", script, "user", "list", "--data-dir", str(tmp_path / "d")],
+    done = subprocess.run([sys.executable, "-c", script, "user", "add", "alice", "--role", "viewer", "--password-stdin",
+                           "--data-dir", str(tmp_path / "d")], input="a-long-enough-passphrase-42\n",
                           cwd=str(ROOT), capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert mode(tmp_path / "d") == 0o700 and mode(tmp_path / "d" / "planner.db") == 0o600
