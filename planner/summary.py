@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from models import Objective, Plan, Scenario
 from planner.solver_status import optimiser_warning
-from planner.texts import case_label, t, unplanned_reasons
+from planner.reasons import reasons_in
+from planner.texts import case_label, t
 
 
 def money(value: float) -> str:
@@ -80,7 +81,7 @@ def plan_summary(scenario: Scenario, plan: Plan, valid: bool | None = None, lang
             case = cases.get(u.case)
             lines.append(t("unplanned.line", lang, case=case_label(scenario, u.case),
                            priority=case.priority if case else "?",
-                           reasons="; ".join(unplanned_reasons(u, lang))))
+                           reasons="; ".join(reasons_in(u, lang))))
     for note in plan.notes:
         lines.append(t("note", lang, case=case_label(scenario, note.case), text=note.text))
     return "\n".join(lines)

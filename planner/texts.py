@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from models import Scenario
-from models.plan import Unplanned
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
@@ -115,15 +114,4 @@ def violation_line(scenario: Scenario | None, violation: Any, lang: str) -> str:
     return f"[{violation.rule}] {label}" + (f" ({cases})" if cases else "") + f": {violation.message}"
 
 
-def unplanned_reasons(unplanned: Unplanned, lang: str) -> tuple[str, ...]:
-    """The reasons of an unplanned entry in `lang`: the solver's `x_reasons` texts when the plan has
-    them (as the web planner shows them, planner.web.reasons), else the file's English reasons."""
-    rich: Any = (unplanned.model_extra or {}).get("x_reasons")
-    field = "text_en" if lang == "en" else "text_nl"
-    if isinstance(rich, (list, tuple)) and rich and all(
-            isinstance(r, dict) and isinstance(r.get(field), str) and r[field] for r in rich):
-        return tuple(r[field] for r in rich)
-    return tuple(unplanned.reasons)
-
-
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "case_label", "resolve_case", "t", "unplanned_reasons", "violation_line"]
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "case_label", "resolve_case", "t", "violation_line"]

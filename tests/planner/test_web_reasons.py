@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from models.plan import Unplanned
 from planner.web import views
-from planner.web.reasons import reasons_by_case, reasons_in
+from planner.reasons import reasons_by_case, reasons_in
 from tests.builders import build, build_plan, case_dict, plan_dict, scenario_dict
 
 RICH = [

@@ -1,9 +1,10 @@
-"""Why a case is unplanned, in the page's language.
+"""Why a case is unplanned, in the user's language (web planner and CLI).
 
 A plan's `unplanned[*].reasons` are English (the file contract). Plans made by this solver also
 carry `x_reasons: [{code, text_nl, text_en, data}]` per entry; the web planner shows `text_nl` in
 Dutch and `text_en` in English, and falls back to `reasons` for plans without them (older plans,
-imported plans, or an entry whose `x_reasons` is not in that shape).
+imported plans, or an entry whose `x_reasons` is not in that shape). The CLI summaries read them the
+same way, so this lives in the planning core.
 """
 
 from __future__ import annotations
