@@ -53,7 +53,7 @@ class TravelDocument(DomainModel):
     valid_until: Date = Field(description="last valid day")
 
     @model_validator(mode="after")
-    def _ordered(self) -> "TravelDocument":
+    def _ordered(self) -> TravelDocument:
         if self.valid_until < self.valid_from:
             raise ValueError("valid_until is before valid_from")
         return self
@@ -73,7 +73,7 @@ class FitToFly(DomainModel):
     wheelchair: Wheelchair | None = Field(None, description="wheelchair code or null")
 
     @model_validator(mode="after")
-    def _ordered(self) -> "FitToFly":
+    def _ordered(self) -> FitToFly:
         if self.valid_until < self.valid_from:
             raise ValueError("valid_until is before valid_from")
         return self
@@ -140,7 +140,7 @@ class Case(DomainModel):
         return value
 
     @model_validator(mode="after")
-    def _deadline_after_available(self) -> "Case":
+    def _deadline_after_available(self) -> Case:
         if self.deadline < self.available_from:
             raise ValueError("deadline is before available_from")
         return self

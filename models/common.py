@@ -44,7 +44,7 @@ class TimeWindow(DomainModel):
     to: AwareDatetime = Field(description="window end (datetime with offset)")
 
     @model_validator(mode="after")
-    def _ordered(self) -> "TimeWindow":
+    def _ordered(self) -> TimeWindow:
         if self.to < self.from_:
             raise ValueError(f"window 'to' ({self.to.isoformat()}) is before 'from' ({self.from_.isoformat()})")
         return self

@@ -25,7 +25,7 @@ class Flight(DomainModel):
     fare_eur: Float = Field(ge=0, le=MAX_EUR, description="fare per seat, EUR")
 
     @model_validator(mode="after")
-    def _arrives_after_departure(self) -> "Flight":
+    def _arrives_after_departure(self) -> Flight:
         if self.arrival <= self.departure:
             raise ValueError("arrival must be after departure")
         if self.from_ == self.to:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from functools import lru_cache
+from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator
@@ -12,7 +12,7 @@ from models.base import DomainModel, Float
 from models.common import CountryCode, DailyWindow, Id
 
 
-@lru_cache(maxsize=None)
+@cache
 def _zone(tz: str) -> ZoneInfo:
     """ZoneInfo keeps only a few zones in its strong cache; a scenario has dozens."""
     return ZoneInfo(tz)

@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from models.base import AwareDatetime, DomainModel
-from models.case import Case, CareOption
+from models.case import CareOption, Case
 from models.common import CountryCode, Id
 from models.flight import Flight
 from models.location import Location, LocationKind
@@ -37,7 +37,7 @@ class Forbid(DomainModel):
     vehicle: Id | None = Field(None, description="vehicle id")
 
     @model_validator(mode="after")
-    def _exactly_one(self) -> "Forbid":
+    def _exactly_one(self) -> Forbid:
         given = [name for name in ("staff", "flight", "vehicle") if getattr(self, name) is not None]
         if len(given) != 1:
             raise ValueError("a forbid names exactly one of staff, flight, vehicle")
@@ -71,7 +71,7 @@ class Scenario(DomainModel):
         return data
 
     @model_validator(mode="after")
-    def _references_resolve(self) -> "Scenario":
+    def _references_resolve(self) -> Scenario:
         problems = find_reference_problems(self)
         if problems:
             raise ReferenceProblems(problems)

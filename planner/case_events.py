@@ -10,8 +10,8 @@ Case events (issue 11) and their effect on the planning:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Sequence
 
 from models import InputError, Scenario
 from planner.events import _aware, _dump, _find, _iso, _validated

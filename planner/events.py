@@ -12,10 +12,11 @@ build `Event` objects (or parse CLI-style arguments with `parse_event_args`) and
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from models import InputError, Scenario, read_json, scenario_from_dict

@@ -9,9 +9,9 @@ The CLI commands `bv-planner event` and `bv-planner replan` are thin layers over
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from models import Plan, Scenario
 from models.rules import disrupted_cases

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from models import Objective, Plan, Scenario
-from planner.solver_status import optimiser_warning
 from planner.reasons import reasons_in
+from planner.solver_status import optimiser_warning
 from planner.texts import case_label, t
 
 

@@ -7,9 +7,10 @@ rules (`solver.explain`) and prices them (COST, a ranking, not euros).
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from models import Scenario, scenario_from_dict
 from models.case import DeadlineKind, FitStatus

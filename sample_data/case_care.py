@@ -5,7 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from sample_data.case_drafts import (
-    CLINIC_NAMES, FAMILY_NAMES, HOSPITAL_NAMES, SHELTER_NAMES, CareOptionDraft, CaseDraft,
+    CLINIC_NAMES,
+    FAMILY_NAMES,
+    HOSPITAL_NAMES,
+    SHELTER_NAMES,
+    CareOptionDraft,
+    CaseDraft,
 )
 from sample_data.places import CITY, DESTINATIONS, Destination, airport
 from sample_data.schedule import UTC, zone

@@ -7,9 +7,29 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from sample_data.case_drafts import (
-    AIRPORT_REPORT, AIRPORT_REPORT_ROLES, CHECKIN, HANDOVER, LONG_DUTY, MAX_AIRPORT_WAIT, MAX_CONNECTION,
-    MAX_DUTY, MIN_CONNECTION, NIGHT, NO_LIMIT, NOTICE, REPORT, REST, REST_ABROAD, RETURN_CHECKIN, RETURN_MAX,
-    RETURN_MIN, STRETCHER_SEATS, TRANSIT_REQUEST, VULNERABLE_MAX_CONNECTION, CaseDraft, road_minutes,
+    AIRPORT_REPORT,
+    AIRPORT_REPORT_ROLES,
+    CHECKIN,
+    HANDOVER,
+    LONG_DUTY,
+    MAX_AIRPORT_WAIT,
+    MAX_CONNECTION,
+    MAX_DUTY,
+    MIN_CONNECTION,
+    NIGHT,
+    NO_LIMIT,
+    NOTICE,
+    REPORT,
+    REST,
+    REST_ABROAD,
+    RETURN_CHECKIN,
+    RETURN_MAX,
+    RETURN_MIN,
+    STRETCHER_SEATS,
+    TRANSIT_REQUEST,
+    VULNERABLE_MAX_CONNECTION,
+    CaseDraft,
+    road_minutes,
 )
 from sample_data.places import HOME_COUNTRY, NL_AIRPORTS, airport
 from sample_data.schedule import UTC, Leg, zone

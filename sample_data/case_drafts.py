@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import cache
 
 from geopy.distance import geodesic
 
@@ -96,7 +96,7 @@ FAMILY_NAMES = ("Family (uncle), {city}", "Family (grandmother), {city}", "Famil
                 "Family (older brother), {city}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def road_minutes(a: tuple[float, float], b: tuple[float, float]) -> int:
     """FORMAT.md road time between two points with the default road settings."""
     km = geodesic(a, b).km

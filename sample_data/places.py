@@ -8,7 +8,7 @@ Dutch coordinates are real (to ~100 m). Airport coordinates, time zones and coun
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import airportsdata
 
@@ -175,7 +175,7 @@ def _airport_db() -> dict:
     return airportsdata.load("IATA")
 
 
-@lru_cache(maxsize=None)
+@cache
 def airport(iata: str) -> dict:
     """The scenario location of an airport; its id is its IATA code."""
     row = _airport_db()[iata]

@@ -13,8 +13,8 @@ import bisect
 import math
 import random
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
-from functools import lru_cache
+from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from geopy.distance import geodesic
@@ -22,7 +22,7 @@ from geopy.distance import geodesic
 from sample_data.airlines import CARRIERS, ROUTES, Carrier, Route
 from sample_data.places import HUBS, NL_AIRPORTS, airport
 
-UTC = timezone.utc
+UTC = UTC
 CRUISE_KMH = 800
 BLOCK_EXTRA = timedelta(minutes=30)
 # Legs towards home keep coming for this long after the horizon, so escorts of a late trip can
@@ -73,7 +73,7 @@ class Leg:
         }
 
 
-@lru_cache(maxsize=None)
+@cache
 def zone(tz: str) -> ZoneInfo:
     """ZoneInfo keeps only a few zones strongly cached; with ~40 zones in play, keep them all."""
     return ZoneInfo(tz)
@@ -83,7 +83,7 @@ def local_iso(moment: datetime, tz: str) -> str:
     return moment.astimezone(zone(tz)).replace(microsecond=0).isoformat()
 
 
-@lru_cache(maxsize=None)
+@cache
 def distance_km(a: str, b: str) -> float:
     pa, pb = airport(a), airport(b)
     return geodesic((pa["lat"], pa["lon"]), (pb["lat"], pb["lon"])).km

@@ -11,8 +11,8 @@ import ortools
 from models import Plan, Scenario
 from models.plan import Bound, Note
 from solver.bounds import full_problem_bound, mark_fixed_pickups, restricted_by
-from solver.candidates import candidate_itineraries, candidate_returns
 from solver.budget import Meter, Slice, SolveBudget
+from solver.candidates import candidate_itineraries, candidate_returns
 from solver.cpsat import solve_cpsat
 from solver.explain.english import from_english, unit_reasons
 from solver.explain.replay import explain_unplanned

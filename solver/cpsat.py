@@ -10,13 +10,13 @@ from ortools.sat.python import cp_model
 
 from solver import objectives
 from solver.budget import Slice, SolveBudget
-from solver.rules import add_all
 from solver.failure import presolve_findings
 from solver.index import Index
 from solver.model_size import build_seconds, model_view
 from solver.params import DETERMINISTIC_UNITS_PER_SECOND, LARGE_MODEL_COST_PHASE, SolveParams, apply_to_cpsat
 from solver.relax import Conflict, Guard, Relaxation, find_conflicts
 from solver.resources import Resources
+from solver.rules import add_all
 from solver.selection import Assignment
 from solver.timegrid import COST_SCALE
 from solver.variables import Vars, build_vars

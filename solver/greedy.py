@@ -6,8 +6,8 @@ free vehicle, the first free escorts.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import islice
-from typing import Iterator
 
 from solver.index import Index, TripOption, Unit
 from solver.occupancy import Occupancy

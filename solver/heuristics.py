@@ -16,7 +16,6 @@ from solver.occupancy import Occupancy
 from solver.resources import Resources
 from solver.selection import Assignment
 
-
 WORK_PER_SECOND = 1200
 """Reproducible mode: heuristic work per nominal second of their slice, counted as trips tried,
 booked and unbooked (measured 1,200-2,500 a second from the XL to the S tier; per-iteration counts

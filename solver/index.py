@@ -26,9 +26,9 @@ from solver.ground import GroundCheck, ground_rules
 from solver.index_pace import FULL, Effort, IndexPace
 from solver.itineraries import Itinerary, Leg, LegGraph, SearchStats
 from solver.no_options import no_option_reasons
+from solver.option_parts import care_for, dates_ok, outbound_cost
 from solver.params import SolveParams
 from solver.pickup import latest_pickup
-from solver.option_parts import care_for, dates_ok, outbound_cost
 from solver.ranking import OUTBOUND_ALTERNATIVES, rank_options
 from solver.returns import EscortReturns
 from solver.timegrid import TimeGrid, hours

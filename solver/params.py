@@ -49,7 +49,7 @@ class SolveParams(BaseModel):
                                 "keeps fewer escort candidates per trip")
 
     @model_validator(mode="after")
-    def _shares_leave_search_time(self) -> "SolveParams":
+    def _shares_leave_search_time(self) -> SolveParams:
         heuristics = max(self.heuristics_share, self.large_heuristics_share)
         fixed = self.index_share + heuristics + 2 * self.hint_share + self.explain_share + self.finish_share
         if fixed > 0.9:

@@ -15,9 +15,8 @@ from pathlib import Path
 import pytest
 
 from models import Plan, load_scenario
-from planner.web import auth
 from planner.store import Store
-from planner.web import Planner, SolveParams
+from planner.web import Planner, SolveParams, auth
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "sample_data" / "scenarios" / "demo.json"

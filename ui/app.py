@@ -6,7 +6,7 @@ Run with `bv-planner ui` (or `python -m streamlit run ui/app.py`).
 from __future__ import annotations
 
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,7 +80,7 @@ def login_page() -> None:
             st.error(tr("login.failed"))
         elif found is not None:
             st.session_state["user"] = {"username": found.username, "roles": list(found.roles)}
-            st.session_state["last_seen"] = datetime.now(timezone.utc)
+            st.session_state["last_seen"] = datetime.now(UTC)
             for key in ("logged_out", "_cookie_at", "_cookie_issued"):
                 st.session_state.pop(key, None)
             st.rerun()
@@ -95,7 +95,7 @@ def signed_in() -> bool:
         found = common.planner().oidc_user(st.user.get("email"))
         if found is not None:
             st.session_state["user"] = {"username": found.username, "roles": list(found.roles)}
-            st.session_state["last_seen"] = datetime.now(timezone.utc)
+            st.session_state["last_seen"] = datetime.now(UTC)
             st.session_state["_oidc"] = True
             common.planner().audit(found.username, "login", "user", found.username, after="oidc")
             return True

@@ -8,13 +8,12 @@ and an unsaved edit (as a plain dict).
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import streamlit as st
 
-from planner.web import auth
+from planner.web import Planner, View, auth, database_url, optimiser_warning
 from planner.web.i18n import DEFAULT_LANGUAGE, t
-from planner.web import Planner, View, database_url, optimiser_warning
 
 
 @st.cache_resource(show_spinner=False)
@@ -200,7 +199,7 @@ def logout() -> None:
 
 def touch(now: datetime | None = None) -> bool:
     """Record activity; False (and sign out) when the session was idle too long."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     policy = auth.IdlePolicy(float(st.session_state.get("idle_minutes", idle_minutes())))
     last = st.session_state.get("last_seen")
     if "user" in st.session_state and policy.expired(last, now):

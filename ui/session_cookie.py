@@ -5,7 +5,7 @@ Kept apart from ui/app.py so sign-in hardening (issue 13) and sessions (issue 11
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import streamlit as st
 
@@ -34,7 +34,7 @@ def restore() -> bool:
         return False
     user, token_data = found
     st.session_state["user"] = {"username": user.username, "roles": list(user.roles)}
-    st.session_state["last_seen"] = datetime.now(timezone.utc)
+    st.session_state["last_seen"] = datetime.now(UTC)
     st.session_state["_cookie_issued"] = token_data.issued
     return True
 
@@ -43,7 +43,7 @@ def keep() -> None:
     """Signed in locally: (re)write the cookie with the time of this activity, at most once a minute."""
     if st.session_state.get("_oidc"):
         return
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     last = st.session_state.get("_cookie_at")
     if last is not None and now - last < session.REFRESH_AFTER:
         return

@@ -8,9 +8,19 @@ computes the objective the planner reports. No CP-SAT here: stdlib and models on
 from __future__ import annotations
 
 from models.plan import Plan
-from models.scenario import Scenario
 from models.rules import (
-    care, cases, coverage, duty, escorts, frozen, ground, legs, locks, outbound, timeline, vehicles,
+    care,
+    cases,
+    coverage,
+    duty,
+    escorts,
+    frozen,
+    ground,
+    legs,
+    locks,
+    outbound,
+    timeline,
+    vehicles,
 )
 from models.rules.context import PlanContext
 from models.rules.objective import (
@@ -22,6 +32,7 @@ from models.rules.objective import (
     trip_cost_breakdown,
 )
 from models.rules.violation import Rule, Violation
+from models.scenario import Scenario
 
 CHECKS = (
     coverage.check,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
-from models.case import Case, CareOption
+from models.case import CareOption, Case
 from models.flight import Flight
 from models.instants import plus
 from models.rules import timeline

@@ -65,7 +65,7 @@ class PlanContext:
     """Case id -> its trip in the previous plan (empty without one)."""
 
     @classmethod
-    def build(cls, scenario: Scenario, plan: Plan, previous: Plan | None = None) -> "PlanContext":
+    def build(cls, scenario: Scenario, plan: Plan, previous: Plan | None = None) -> PlanContext:
         views = tuple(_view(scenario, i, t) for i, t in enumerate(plan.trips))
         return cls(scenario, plan, previous, views, trip_by_case(previous))
 

@@ -9,11 +9,11 @@ from datetime import datetime
 
 from models.instants import plus
 from models.plan import Plan, Trip
-from models.scenario import Scenario
 from models.rules import timeline
 from models.rules.context import PlanContext, trip_by_case
 from models.rules.text import trip_name, when
 from models.rules.violation import Rule, Violation
+from models.scenario import Scenario
 
 CHANGED = Rule("frozen.changed", "Frozen trip changed without note", "Bevroren reis gewijzigd zonder toelichting")
 

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from models.case import Case
-from models.scenario import Scenario
 from models.rules.context import PlanContext
 from models.rules.text import leg_name
 from models.rules.violation import Rule, Violation
+from models.scenario import Scenario
 
 SEATS = Rule("rule3.seats", "Flight overbooked", "Vlucht overboekt")
 FORCED = Rule("rule3.forced", "Too many forced departures on flight", "Te veel gedwongen vertrekken op vlucht")

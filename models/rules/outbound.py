@@ -8,11 +8,11 @@ from collections.abc import Iterator, Sequence
 
 from models.flight import Flight
 from models.instants import plus
-from models.scenario import Scenario
 from models.rules import timeline
 from models.rules.context import PlanContext, TripView
 from models.rules.text import hours_text, leg_name, trip_name, when
 from models.rules.violation import Rule, Violation
+from models.scenario import Scenario
 
 ORIGIN = Rule("rule2.origin", "First flight not from home country", "Eerste vlucht niet vanuit het vertrekland")
 DESTINATION = Rule("rule2.destination", "Wrong destination airport", "Verkeerde bestemmingsluchthaven")

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from models.case import Case, CareOption
+from models.case import CareOption, Case
 from models.common import DailyWindow, Role
 from models.flight import Flight
 from models.geo import road_km, road_minutes

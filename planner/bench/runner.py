@@ -7,8 +7,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 TIERS = {"S": (20, 14), "M": (60, 28), "L": (150, 28), "XL": (1000, 56)}
 """Tier name -> (cases, days)."""

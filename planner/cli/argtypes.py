@@ -6,8 +6,8 @@ from __future__ import annotations
 import argparse
 import math
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 
 def _number(kind: type, text: str) -> float:

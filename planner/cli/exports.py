@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Mapping
 
 from models import InputError
 from planner.cli.argtypes import input_dir, input_file, int_range, output_dir

@@ -145,9 +145,8 @@ def _read_password(args) -> str:
 
 def cmd_user(args) -> int:
     from planner.store import Store, database_url
-    from planner.web import auth
-
     from planner.store.engine import DATA_DIR_ENV, DATABASE_URL_ENV, DB_FILENAME
+    from planner.web import auth
 
     folder = Path(args.data_dir or os.environ.get(DATA_DIR_ENV) or "data").expanduser().resolve()
     if not os.environ.get(DATABASE_URL_ENV) and not (folder / DB_FILENAME).is_file():

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Mapping
 
 from models import Plan, Scenario
 from planner.exports.handover import handover_sheet, handover_sheets

@@ -14,8 +14,8 @@ Content-Security-Policy forbids every source but its own inline style.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from html import escape
-from typing import Iterable, Mapping
 
 from models import Plan, Scenario
 from planner.exports.privacy import ROLE_LABELS, Field, Recipient

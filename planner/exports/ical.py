@@ -22,8 +22,8 @@ Stable publishing (shared/PRACTICE.md, iCalendar):
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, timedelta, timezone
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, Timezone, vText
@@ -31,7 +31,13 @@ from icalendar.enums import STATUS, TRANSP
 
 from models import InputError, Plan, Scenario
 from planner.exports.ical_events import (
-    DEFAULT_ALARM_MINUTES, EventSpec, calendar_filename, escort_events, event_uid, vehicle_events, wall_time,
+    DEFAULT_ALARM_MINUTES,
+    EventSpec,
+    calendar_filename,
+    escort_events,
+    event_uid,
+    vehicle_events,
+    wall_time,
 )
 from planner.exports.ical_previous import PreviousCalendar, read_export_dir, read_previous_calendar
 from planner.exports.privacy import Field, one_line
@@ -84,11 +90,11 @@ def _published(scenario: Scenario, published_at: datetime | None) -> datetime:
     moment = scenario.planning_start if published_at is None else published_at
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise InputError("published_at", [("", "must carry a UTC offset")])
-    return moment.astimezone(timezone.utc).replace(microsecond=0)
+    return moment.astimezone(UTC).replace(microsecond=0)
 
 
 def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)
 
 
 def _events_with_sequence(specs: list[EventSpec], previous: PreviousCalendar | None, stamp: datetime,

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Mapping
+from datetime import UTC, datetime
 from urllib.parse import quote
 
 from models.instants import in_zone
@@ -52,7 +52,7 @@ def wall_time(moment: datetime, tz: str) -> datetime:
     """`moment` in zone `tz`; in UTC when that wall-clock time is ambiguous there (DST end)."""
     local = in_zone(moment, tz)  # in UTC at the very end of the calendar (year 9999)
     if local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset():
-        return moment.astimezone(timezone.utc)
+        return moment.astimezone(UTC)
     return local
 
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from datetime import datetime
 from enum import Enum
 from types import MappingProxyType
-from typing import Mapping
 
 from models import Role
 from models.instants import in_zone
@@ -37,7 +37,7 @@ class Recipient(str, Enum):
     dvo = "dvo"
 
     @classmethod
-    def for_role(cls, role: Role) -> "Recipient":
+    def for_role(cls, role: Role) -> Recipient:
         """The role of a staff member in a trip is his escort role."""
         return cls(Role(role).value)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -74,7 +74,7 @@ def orders_xlsx(rows: list[dict[Field, str]], day: str, published_at: datetime |
         ws.column_dimensions[ws.cell(row=1, column=c).column_letter].width = min(60, width + 2)
     ws.freeze_panes = "A2"
     if published_at is not None:
-        moment = published_at.astimezone(timezone.utc).replace(tzinfo=None)
+        moment = published_at.astimezone(UTC).replace(tzinfo=None)
         wb.properties.created = moment
     wb.properties.title = f"Vervoersopdrachten {day}"
     wb.properties.creator = "bv-planner"

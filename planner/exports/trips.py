@@ -7,10 +7,10 @@ Only `TripRecord.visible(recipient)` hands case data on, filtered by the allow-l
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
-from typing import Mapping
 
 from models import InputError, Plan, Scenario, Trip
 from models.flight import Flight
@@ -18,7 +18,15 @@ from models.location import Location
 from models.rules import timeline as tl
 from models.vehicle import Vehicle
 from planner.exports.privacy import (
-    ROLE_LABELS, Field, Recipient, handover_roles, local_text, one_line, place_text, short_place, visible_fields,
+    ROLE_LABELS,
+    Field,
+    Recipient,
+    handover_roles,
+    local_text,
+    one_line,
+    place_text,
+    short_place,
+    visible_fields,
 )
 
 

@@ -7,8 +7,26 @@
 
 from planner.store.engine import DATA_DIR_ENV, DATABASE_URL_ENV, DB_FILENAME, data_dir, database_url
 from planner.store.records import (
-    DRAFT, JOB_CANCELLED, JOB_CONFLICT, JOB_DONE, JOB_FAILED, JOB_FINAL, JOB_QUEUED, JOB_RUNNING, PUBLISHED, AuditEntry,
-    AuditRecord, Change, ConflictError, Job, NewPlan, NotFoundError, PlanVersion, SaveResult, ScenarioInfo, Snapshot,
+    DRAFT,
+    JOB_CANCELLED,
+    JOB_CONFLICT,
+    JOB_DONE,
+    JOB_FAILED,
+    JOB_FINAL,
+    JOB_QUEUED,
+    JOB_RUNNING,
+    PUBLISHED,
+    AuditEntry,
+    AuditRecord,
+    Change,
+    ConflictError,
+    Job,
+    NewPlan,
+    NotFoundError,
+    PlanVersion,
+    SaveResult,
+    ScenarioInfo,
+    Snapshot,
     User,
 )
 from planner.store.repository import Store

@@ -23,11 +23,30 @@ from sqlalchemy.orm import Session
 
 from planner.store.jobs import JobsMixin
 from planner.store.records import (
-    PUBLISHED, AuditEntry, AuditRecord, Change, ConflictError, NewPlan, NotFoundError, PlanVersion, SaveResult,
-    ScenarioInfo, Snapshot,
+    PUBLISHED,
+    AuditEntry,
+    AuditRecord,
+    Change,
+    ConflictError,
+    NewPlan,
+    NotFoundError,
+    PlanVersion,
+    SaveResult,
+    ScenarioInfo,
+    Snapshot,
 )
 from planner.store.schema import (
-    AuditRow, ForbidRow, LockRow, PlanVersionRow, ScenarioRow, audit_row, aware, dumps, forbid_key, info_record, utcnow,
+    AuditRow,
+    ForbidRow,
+    LockRow,
+    PlanVersionRow,
+    ScenarioRow,
+    audit_row,
+    aware,
+    dumps,
+    forbid_key,
+    info_record,
+    utcnow,
     version_record,
 )
 from planner.store.users import UsersMixin
@@ -104,7 +123,7 @@ class Store(UsersMixin, JobsMixin):
                              .order_by(ForbidRow.case_id, ForbidRow.kind, ForbidRow.target))
             return [{"case": r.case_id, r.kind: r.target} for r in rows]
 
-    def snapshot(self, scenario_id: int, with_body: bool = False) -> "Snapshot":
+    def snapshot(self, scenario_id: int, with_body: bool = False) -> Snapshot:
         """Workspace pointers, locks and forbids (and optionally the scenario body) read in one
         transaction, so they belong to the same revision."""
         with self._read() as s:

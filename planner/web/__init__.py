@@ -7,16 +7,33 @@ in `planner.web.auth`, downloads in `planner.web.exporting`, case lists in `plan
 """
 
 from models import InputError
+from planner.events import Event
 from planner.solver_status import optimiser_warning
 from planner.store import (
-    JOB_CANCELLED, JOB_CONFLICT, JOB_DONE, JOB_FAILED, JOB_QUEUED, JOB_RUNNING, ConflictError, NotFoundError,
-    data_dir, database_url,
+    JOB_CANCELLED,
+    JOB_CONFLICT,
+    JOB_DONE,
+    JOB_FAILED,
+    JOB_QUEUED,
+    JOB_RUNNING,
+    ConflictError,
+    NotFoundError,
+    data_dir,
+    database_url,
 )
 from planner.web.diff import CaseChange, FieldChange
 from planner.web.edits import (
-    Allow, Applied, Edit, ForbidPair, MoveItinerary, Pin, Preview, SwapEscort, Unpin, edit_from_dict,
+    Allow,
+    Applied,
+    Edit,
+    ForbidPair,
+    MoveItinerary,
+    Pin,
+    Preview,
+    SwapEscort,
+    Unpin,
+    edit_from_dict,
 )
-from planner.events import Event
 from planner.web.facade import ItineraryChoice, Planner
 from planner.web.happenings import Impact
 from planner.web.importing import DEMO_SCENARIO

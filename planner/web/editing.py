@@ -16,7 +16,17 @@ from models.rules.timeline import drive_minutes
 from planner import alternatives
 from planner.store import AuditEntry, Change, SaveResult
 from planner.web.edits import (
-    Allow, Applied, Edit, ForbidPair, MoveItinerary, Pin, Preview, SwapEscort, Unpin, lock_summary, trip_summary,
+    Allow,
+    Applied,
+    Edit,
+    ForbidPair,
+    MoveItinerary,
+    Pin,
+    Preview,
+    SwapEscort,
+    Unpin,
+    lock_summary,
+    trip_summary,
 )
 from planner.web.guards import lock_forbid_clashes
 from planner.web.workspace import View, WorkspaceBase, new_plan_record, violation_key

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from planner.store.permissions import private_folder
 from planner.store import JOB_CANCELLED, Job, utcnow
+from planner.store.permissions import private_folder
 from planner.web.workspace import View, WorkspaceBase
 from solver import SolveParams
 

@@ -19,7 +19,7 @@ import os
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -62,7 +62,7 @@ def _sign(payload: str, key: bytes) -> str:
 
 def issue(username: str, now: datetime | None = None, issued: datetime | None = None, key: bytes | None = None) -> str:
     """A token for `username`, last active `now` (issued `issued`, default now)."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     body = json.dumps({"u": username, "iat": int((issued or now).timestamp()), "seen": int(now.timestamp())},
                       separators=(",", ":"))
     payload = base64.urlsafe_b64encode(body.encode("utf-8")).decode("ascii").rstrip("=")
@@ -73,15 +73,15 @@ def read(token: str | None, idle: timedelta, now: datetime | None = None, key: b
     """The token's user when it is well-formed, correctly signed, not idle too long and not too old."""
     if not token or not _TOKEN.match(token):
         return None
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     payload, signature = token.split(".")
     if not hmac.compare_digest(signature, _sign(payload, key or _secret())):
         log.info("session cookie with a bad signature ignored")
         return None
     try:
         data = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
-        found = SessionToken(str(data["u"]), datetime.fromtimestamp(int(data["iat"]), timezone.utc),
-                             datetime.fromtimestamp(int(data["seen"]), timezone.utc))
+        found = SessionToken(str(data["u"]), datetime.fromtimestamp(int(data["iat"]), UTC),
+                             datetime.fromtimestamp(int(data["seen"]), UTC))
     except (ValueError, KeyError, TypeError):
         return None
     if now - found.seen > idle or now - found.issued > MAX_AGE or found.seen > now + timedelta(minutes=5):

@@ -17,7 +17,16 @@ import traceback
 from models import plan_from_dict, scenario_from_dict
 from planner.service import solve_scenario
 from planner.store import (
-    JOB_CONFLICT, JOB_DONE, JOB_FAILED, JOB_RUNNING, Change, ConflictError, NewPlan, Store, database_url, utcnow,
+    JOB_CONFLICT,
+    JOB_DONE,
+    JOB_FAILED,
+    JOB_RUNNING,
+    Change,
+    ConflictError,
+    NewPlan,
+    Store,
+    database_url,
+    utcnow,
 )
 from solver import SolveParams
 

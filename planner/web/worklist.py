@@ -17,8 +17,8 @@ import pandas as pd
 
 from models import Plan, Scenario
 from models.rules.timeline import local_date
-from planner.web.i18n import t
 from planner.reasons import reasons_in
+from planner.web.i18n import t
 
 CATEGORIES = ("document", "fit_to_fly", "escort", "vehicle", "itinerary", "care", "seat", "other")
 FAMILY_CATEGORY = {

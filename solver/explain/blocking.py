@@ -18,7 +18,7 @@ unit options. That copy also tells the first suitable flight, which the words po
 from __future__ import annotations
 
 import logging
-from typing import Iterable
+from collections.abc import Iterable
 
 from models import Plan, Scenario
 from solver.budget import Meter

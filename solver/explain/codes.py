@@ -6,7 +6,8 @@ vehicle in the scenario, too few holders of a role, the solver's own limits)."""
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from solver.rules.ground import CODE_OF as GROUND_CODE_OF
 

@@ -10,7 +10,7 @@ Dutch too and says so in `data["untranslated"]`.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from solver.explain.words import Reason
 

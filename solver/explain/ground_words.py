@@ -3,7 +3,8 @@ the scenario (its `null` setting, or the case's transit exclusions), and its wor
 
 from __future__ import annotations
 
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 from models import Scenario
 from solver.ground import vulnerable

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import copy
 import logging
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any, Callable, NamedTuple
+from typing import Any, NamedTuple
 
 from models import InputError, Plan, Scenario, scenario_from_dict
 from models.case import FitStatus

@@ -7,7 +7,7 @@ and points at the data (flight, staff, vehicle, care option ids) in `data`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -116,7 +116,7 @@ def days_text(first: date, last: date, lang: str) -> str:
     return f"{day_text(first, lang)} – {day_text(last, lang)}"
 
 
-LATEST_SHOWN = datetime(9999, 12, 30, tzinfo=timezone.utc)
+LATEST_SHOWN = datetime(9999, 12, 30, tzinfo=UTC)
 """Times are shown no later than this: "until 9999-12-31" in another zone would overflow the year."""
 
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from planner.web import auth
 from planner.store import Store
+from planner.web import auth
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = ROOT / "sample_data" / "scenarios"
@@ -39,12 +40,12 @@ REFERENCE_KEYS = {("flights", "from"), ("flights", "to"), ("cases", "location"),
                   ("forbids", "staff"), ("forbids", "flight"), ("forbids", "vehicle")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _base_text(name: str) -> str:
     return (SCENARIOS / name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def used_flights(name: str) -> tuple[str, ...]:
     """Legs of the greedy plan of a committed scenario: the flights whose mutation matters."""
     from models import scenario_from_dict
@@ -116,7 +117,7 @@ class Doc:
     focus: list[tuple[Path_, Any]] = field(default_factory=list)
 
     @classmethod
-    def make(cls, rng: random.Random, max_cases: int = 4) -> "Doc":
+    def make(cls, rng: random.Random, max_cases: int = 4) -> Doc:
         name = rng.choice(base_names())
         doc = cls(name, sub_sampled(rng, name, max_cases))
         chosen: dict[str, int] = {}

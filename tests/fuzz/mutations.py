@@ -12,10 +12,11 @@ from __future__ import annotations
 import copy
 import json
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from models.limits import MAX_FILE_BYTES, MAX_JSON_DEPTH
 from tests.fuzz import fields as F

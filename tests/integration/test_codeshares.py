@@ -12,8 +12,8 @@ from models.rules import find_violations
 from planner.service import solve_scenario
 from solver import SolveParams
 from tests.builders import add_case, add_staff, add_vehicle, build, item, scenario_dict
-from tests.solver.codeshare import with_codeshares
 from tests.integration.helpers import FAST, planned_cases, solve_dict, trip_of
+from tests.solver.codeshare import with_codeshares
 
 DEMO = Path(__file__).resolve().parents[2] / "sample_data" / "scenarios" / "demo.json"
 DEMO_PARAMS = SolveParams(time_limit_s=20, workers=1, seed=0)

@@ -8,11 +8,11 @@ from models.rules import find_violations
 from planner.service import solve_scenario
 from sample_data import generate_scenario
 from solver import SolveParams
-from solver.rules import add_all
 from solver.cpsat import _hint
 from solver.greedy import solve_greedy
 from solver.index import build_index
 from solver.resources import Resources
+from solver.rules import add_all
 from solver.variables import build_vars
 
 

@@ -222,8 +222,8 @@ def test_escort_who_speaks_the_language_is_preferred():
 def test_what_if_never_moves_a_legal_deadline():
     from planner.service import solve_scenario
     from planner.whatif import what_it_would_take
-    from tests.solver.blocked_cases import deadline
     from tests.integration.helpers import FAST
+    from tests.solver.blocked_cases import deadline
 
     for kind, proposed in (("target", True), ("legal", False)):
         scn = deadline()

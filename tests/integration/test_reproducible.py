@@ -2,9 +2,9 @@
 
 import json
 
+from models import scenario_from_dict
 from planner.service import solve_scenario
 from sample_data import generate_scenario
-from models import scenario_from_dict
 from solver import SolveParams
 
 

@@ -1,7 +1,7 @@
 """Time windows as the solver reads them: unions for staff, single windows for vehicles, and no
 window shape that FORMAT.md allows may switch the optimiser off."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from models.common import TimeWindow
 from solver.timegrid import TimeGrid
@@ -45,7 +45,7 @@ def test_vehicle_availability_rounds_inward_and_keeps_zero_length_at_a_minute():
 
 
 def test_clip_keeps_far_dates_out_of_the_model():
-    far = datetime(9999, 12, 31, tzinfo=timezone.utc)
+    far = datetime(9999, 12, 31, tzinfo=UTC)
     spans = unavailability([TimeWindow.model_validate({"from": START - timedelta(days=400), "to": far})], GRID)
     assert clip_spans(spans, -100, 5000) == [(-100, 5000)]
     assert clip_spans([(6000, 7000)], -100, 5000) == []

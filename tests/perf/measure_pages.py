@@ -16,7 +16,7 @@ import os
 import statistics
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 PAGES = ["overview", "cases", "timeline", "flights", "map", "adjust", "publish", "import_data", "export_data",
@@ -47,9 +47,8 @@ def scenario_and_plan(args):
 
 
 def seed(folder: Path, data: dict, plan) -> None:
-    from planner.web import auth
     from planner.store import Store
-    from planner.web import Planner
+    from planner.web import Planner, auth
 
     store = Store(f"sqlite:///{folder / 'planner.db'}")
     auth.add_user(store, "alice", "pw", ["coordinator", "auditor"], actor="measure", policy=False)
@@ -63,7 +62,7 @@ def server_side(folder: Path, repeats: int) -> dict[str, list[float]]:
     os.environ["BV_DATA_DIR"] = str(folder)
     at = AppTest.from_file(str(ROOT / "ui" / "app.py"), default_timeout=120)
     at.session_state["user"] = {"username": "alice", "roles": ["coordinator", "auditor"]}
-    at.session_state["last_seen"] = datetime.now(timezone.utc)
+    at.session_state["last_seen"] = datetime.now(UTC)
     t = time.perf_counter()
     at.run()
     first = time.perf_counter() - t

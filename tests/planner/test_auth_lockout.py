@@ -1,11 +1,11 @@
 """Repeated wrong passwords lock the name for a while; every attempt stays in the audit log."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from planner.web import auth
 from planner.store import Store
+from planner.web import auth
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def test_five_wrong_passwords_lock_the_name(store):
         assert auth.authenticate(store, "carla", "wrong") is None
     with pytest.raises(auth.LockedOut):
         auth.authenticate(store, "carla", "Vliegtuig-Schiphol-42")  # even the right password waits
-    later = datetime.now(timezone.utc) + auth.LOCKOUT + timedelta(minutes=1)
+    later = datetime.now(UTC) + auth.LOCKOUT + timedelta(minutes=1)
     assert auth.authenticate(store, "carla", "Vliegtuig-Schiphol-42", now=later).username == "carla"
     results = [r.result for r in store.audit_rows(actor="carla", action="login")]
     assert results.count("denied") == 5 and results.count("locked") == 1 and results[0] == "ok"

@@ -9,8 +9,17 @@ import pytest
 from models import InputError, load_scenario
 from planner.cli import main
 from planner.events import (
-    Event, add_case, advance_clock, apply_events, cancel_flight, cut_windows, events_from_args, set_care_window,
-    set_fit_to_fly, staff_unavailable, vehicle_unavailable,
+    Event,
+    add_case,
+    advance_clock,
+    apply_events,
+    cancel_flight,
+    cut_windows,
+    events_from_args,
+    set_care_window,
+    set_fit_to_fly,
+    staff_unavailable,
+    vehicle_unavailable,
 )
 from tests.builders import build, case_dict, scenario_dict
 

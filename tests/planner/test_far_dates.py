@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from models import load_plan, scenario_from_dict
-from planner.web import views as tables
 from planner.cli import main
-from planner.web.exporting import extra_files, plan_files
 from planner.service import solve_scenario
+from planner.web import views as tables
+from planner.web.exporting import extra_files, plan_files
 from solver import SolveParams
 from tests.builders import scenario_dict
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from planner.web import session
 
 KEY = b"k" * 32
-NOW = datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 IDLE = timedelta(minutes=30)
 
 
@@ -55,7 +55,7 @@ def test_the_secret_file_is_private(tmp_path, monkeypatch):
 def test_signing_out_revokes_earlier_cookies(workspace, monkeypatch):
     monkeypatch.setenv("BV_SESSION_SECRET", "test-secret")
     p = workspace.planner
-    issued = datetime.now(timezone.utc) - timedelta(minutes=1)
+    issued = datetime.now(UTC) - timedelta(minutes=1)
     token = session.issue("alice", issued=issued)
     found = p.session_user(token, 30)
     assert found is not None and found[0].roles == ("coordinator",)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from models.rules import find_violations
-from planner.web import auth
+from planner.web import Allow, CaseChange, ForbidPair, Pin, Planner, PublishBlocked, SwapEscort, Unpin, auth
 from planner.web import views as tables
-from planner.web import Allow, CaseChange, ForbidPair, Pin, Planner, PublishBlocked, SwapEscort, Unpin
 from tests.builders import build, build_plan, plan_dict, scenario_dict
 
 SHIFT = timedelta(days=108)  # 9-10 Dec 2026 -> 27-28 Mar 2027: summer time starts 28 Mar 01:00 UTC
@@ -38,9 +37,9 @@ def test_gantt_bars_are_utc_and_hover_is_local_across_dst():
     out = scenario.flight_by_id[trip.outbound[0]]
     back = scenario.flight_by_id[trip.escorts[0].return_[-1]]
     flights = frame[frame["segment"] == "vlucht"]
-    assert set(flights["start"]) == {out.departure.astimezone(timezone.utc).replace(tzinfo=None)}
+    assert set(flights["start"]) == {out.departure.astimezone(UTC).replace(tzinfo=None)}
     returns = frame[frame["segment"] == "terugvlucht"]
-    assert back.arrival.astimezone(timezone.utc).replace(tzinfo=None) in set(returns["end"])
+    assert back.arrival.astimezone(UTC).replace(tzinfo=None) in set(returns["end"])
     # The outbound leaves in winter time, the return lands in summer time: the hover says so.
     assert any("CET" in h for h in flights["hover"]) and any("CEST" in h for h in returns["hover"])
     # Bars keep their true length (no hour lost or gained at the switch).

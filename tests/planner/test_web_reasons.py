@@ -4,8 +4,8 @@ has them (text_nl / text_en), the contract's English `reasons` otherwise."""
 from __future__ import annotations
 
 from models.plan import Unplanned
-from planner.web import views
 from planner.reasons import reasons_by_case, reasons_in
+from planner.web import views
 from tests.builders import build, build_plan, case_dict, plan_dict, scenario_dict
 
 RICH = [

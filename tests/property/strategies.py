@@ -13,7 +13,7 @@ from __future__ import annotations
 import copy
 import json
 from datetime import date, datetime, timedelta, timezone
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,7 @@ DST_SHIFTS = {"none": 0, "spring": 109, "autumn": -45}
 forward on the 28th) or on 25-28 Oct 2026 (clocks go back on the 25th), in Europe/Amsterdam."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def _committed(name: str) -> str:
     return (SCENARIOS / f"{name}.json").read_text(encoding="utf-8")
 

@@ -11,8 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from sample_data import DEFAULT_START, SCENARIOS_DIR, generate_scenario, write_scenario
-from sample_data import make_committed
+from sample_data import DEFAULT_START, SCENARIOS_DIR, generate_scenario, make_committed, write_scenario
 from sample_data.__main__ import main as cli_main
 
 DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?")

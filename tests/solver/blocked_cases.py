@@ -7,7 +7,8 @@ takes the scarce resource it is BV-2, with priority 5 so the solver prefers it o
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from tests.builders import add_case, add_flight, add_location, add_vehicle, case_dict, item, scenario_dict, staff_dict
 

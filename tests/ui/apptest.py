@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -38,7 +38,7 @@ def signed_in(username: str, lang: str | None = None) -> AppTest:
     """An app session already past the login (the login form itself has its own test)."""
     at = AppTest.from_file(str(APP), default_timeout=30)
     at.session_state["user"] = {"username": username, "roles": list(USERS[username])}
-    at.session_state["last_seen"] = datetime.now(timezone.utc)
+    at.session_state["last_seen"] = datetime.now(UTC)
     if lang:
         at.session_state["lang"] = lang
     at.run()

@@ -10,8 +10,8 @@ import sys
 import time
 import urllib.request
 
-from planner.web import auth
 from planner.store import Store
+from planner.web import auth
 
 
 def test_user_add_with_password_from_stdin_then_list(tmp_path):

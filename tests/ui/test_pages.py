@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -49,7 +49,7 @@ def test_login_form_rejects_a_wrong_password_and_admits_the_right_one(workspace)
 def test_idle_session_times_out(workspace, monkeypatch):
     monkeypatch.setenv("BV_IDLE_MINUTES", "30")
     at = signed_in("alice")
-    at.session_state["last_seen"] = datetime.now(timezone.utc) - timedelta(minutes=31)
+    at.session_state["last_seen"] = datetime.now(UTC) - timedelta(minutes=31)
     at.run()
     assert "user" not in at.session_state
     assert "U was te lang inactief en bent uitgelogd." in texts(at, "warning")

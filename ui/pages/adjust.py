@@ -3,7 +3,17 @@
 import streamlit as st
 
 from planner.web import (
-    JOB_CONFLICT, JOB_DONE, JOB_FAILED, Allow, ConflictError, ForbidPair, MoveItinerary, Pin, SwapEscort, Unpin, edit_from_dict,
+    JOB_CONFLICT,
+    JOB_DONE,
+    JOB_FAILED,
+    Allow,
+    ConflictError,
+    ForbidPair,
+    MoveItinerary,
+    Pin,
+    SwapEscort,
+    Unpin,
+    edit_from_dict,
 )
 from ui.common import Markdown, need_view, plain, planner, reload_workspace, set_seen, show_violations, tr, username
 

@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from planner.web import views
-from planner.web import ConflictError, PublishBlocked
+from planner.web import ConflictError, PublishBlocked, views
 from ui.common import lang, need_plan, need_view, planner, set_seen, show_violations, tr, username
 
 st.title(tr("page.publish"))

@@ -10,7 +10,12 @@ from planner.web.views.admin import audit_table, diff_table, export_tables, vers
 from planner.web.views.cases import CaseDetail, case_detail, case_table, conditions, duty_and_rest
 from planner.web.views.common import first_departure_local, trips_by_case
 from planner.web.views.overview import (
-    FTF_MAX_AGE_DAYS, counts_by_priority, counts_by_week, shared_language, violations_table, warnings_table,
+    FTF_MAX_AGE_DAYS,
+    counts_by_priority,
+    counts_by_week,
+    shared_language,
+    violations_table,
+    warnings_table,
 )
 from planner.web.views.resources import escort_table, gantt_frame, leg_table, map_points, map_routes
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from models import Plan, Scenario, Trip
 from models.instants import in_zone
@@ -15,7 +15,7 @@ def local_time(moment: datetime, tz: str) -> str:
 
 def naive_utc(moment: datetime) -> datetime:
     """Naive UTC for plotly (tz-aware bars shift by an hour across DST, plotly issue 4611)."""
-    return moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment.astimezone(UTC).replace(tzinfo=None)
 
 
 def trips_by_case(plan: Plan | None) -> dict[str, Trip]:

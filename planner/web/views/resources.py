@@ -11,7 +11,12 @@ from models import Plan, Scenario, Trip
 from models.rules.context import PlanContext
 from models.rules.legs import leg_loads
 from models.rules.timeline import (
-    airport_arrival, escort_interval, handover_end, last_arrival, report_time, vehicle_busy,
+    airport_arrival,
+    escort_interval,
+    handover_end,
+    last_arrival,
+    report_time,
+    vehicle_busy,
 )
 from planner.web.i18n import t
 from planner.web.views.common import iata, leg_row, local_time, naive_utc, trips_by_case

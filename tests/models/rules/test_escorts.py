@@ -1,8 +1,18 @@
 """Rules 4 and 7: group, escort team, excluded countries, returns, per-person bookings."""
 
 from tests.builders import (
-    add_case, add_staff, add_vehicle, case_dict, codes, escort_dict, item, plan_dict, scenario_dict, third_day_trip,
-    trip_dict, via_hub_trip,
+    add_case,
+    add_staff,
+    add_vehicle,
+    case_dict,
+    codes,
+    escort_dict,
+    item,
+    plan_dict,
+    scenario_dict,
+    third_day_trip,
+    trip_dict,
+    via_hub_trip,
 )
 
 

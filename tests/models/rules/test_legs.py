@@ -1,8 +1,19 @@
 """Rule 3, per leg across all trips: seats, forced cases, one stretcher."""
 
 from tests.builders import (
-    add_case, add_staff, add_vehicle, case_dict, codes, escort_dict, item, plan_dict, scenario_dict,
-    second_day_trip, trip_dict, vehicle_dict, via_hub_trip,
+    add_case,
+    add_staff,
+    add_vehicle,
+    case_dict,
+    codes,
+    escort_dict,
+    item,
+    plan_dict,
+    scenario_dict,
+    second_day_trip,
+    trip_dict,
+    vehicle_dict,
+    via_hub_trip,
 )
 
 

@@ -5,14 +5,14 @@ on 25 Oct (03:00 CEST -> 02:00 CET, 01:00 UTC); Europe/Istanbul (IST) stays at +
 is read on the hub's wall clock, half-open [from, to): touching is no overlap.
 """
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from models.common import DailyWindow
 from models.rules.timeline import overlaps_daily_window
 
-UTC = timezone.utc
+UTC = UTC
 NIGHT = DailyWindow.model_validate({"from": "00:00", "to": "05:00"})
 
 

@@ -9,8 +9,20 @@ from geopy.distance import geodesic
 
 from models.rules import evaluate_objective, trip_cost_breakdown
 from tests.builders import (
-    add_case, add_staff, add_vehicle, build, build_plan, case_dict, escort_dict, flight_dict, item, plan_dict,
-    scenario_dict, second_day_trip, trip_dict, vehicle_dict,
+    add_case,
+    add_staff,
+    add_vehicle,
+    build,
+    build_plan,
+    case_dict,
+    escort_dict,
+    flight_dict,
+    item,
+    plan_dict,
+    scenario_dict,
+    second_day_trip,
+    trip_dict,
+    vehicle_dict,
 )
 
 POINTS = {"DEPOT": (52.3000, 4.8000), "HOSP": (52.1045, 4.2830), "AMS": (52.3086, 4.7639)}

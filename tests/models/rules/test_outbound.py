@@ -1,7 +1,15 @@
 """Rule 2, outbound legs: origin, destination, connections, limits, stretcher, oxygen, MEDIF."""
 
 from tests.builders import (
-    add_flight, case_dict, codes, item, plan_dict, scenario_dict, second_day_trip, trip_dict, vehicle_dict,
+    add_flight,
+    case_dict,
+    codes,
+    item,
+    plan_dict,
+    scenario_dict,
+    second_day_trip,
+    trip_dict,
+    vehicle_dict,
     via_hub_trip,
 )
 

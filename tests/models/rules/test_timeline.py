@@ -1,6 +1,6 @@
 """Derived times the solver reuses, on the default trip (see tests/builders.py)."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from models.rules import timeline
 from tests.builders import build, build_plan, escort_dict, plan_dict, scenario_dict, trip_dict
@@ -15,7 +15,7 @@ def _default(trip: dict | None = None):
 
 
 def test_local_date():
-    moment = datetime(2026, 12, 8, 23, 30, tzinfo=timezone.utc)
+    moment = datetime(2026, 12, 8, 23, 30, tzinfo=UTC)
     assert timeline.local_date(moment, "Europe/Amsterdam") == date(2026, 12, 9)
     assert timeline.local_date(moment, "UTC") == date(2026, 12, 8)
     assert timeline.local_date(moment, "America/New_York") == date(2026, 12, 8)
@@ -57,7 +57,7 @@ def test_escort_without_return_is_held_until_outbound_arrival_plus_rest():
 def test_overlap_touching_is_fine():
     a = (datetime(2026, 12, 9, 6, tzinfo=CET), datetime(2026, 12, 9, 8, tzinfo=CET))
     b = (datetime(2026, 12, 9, 8, tzinfo=CET), datetime(2026, 12, 9, 9, tzinfo=CET))
-    c = (datetime(2026, 12, 9, 7, 59, tzinfo=timezone.utc), datetime(2026, 12, 9, 9, tzinfo=timezone.utc))
+    c = (datetime(2026, 12, 9, 7, 59, tzinfo=UTC), datetime(2026, 12, 9, 9, tzinfo=UTC))
     assert not timeline.overlaps(a, b)
     assert not timeline.overlaps(a, c)  # 07:59 UTC is 08:59 CET
     assert timeline.overlaps(b, c)

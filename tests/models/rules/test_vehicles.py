@@ -6,8 +6,19 @@ busy 05:34-07:42.
 """
 
 from tests.builders import (
-    add_case, add_location, add_staff, case_dict, codes, escort_dict, item, plan_dict, scenario_dict,
-    second_day_trip, trip_dict, vehicle_dict, violations,
+    add_case,
+    add_location,
+    add_staff,
+    case_dict,
+    codes,
+    escort_dict,
+    item,
+    plan_dict,
+    scenario_dict,
+    second_day_trip,
+    trip_dict,
+    vehicle_dict,
+    violations,
 )
 
 

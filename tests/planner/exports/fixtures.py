@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import copy
 import json
-from functools import lru_cache
+from functools import cache
 
 from tests.builders import (
     add_case,
@@ -156,7 +156,7 @@ def marker_plan_dict() -> dict:
 
 
 # -- solver-made plans ------------------------------------------------------------------------------------
-@lru_cache(maxsize=None)
+@cache
 def _solved_json(cases: int, days: int, seed: int, staffing: float, start: str | None) -> tuple[str, str]:
     from datetime import datetime
 

@@ -7,7 +7,7 @@ import os
 import re
 import shutil
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -54,7 +54,7 @@ def xbv_fields(event) -> set[Field]:
 
 def utc(value) -> datetime:
     assert isinstance(value, datetime) and value.tzinfo is not None, f"floating or date value {value!r}"
-    return value.astimezone(timezone.utc)
+    return value.astimezone(UTC)
 
 
 def python_instants(data: bytes) -> dict[str, tuple[str, str]]:

@@ -86,7 +86,7 @@ class _Structure(HTMLParser):
         self._field: str | None = None
 
     @classmethod
-    def of(cls, html: str) -> "_Structure":
+    def of(cls, html: str) -> _Structure:
         parser = cls()
         parser.feed(html)
         parser.close()

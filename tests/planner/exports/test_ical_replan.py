@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -127,7 +127,7 @@ def test_the_cancelled_flight_comes_out_cancelled_with_a_higher_sequence(replan)
     for ev in cancelled:
         assert not icstools.xbv_fields(ev) and "DESCRIPTION" not in ev and not ev.subcomponents
         assert str(ev["TRANSP"]) == "TRANSPARENT"
-        assert ev.decoded("DTSTAMP") == replan["scenario2"].planning_start.astimezone(timezone.utc)
+        assert ev.decoded("DTSTAMP") == replan["scenario2"].planning_start.astimezone(UTC)
 
 
 def test_exporting_again_changes_nothing(replan):
@@ -208,7 +208,7 @@ def test_cancelled_events_are_dropped_a_month_after_their_end():
     first = _export(scn, plan_dict())
     empty = plan_dict(trips=[], unplanned=["BV-1"])
     second = _export(scn, empty, first)
-    late = _export(scn, empty, second, published_at=datetime(2027, 1, 20, tzinfo=timezone.utc))
+    late = _export(scn, empty, second, published_at=datetime(2027, 1, 20, tzinfo=UTC))
     assert all(icstools.events(data) == [] for data in late.values())
 
 
@@ -236,7 +236,7 @@ def test_changed_events_take_the_new_stamp_unchanged_keep_theirs():
                      published_at=stamp)
     for ev in icstools.events(second["S-1.ics"]):
         expected = stamp if int(ev["SEQUENCE"]) else build(scn).planning_start
-        assert ev.decoded("DTSTAMP") == expected.astimezone(timezone.utc)
+        assert ev.decoded("DTSTAMP") == expected.astimezone(UTC)
 
 
 @pytest.mark.parametrize("garbage", [b"not a calendar", b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x\r\n"

@@ -8,7 +8,7 @@ forward, and solver-made plans over the October 2026 and March 2027 DST weekends
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -18,7 +18,7 @@ from tests.builders import build, build_plan
 from tests.planner.exports import icstools
 from tests.planner.exports.fixtures import dst_plan_dict, dst_scenario_dict, solved
 
-UTC = timezone.utc
+UTC = UTC
 
 
 def _dst_export():
