@@ -27,7 +27,20 @@ from planner.store.records import (
     SaveResult,
     ScenarioInfo,
     Snapshot,
+    Transition,
     User,
+)
+from planner.store.lifecycle import (
+    ABORT_REASONS,
+    ABORTED,
+    ANNOUNCED,
+    BOOKED,
+    CASE_STATES,
+    DEPARTED,
+    DRAFT_CASE,
+    WITHDRAWN,
+    CaseState,
+    IllegalTransition,
 )
 from planner.store.repository import Store
 from planner.store.schema import utcnow
@@ -37,4 +50,6 @@ __all__ = [
     "JOB_FAILED", "JOB_FINAL", "JOB_QUEUED", "JOB_RUNNING", "PUBLISHED", "AuditEntry", "AuditRecord", "Change",
     "ConflictError", "Job", "NewPlan", "NotFoundError", "PlanVersion", "SaveResult", "ScenarioInfo", "Snapshot",
     "Store", "User", "data_dir", "database_url", "utcnow",
+    "ABORTED", "ABORT_REASONS", "ANNOUNCED", "BOOKED", "CASE_STATES", "DEPARTED", "DRAFT_CASE", "WITHDRAWN",
+    "CaseState", "IllegalTransition", "Transition",
 ]
