@@ -6,6 +6,18 @@
 """
 
 from planner.store.engine import DATA_DIR_ENV, DATABASE_URL_ENV, DB_FILENAME, data_dir, database_url
+from planner.store.lifecycle import (
+    ABORT_REASONS,
+    ABORTED,
+    ANNOUNCED,
+    BOOKED,
+    CASE_STATES,
+    DEPARTED,
+    DRAFT_CASE,
+    WITHDRAWN,
+    CaseState,
+    IllegalTransition,
+)
 from planner.store.records import (
     DRAFT,
     JOB_CANCELLED,
@@ -29,18 +41,6 @@ from planner.store.records import (
     Snapshot,
     Transition,
     User,
-)
-from planner.store.lifecycle import (
-    ABORT_REASONS,
-    ABORTED,
-    ANNOUNCED,
-    BOOKED,
-    CASE_STATES,
-    DEPARTED,
-    DRAFT_CASE,
-    WITHDRAWN,
-    CaseState,
-    IllegalTransition,
 )
 from planner.store.repository import Store
 from planner.store.schema import utcnow

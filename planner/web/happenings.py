@@ -164,12 +164,6 @@ class HappeningsMixin(WorkspaceBase):
                               after=f"new draft from v{version.number}")],
             new_plan=record, move_head=True))
 
-    def undo_target(self, view: View) -> int | None:
-        """The version the head was made from (its parent), when the head is an unpublished draft."""
-        if view.version is None or view.version.status != "draft" or view.version.parent_id is None:
-            return None
-        return view.version.parent_id
-
 
 def with_retired_flights(scenario: Scenario, versions, load) -> Scenario:
     """`scenario` plus the legs events cancelled (kept as `x_retired_flights` on event drafts), so

@@ -17,6 +17,7 @@ from planner.store import (
     ABORTED,
     ANNOUNCED,
     BOOKED,
+    CASE_STATES,
     DEPARTED,
     DRAFT_CASE,
     WITHDRAWN,
@@ -25,7 +26,7 @@ from planner.store import (
     IllegalTransition,
     Transition,
 )
-from planner.store.lifecycle import check_step
+from planner.store.lifecycle import LEGAL, check_step
 from planner.web.diff import CaseChange, diff_plans
 from planner.web.workspace import View, WorkspaceBase
 
@@ -88,10 +89,20 @@ def event_steps(base_plan: Plan | None, events: Iterable[Event], states: dict[st
                 if first in trip.outbound:
                     for case in trip.cases:
                         step(case, ABORTED, "flight_cancelled", only_held=True)
-        elif event.kind == "fit_to_fly" and len(event.args) >= 2 and str(getattr(event.args[1], "value", event.args[1])) \
-                == "unfit":
+        elif event.kind == "fit_to_fly" and len(event.args) >= 2 \
+                and str(getattr(event.args[1], "value", event.args[1])) == "unfit":
             step(str(first), ABORTED, "fit_to_fly_expired", only_held=True)
     return steps
+
+
+def illegal_text(exc: IllegalTransition, lang: str = "nl") -> str:
+    """A refused lifecycle step in the page's language ("case-004 is Concept: dat kan niet Vertrokken worden.")."""
+    from planner.web.i18n import t
+
+    if exc.old not in LEGAL or exc.new not in LEGAL or exc.new in LEGAL[exc.old]:
+        return str(exc)  # an unknown state or reason code: the message names it
+    return t("life.illegal", lang, case=exc.case, old=t(f"life.state.{exc.old}", lang),
+             new=t(f"life.state.{exc.new}", lang))
 
 
 class LifecycleDeskMixin(WorkspaceBase):
@@ -135,4 +146,5 @@ class LifecycleDeskMixin(WorkspaceBase):
                 if c.change in ("changed", "removed") and c.case in states and states[c.case].state in HELD}
 
 
-__all__ = ["HELD", "TRIP_CHANGED", "LifecycleDeskMixin", "event_steps", "publish_steps"]
+__all__ = ["ABORT_REASONS", "ANNOUNCED", "CASE_STATES", "HELD", "TRIP_CHANGED", "IllegalTransition",
+           "LifecycleDeskMixin", "event_steps", "illegal_text", "publish_steps"]

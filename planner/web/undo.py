@@ -54,9 +54,9 @@ class UndoMixin(WorkspaceBase):
         if last is None:
             return UndoState(False, "undo.none")
         journal_id, kind, revision, _ = last
-        if view.stale:
+        if view.stale or self.store.scenario_info(view.scenario_id).revision != view.revision:
             return UndoState(False, "undo.stale")
-        if revision != view.info.revision:
+        if revision != view.revision:
             return UndoState(False, "undo.later", kind)
         if kind == UNDO_KIND:
             return UndoState(False, "undo.done", kind)

@@ -76,9 +76,10 @@ def aborts_by_week(history: Iterable[CaseState], lang: str = "nl") -> pd.DataFra
         if step.state == ABORTED and step.at is not None:
             year, week, _ = step.at.astimezone(DESK_ZONE).isocalendar()
             counts[((year, week), step.reason)] += 1
+    def order(reason: str) -> int:
+        return ABORT_REASONS.index(reason) if reason in ABORT_REASONS else len(ABORT_REASONS)
     rows = [{"key": key, t("life.col.week", lang): t("life.week", lang, week=key[1], year=key[0]),
-             t("life.col.reason", lang): reason_label(reason, lang), t("wl.count", lang): n, "order": ABORT_REASONS.index(
-                 reason) if reason in ABORT_REASONS else len(ABORT_REASONS)}
+             t("life.col.reason", lang): reason_label(reason, lang), t("wl.count", lang): n, "order": order(reason)}
             for (key, reason), n in counts.items()]
     frame = pd.DataFrame(rows, columns=["key", t("life.col.week", lang), t("life.col.reason", lang),
                                         t("wl.count", lang), "order"])
