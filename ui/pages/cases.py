@@ -15,7 +15,6 @@ scenario, plan = view.scenario, view.plan
 frame = views.case_table(scenario, plan, view.violations, lang(), health=is_coordinator())
 states = planner().case_states(view)  # the departure state per case, across versions (issue 11)
 frame.insert(2, tr("life.col.state"), state_column(frame[tr("col.case")], states, lang()))
-frame_states = [state_of(states, c) for c in frame[tr("col.case")]]
 
 c1, c2, c3, c4 = st.columns([1, 1, 1, 2])
 # Filter options are stable keys shown through tr(): a language switch keeps the selection (B3).
@@ -31,7 +30,7 @@ lifecycle = st.multiselect(tr("life.filter"), list(CASE_STATES), default=list(CA
 
 shown = frame[frame[tr("col.status")].isin([tr(x) for x in status]) & frame[tr("col.priority")].isin(priorities)
               & frame[tr("col.type")].isin([tr(f"type.{k}") for k in kind])
-              & [state in lifecycle for state in frame_states]]
+              & frame[tr("col.case")].map(lambda c: state_of(states, c) in lifecycle)]
 if query:
     text = (shown[tr("col.case")] + " " + shown[tr("col.pseudonym")] + " " + shown[tr("col.destination")]).str.lower()
     shown = shown[text.str.contains(query, regex=False)]
