@@ -115,7 +115,7 @@ if held and held["revision"] == view.revision:
             st.caption(tr("ev.base", number=base.number, status=tr(f"status.{base.status}")))
         held = p.held_changes(view, impact.changes)  # trips already announced or booked (issue 11)
         if held:
-            named = ", ".join(f"{case} ({tr('life.state.' + state)})" for case, state in held.items())
+            named = ", ".join(f"{case} ({tr(f'life.state.{state}')})" for case, state in held.items())
             st.warning(tr("life.held_changed", cases=named))
         c1, c2, c3 = st.columns(3)
         c1.metric(tr("ev.hit"), len(impact.hit))
