@@ -19,11 +19,15 @@ def _done(message: str) -> None:
     st.rerun()
 
 
+def lifecycle_message() -> None:
+    """What the last booking or abort did, shown once at the top of the page."""
+    if st.session_state.get("life_msg"):
+        st.success(st.session_state.pop("life_msg"))
+
+
 def booking_panel(view: View) -> None:
     """Mark announced cases booked (chosen ones or all of them)."""
     p = planner()
-    if st.session_state.get("life_msg"):
-        st.success(st.session_state.pop("life_msg"))
     states = p.case_states(view)
     announced = sorted(c for c, s in states.items() if s.state == ANNOUNCED)
     st.markdown(f"**{tr('life.book')}**")

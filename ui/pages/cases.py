@@ -7,9 +7,10 @@ from planner.web.lifecycle import CASE_STATES
 from planner.web.views.lifecycle import state_column, state_of
 from planner.web.worklist import work_items, worklist_table
 from ui.common import is_coordinator, lang, need_view, plain, planner, tr
-from ui.lifecycle_panel import booking_panel, case_panel
+from ui.lifecycle_panel import booking_panel, case_panel, lifecycle_message
 
 st.title(tr("page.cases"))
+lifecycle_message()
 view = need_view()
 scenario, plan = view.scenario, view.plan
 frame = views.case_table(scenario, plan, view.violations, lang(), health=is_coordinator())
