@@ -6,6 +6,18 @@
 """
 
 from planner.store.engine import DATA_DIR_ENV, DATABASE_URL_ENV, DB_FILENAME, data_dir, database_url
+from planner.store.lifecycle import (
+    ABORT_REASONS,
+    ABORTED,
+    ANNOUNCED,
+    BOOKED,
+    CASE_STATES,
+    DEPARTED,
+    DRAFT_CASE,
+    WITHDRAWN,
+    CaseState,
+    IllegalTransition,
+)
 from planner.store.records import (
     DRAFT,
     JOB_CANCELLED,
@@ -27,6 +39,7 @@ from planner.store.records import (
     SaveResult,
     ScenarioInfo,
     Snapshot,
+    Transition,
     User,
 )
 from planner.store.repository import Store
@@ -37,4 +50,6 @@ __all__ = [
     "JOB_FAILED", "JOB_FINAL", "JOB_QUEUED", "JOB_RUNNING", "PUBLISHED", "AuditEntry", "AuditRecord", "Change",
     "ConflictError", "Job", "NewPlan", "NotFoundError", "PlanVersion", "SaveResult", "ScenarioInfo", "Snapshot",
     "Store", "User", "data_dir", "database_url", "utcnow",
+    "ABORTED", "ABORT_REASONS", "ANNOUNCED", "BOOKED", "CASE_STATES", "DEPARTED", "DRAFT_CASE", "WITHDRAWN",
+    "CaseState", "IllegalTransition", "Transition",
 ]

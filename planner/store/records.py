@@ -125,6 +125,15 @@ class NewPlan:
     parent_id: int | None = None
 
 
+@dataclass(frozen=True)
+class Transition:
+    """A case lifecycle step to write: the case, its new state and (for aborted) the reason code."""
+
+    case: str
+    state: str
+    reason: str = ""
+
+
 @dataclass
 class Change:
     """Everything one save writes, in one transaction."""
@@ -140,6 +149,10 @@ class Change:
     add_forbids: list[dict] = field(default_factory=list)
     remove_forbids: list[dict] = field(default_factory=list)
     scenario_data: dict | None = None
+    transitions: list[Transition] = field(default_factory=list)
+    """Case lifecycle steps written with this save (checked: legal transitions only)."""
+    journal: tuple[str, dict] | None = None
+    """An edit's kind and the change that takes it back (`planner.store.lifecycle`)."""
 
 
 @dataclass(frozen=True)

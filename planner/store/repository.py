@@ -22,6 +22,7 @@ from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 from planner.store.jobs import JobsMixin
+from planner.store.lifecycle import LifecycleMixin, write_journal, write_transitions
 from planner.store.records import (
     PUBLISHED,
     AuditEntry,
@@ -54,7 +55,7 @@ from planner.store.users import UsersMixin
 log = logging.getLogger(__name__)
 
 
-class Store(UsersMixin, JobsMixin):
+class Store(UsersMixin, JobsMixin, LifecycleMixin):
     """Repository over one database: workspaces, plan versions, the one write path, the audit log."""
 
     # -- scenarios --------------------------------------------------------------------
@@ -254,10 +255,13 @@ class Store(UsersMixin, JobsMixin):
                                          f"{change.new_plan.unplanned} unplanned, "
                                          f"{change.new_plan.violations} violations"
                                          + ("" if change.move_head else "; kept aside (not the head)")))
+                write_transitions(s, scenario_id, change.transitions, actor, now)
+                final_revision = revision if revision is not None else row.revision
+                if change.journal is not None:
+                    write_journal(s, scenario_id, final_revision, change.journal, actor, now)
                 s.flush()
                 if self.before_commit is not None:
                     self.before_commit()
-                final_revision = revision if revision is not None else row.revision
             return SaveResult(revision=final_revision, plan_id=version.id if version else None,
                               plan_number=version.number if version else None)
         except ConflictError as exc:

@@ -160,6 +160,35 @@ class HeartbeatRow(Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class CaseTransitionRow(Base):
+    """Append-only case lifecycle (draft -> announced -> booked -> departed | aborted), per workspace
+    and case, so it survives re-solves, restores and new drafts. Its own table: older databases gain it."""
+
+    __tablename__ = "case_transitions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    scenario_id: Mapped[int] = mapped_column(ForeignKey("scenarios.id"), index=True)
+    case_id: Mapped[str] = mapped_column(String(200))
+    from_state: Mapped[str] = mapped_column(String(20))
+    to_state: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(String(50), default="")
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    actor: Mapped[str] = mapped_column(String(200))
+
+
+class EditJournalRow(Base):
+    """One saved edit and how to take it back (undo of the last edit). Its own table: older databases gain it."""
+
+    __tablename__ = "edit_journal"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    scenario_id: Mapped[int] = mapped_column(ForeignKey("scenarios.id"), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    """The workspace revision the edit produced: it is the last change while the workspace is still there."""
+    kind: Mapped[str] = mapped_column(String(20))
+    inverse: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    actor: Mapped[str] = mapped_column(String(200))
+
+
 # SQLite refuses to change or delete audit rows; on PostgreSQL grant the app role INSERT/SELECT only.
 SQLITE_AUDIT_TRIGGERS = (
     "CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit "
@@ -168,6 +197,8 @@ SQLITE_AUDIT_TRIGGERS = (
     "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END",
     "CREATE TRIGGER IF NOT EXISTS plan_versions_no_update BEFORE UPDATE ON plan_versions "
     "BEGIN SELECT RAISE(ABORT, 'plan versions are immutable'); END",
+    "CREATE TRIGGER IF NOT EXISTS case_transitions_no_update BEFORE UPDATE ON case_transitions "
+    "BEGIN SELECT RAISE(ABORT, 'case transitions are append-only'); END",
 )
 
 def forbid_key(fb: dict) -> tuple[str, str]:

@@ -29,6 +29,7 @@ from planner.web.edits import (
     trip_summary,
 )
 from planner.web.guards import lock_forbid_clashes
+from planner.web.undo import inverse_of
 from planner.web.workspace import View, WorkspaceBase, new_plan_record, violation_key
 
 
@@ -185,7 +186,7 @@ class EditingMixin(WorkspaceBase):
                                        violations=len(preview.violations))
         change = Change(audit=list(a.audit), new_plan=new_plan, move_head=new_plan is not None,
                         add_locks=a.add_locks, remove_locks=a.remove_locks, add_forbids=a.add_forbids,
-                        remove_forbids=a.remove_forbids)
+                        remove_forbids=a.remove_forbids, journal=(edit.kind, inverse_of(view, a)))
         return self.store.save(view.scenario_id, view.revision, actor, change)
 
     def adopt(self, view: View, plan_id: int, actor: str) -> SaveResult:

@@ -13,7 +13,10 @@ import pandas as pd
 from models import Plan, Scenario
 from planner.exports import cells
 from planner.exports.cells import csv_bytes  # noqa: F401  (the UI's other tables: audit, case template)
+from planner.store import PUBLISHED, PlanVersion
 from planner.web import views
+from planner.web.i18n import t
+from planner.web.views.lifecycle import when
 
 
 @dataclass(frozen=True)
@@ -33,8 +36,29 @@ def workbook(frames: dict[str, pd.DataFrame]) -> bytes:
     return cells.xlsx_bytes(frames)
 
 
-def plan_files(scenario: Scenario, plan: Plan, version_number: int, lang: str = "nl") -> list[ExportFile]:
-    stem = f"{scenario.id}-v{version_number}"
+def version_lines(version: PlanVersion, published: PlanVersion | None, lang: str = "nl") -> tuple[str, str | None]:
+    """Which version an export holds (number, state, made/published when and by whom), and for a
+    draft the warning that it is not what the outside world holds (with the published version)."""
+    def at(moment: datetime) -> str:
+        return when(moment, lang)
+    if version.status == PUBLISHED:
+        return t("exp.version_published", lang, number=version.number, at=at(version.created_at),
+                 by=version.created_by), None
+    line = t("exp.version", lang, number=version.number, status=t(f"status.{version.status}", lang),
+             at=at(version.created_at), by=version.created_by)
+    other = t("exp.published_is", lang, number=published.number, at=at(published.created_at), by=published.created_by) \
+        if published is not None else t("exp.nothing_published", lang)
+    return line, t("exp.draft_warning", lang, number=version.number, published=other)
+
+
+def file_stem(scenario: Scenario, version_number: int, draft: bool = False) -> str:
+    """`<scenario>-v<n>`, with `-concept` for a draft so a file on disk says what it is."""
+    return f"{scenario.id}-v{version_number}" + ("-concept" if draft else "")
+
+
+def plan_files(scenario: Scenario, plan: Plan, version_number: int, lang: str = "nl",
+               draft: bool = False) -> list[ExportFile]:
+    stem = file_stem(scenario, version_number, draft)
     csv = "text/csv"
 
     def frame(name: str) -> Callable[[], bytes]:
@@ -54,13 +78,14 @@ def plan_files(scenario: Scenario, plan: Plan, version_number: int, lang: str = 
 
 def extra_files(scenario: Scenario, plan: Plan, version_number: int,
                 published_at: datetime | None = None,
-                previous_calendars: Callable[[], dict[str, bytes] | None] = lambda: None) -> list[ExportFile]:
+                previous_calendars: Callable[[], dict[str, bytes] | None] = lambda: None,
+                draft: bool = False) -> list[ExportFile]:
     """Calendars, DV&O transport orders and handover sheets, when `planner.exports` is present."""
     try:
         from planner import exports
     except ImportError:
         return []
-    stem = f"{scenario.id}-v{version_number}"
+    stem = file_stem(scenario, version_number, draft)
     return [ExportFile("all_zip", "", f"exports-{stem}.zip", "application/zip",
                        lambda: exports.export_zip(scenario, plan, previous_calendars(), published_at=published_at),
                        label="Kalenders, vervoersopdrachten DV&O, overdrachtsbladen (zip)")]

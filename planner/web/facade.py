@@ -22,7 +22,9 @@ from planner.web.guards import lock_forbid_clashes
 from planner.web.happenings import HappeningsMixin
 from planner.web.importing import ImportingMixin
 from planner.web.jobs import JobsMixin
+from planner.web.lifecycle import LifecycleDeskMixin
 from planner.web.publishing import PublishingMixin
+from planner.web.undo import UndoMixin
 from planner.web.workspace import LRU, View
 
 
@@ -34,7 +36,8 @@ class ItineraryChoice:
     label: str
 
 
-class Planner(EditingMixin, JobsMixin, PublishingMixin, ImportingMixin, HappeningsMixin):
+class Planner(EditingMixin, JobsMixin, PublishingMixin, ImportingMixin, HappeningsMixin, LifecycleDeskMixin,
+              UndoMixin):
     """One per process (the UI caches it as a resource); all state lives in the store."""
 
     diff = staticmethod(diff_plans)

@@ -17,6 +17,7 @@ from planner.events import Event, apply_events
 from planner.replan import solve_events
 from planner.store import AuditEntry, Change, SaveResult
 from planner.web.diff import CaseChange, diff_plans
+from planner.web.lifecycle import event_steps
 from planner.web.workspace import View, WorkspaceBase, new_plan_record
 from solver import SolveParams
 
@@ -82,6 +83,9 @@ class HappeningsMixin(WorkspaceBase):
         Raises `models.InputError` (in words) for an event that cannot apply."""
         base_id = view.info.published_plan_id or view.info.head_plan_id
         base_plan = self.plan(base_id)[1] if base_id is not None else None
+        # A case event the lifecycle does not allow (e.g. "departed" for a case never announced) is
+        # refused before anything is solved.
+        event_steps(base_plan, events, self.store.case_states(view.scenario_id))
         hit: set[str] = set()
         for event in events:
             hit |= hit_cases(view.scenario, base_plan, event)
@@ -134,6 +138,8 @@ class HappeningsMixin(WorkspaceBase):
         record = new_plan_record(impact.scenario, plan, "event", impact.base_plan_id,
                                  violations=impact.violations, note="; ".join(e.text for e in impact.events))
         audit = [AuditEntry(f"event.{e.kind}", "scenario", str(view.scenario_id), after=e.text) for e in impact.events]
+        base_plan = self.plan(impact.base_plan_id)[1] if impact.base_plan_id is not None else None
+        steps = event_steps(base_plan, impact.events, self.store.case_states(view.scenario_id))
         audit.append(AuditEntry("plan.replan", "plan_version", str(view.scenario_id),
                                 before=f"hit {', '.join(impact.hit) or '-'}",
                                 after=f"changed {len(impact.changes)}; disruption {impact.disruption}"))
@@ -142,7 +148,7 @@ class HappeningsMixin(WorkspaceBase):
             remove_locks=sorted({lk["case"] for lk in old_locks if lk not in locks}),
             add_locks=[lk for lk in locks if lk not in old_locks],
             remove_forbids=[fb for fb in old_forbids if fb not in forbids],
-            add_forbids=[fb for fb in forbids if fb not in old_forbids]))
+            add_forbids=[fb for fb in forbids if fb not in old_forbids], transitions=steps))
 
     # -- a way back (issue 11 item 4) ------------------------------------------------------------
     def restore_version(self, view: View, plan_id: int, actor: str) -> SaveResult:
@@ -157,12 +163,6 @@ class HappeningsMixin(WorkspaceBase):
                               before=f"head v{view.version.number}" if view.version else "no plan",
                               after=f"new draft from v{version.number}")],
             new_plan=record, move_head=True))
-
-    def undo_target(self, view: View) -> int | None:
-        """The version the head was made from (its parent), when the head is an unpublished draft."""
-        if view.version is None or view.version.status != "draft" or view.version.parent_id is None:
-            return None
-        return view.version.parent_id
 
 
 def with_retired_flights(scenario: Scenario, versions, load) -> Scenario:

@@ -7,6 +7,7 @@ import logging
 from models import InputError
 from planner.store import PUBLISHED, AuditEntry, Change, SaveResult
 from planner.web.diff import diff_plans
+from planner.web.lifecycle import publish_steps
 from planner.web.workspace import View, WorkspaceBase, new_plan_record
 
 log = logging.getLogger(__name__)
@@ -35,11 +36,13 @@ class PublishingMixin(WorkspaceBase):
                             for kind in ("added", "changed", "removed"))
         new_plan = new_plan_record(view.scenario, view.plan, "publish", view.version.id, status=PUBLISHED,
                                    violations=0, note=note)
+        # The lifecycle: planned cases announced, changed booked trips back to announced (issue 11).
+        steps = publish_steps(view.scenario, view.published_plan, view.plan, self.store.case_states(view.scenario_id))
         return self.store.save(view.scenario_id, view.revision, actor, Change(
             audit=[AuditEntry("plan.publish_diff", "plan_version", f"{view.scenario_id}/v{view.version.number}",
                               before=f"published v{view.published.number}" if view.published else "nothing published",
                               after=summary)],
-            new_plan=new_plan))
+            new_plan=new_plan, transitions=steps))
 
     def published_calendars(self, view: View) -> dict[str, bytes] | None:
         """The calendars as last published before this version, rebuilt from the published versions

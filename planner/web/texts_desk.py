@@ -139,6 +139,5 @@ TEXT.update({
     "back.title": ("Terug naar een eerdere versie", "Back to an earlier version"),
     "back.pick": ("Versie", "Version"),
     "back.restore": ("Deze versie terugzetten (als nieuw concept)", "Restore this version (as a new draft)"),
-    "back.undo": ("Laatste wijziging ongedaan maken (terug naar v{number})", "Undo the last change (back to v{number})"),
     "back.done": ("Teruggezet: nieuw concept v{number}.", "Restored: new draft v{number}."),
 })

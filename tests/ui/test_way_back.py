@@ -1,4 +1,4 @@
-"""A way back: restoring an old version makes a new draft and an audit row; undo goes to the parent."""
+"""A way back: undo takes back exactly the last edit; restoring an old version makes a new draft; both audited."""
 
 from __future__ import annotations
 
@@ -19,12 +19,20 @@ def test_restore_an_old_version_as_a_new_draft(workspace):
     assert edited.version.id != first.version.id
     at = open_page(signed_in("alice"), "publish")
     at.button(key="back_undo").click().run()
-    assert any(s.startswith("Teruggezet: nieuw concept") for s in texts(at, "success"))
+    assert "Aanpassing ongedaan gemaakt." in texts(at, "success")
     now = p.view(workspace.scenario_id)
     assert now.version.id not in (first.version.id, edited.version.id)
     assert now.plan.trips == first.plan.trips and now.version.status == "draft"
-    rows = workspace.store.audit_rows(action="version.restore")
-    assert [r.actor for r in rows] == ["alice"]
+    rows = workspace.store.audit_rows(action="edit.undo")
+    assert [(r.actor, r.before) for r in rows] == [("alice", "swap")]
+    # undone once: the button is off and says why
+    assert at.button(key="back_undo").disabled
+    assert "De laatste aanpassing is al ongedaan gemaakt." in [c.value for c in at.caption]
+    chosen = first.version.id
+    at.selectbox(key="back_version").set_value(chosen).run()
+    at.button(key="back_restore").click().run()
+    assert any(s.startswith("Teruggezet: nieuw concept") for s in texts(at, "success"))
+    assert [r.actor for r in workspace.store.audit_rows(action="version.restore")] == ["alice"]
 
 
 def test_publish_diff_reads_in_names_and_local_times(workspace):

@@ -16,6 +16,7 @@ from planner.web import (
     edit_from_dict,
 )
 from ui.common import Markdown, need_view, plain, planner, reload_workspace, set_seen, show_violations, tr, username
+from ui.undo import undo_control
 
 st.title(tr("page.adjust"))
 view = need_view()
@@ -23,6 +24,7 @@ p = planner()
 scenario, plan = view.scenario, view.plan
 if view.version is not None and not view.is_head:
     st.warning(tr("ws.old_version"))
+undo_control(view, "adj_undo")  # issue 11: undo exactly the last edit, or say why not
 
 
 # -- solving ------------------------------------------------------------------------------------

@@ -3,13 +3,19 @@
 import streamlit as st
 
 from planner.web import views
+from planner.web.lifecycle import CASE_STATES
+from planner.web.views.lifecycle import state_column, state_of
 from planner.web.worklist import work_items, worklist_table
 from ui.common import is_coordinator, lang, need_view, plain, planner, tr
+from ui.lifecycle_panel import booking_panel, case_panel, lifecycle_message
 
 st.title(tr("page.cases"))
+lifecycle_message()
 view = need_view()
 scenario, plan = view.scenario, view.plan
 frame = views.case_table(scenario, plan, view.violations, lang(), health=is_coordinator())
+states = planner().case_states(view)  # the departure state per case, across versions (issue 11)
+frame.insert(2, tr("life.col.state"), state_column(frame[tr("col.case")], states, lang()))
 
 c1, c2, c3, c4 = st.columns([1, 1, 1, 2])
 # Filter options are stable keys shown through tr(): a language switch keeps the selection (B3).
@@ -20,9 +26,12 @@ priorities = c2.multiselect(tr("cases.filter_priority"), [5, 4, 3, 2, 1], defaul
 kind = c3.multiselect(tr("cases.filter_type"), ["voluntary", "forced"], default=["voluntary", "forced"],
                       format_func=lambda k: tr(f"type.{k}"), key="cases_type_keys")
 query = c4.text_input(tr("cases.search"), key="cases_search").strip().lower()
+lifecycle = st.multiselect(tr("life.filter"), list(CASE_STATES), default=list(CASE_STATES),
+                           format_func=lambda k: tr(f"life.state.{k}"), key="cases_life_keys")
 
 shown = frame[frame[tr("col.status")].isin([tr(x) for x in status]) & frame[tr("col.priority")].isin(priorities)
-              & frame[tr("col.type")].isin([tr(f"type.{k}") for k in kind])]
+              & frame[tr("col.type")].isin([tr(f"type.{k}") for k in kind])
+              & frame[tr("col.case")].map(lambda c: state_of(states, c) in lifecycle)]
 if query:
     text = (shown[tr("col.case")] + " " + shown[tr("col.pseudonym")] + " " + shown[tr("col.destination")]).str.lower()
     shown = shown[text.str.contains(query, regex=False)]
@@ -30,6 +39,10 @@ st.caption(tr("cases.count", shown=len(shown), total=len(frame)))
 st.dataframe(shown, hide_index=True, key="cases_table",
              column_config={tr("col.priority"): st.column_config.NumberColumn(format="%d ★"),
                             tr("col.pinned"): st.column_config.CheckboxColumn()})
+
+if is_coordinator():
+    with st.expander(tr("life.title")):
+        booking_panel(view)
 
 # -- the work-list of unplanned cases: category, latest useful date; a row click opens the case --
 items = work_items(scenario, plan, lang())
@@ -57,6 +70,7 @@ case_id = st.selectbox(tr("cases.pick"), ids, format_func=lambda c: f"{c} · {ps
 if case_id:
     detail = views.case_detail(scenario, plan, case_id, lang())
     case = scenario.case_by_id[case_id]
+    case_panel(view, case_id, is_coordinator())
     st.markdown(f"**{plain(case.pseudonym)}** · {tr('col.priority')} {case.priority} · "
                 f"{tr('type.' + case.departure_type.value)} · {plain(case.destination_country)}")
     if is_coordinator():

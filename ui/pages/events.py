@@ -5,6 +5,7 @@ from datetime import datetime, time, timedelta
 import streamlit as st
 
 from planner.web import ConflictError, Event, InputError, views
+from planner.web.lifecycle import IllegalTransition, illegal_text
 from planner.web.views.impact import event_text, impact_tables
 from ui.common import lang, need_view, plain, planner, set_seen, tr, username
 
@@ -100,7 +101,7 @@ if st.button(tr("ev.preview"), key="ev_preview", type="primary", disabled=event 
             impact = p.preview_events(view, [event], float(limit))
         except (InputError, ValueError) as exc:
             st.session_state.pop("ev_impact", None)
-            st.error(tr("ev.error", error=exc))
+            st.error(tr("ev.error", error=illegal_text(exc, lang()) if isinstance(exc, IllegalTransition) else exc))
         else:
             st.session_state["ev_impact"] = {"revision": view.revision, "impact": impact}
 
@@ -112,6 +113,10 @@ if held and held["revision"] == view.revision:
         if impact.base_plan_id is not None:
             base = p.plan_version(impact.base_plan_id)
             st.caption(tr("ev.base", number=base.number, status=tr(f"status.{base.status}")))
+        held = p.held_changes(view, impact.changes)  # trips already announced or booked (issue 11)
+        if held:
+            named = ", ".join(f"{case} ({tr(f'life.state.{state}')})" for case, state in held.items())
+            st.warning(tr("life.held_changed", cases=named))
         c1, c2, c3 = st.columns(3)
         c1.metric(tr("ev.hit"), len(impact.hit))
         c2.metric(tr("ev.disruption"), impact.disruption)
@@ -133,6 +138,8 @@ if held and held["revision"] == view.revision:
                 saved = p.accept_events(view, impact, username())
             except ConflictError as exc:
                 st.error(tr("adj.conflict", by=exc.by, actual=exc.actual))
+            except IllegalTransition as exc:  # a colleague changed the case's state meanwhile
+                st.error(illegal_text(exc, lang()))
             else:
                 set_seen(view.scenario_id, saved.revision, saved.plan_id)
                 st.session_state.pop("ev_impact", None)

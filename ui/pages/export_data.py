@@ -9,21 +9,31 @@ st.title(tr("page.export"))
 view = need_view()
 p = planner()
 need_plan(view)
+# Which version this is, and a clear warning when it is a draft the outside world does not hold (issue 11).
+version, plan = view.version, view.plan
+if version is None or plan is None:  # need_plan has stopped the page already
+    st.stop()
+number, status = version.number, version.status
+line, draft_warning = exporting.version_lines(version, view.published, lang())
+st.info(line)
+if draft_warning:
+    st.warning(draft_warning)
+draft = draft_warning is not None
 st.caption(tr("exp.privacy"))
 
 
 def audited(kind: str) -> None:
-    p.audit(username(), "export", "plan_version", f"{view.scenario_id}/v{view.version.number}",
-            scenario_id=view.scenario_id, after=kind)
+    p.audit(username(), "export", "plan_version", f"{view.scenario_id}/v{number}",
+            scenario_id=view.scenario_id, after=f"{kind}; {status}")
 
 
-files = exporting.plan_files(view.scenario, view.plan, view.version.number, lang())
+files = exporting.plan_files(view.scenario, plan, number, lang(), draft=draft)
 cols = st.columns(3)
 for i, item in enumerate(files):
     cols[i % 3].download_button(tr(item.label_key), item.make, file_name=item.filename, mime=item.mime,
                                 key=f"exp_{item.key}", on_click=audited, args=(item.key,))
-extra = exporting.extra_files(view.scenario, view.plan, view.version.number, view.version.created_at,
-                              lambda: p.published_calendars(view))
+extra = exporting.extra_files(view.scenario, plan, number, version.created_at,
+                              lambda: p.published_calendars(view), draft=draft)
 if extra:
     st.subheader(tr("exp.more"))
     for item in extra:

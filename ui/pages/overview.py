@@ -1,11 +1,12 @@
-"""Overzicht: planned and unplanned by priority and week, warnings, broken rules."""
+"""Overzicht: planned and unplanned by priority and week, departures realised and aborted, warnings, broken rules."""
 
 import plotly.express as px
 import streamlit as st
 
 from planner.web import views
+from planner.web.views import lifecycle
 from ui.cached import overview_parts, version_key
-from ui.common import lang, need_plan, need_view, plain, tr
+from ui.common import lang, need_plan, need_view, plain, planner, tr
 
 st.title(tr("page.overview"))
 view = need_view()
@@ -43,6 +44,23 @@ if not by_reason.empty:
                  color_discrete_sequence=["#0072B2"])
     fig.update_layout(margin=dict(l=0, r=0, t=10, b=0), yaxis_title="", xaxis=dict(dtick=1))
     st.plotly_chart(fig, key="ov_by_reason")
+
+# -- departures: realised and aborted, abort reasons per ISO week (issue 11 case lifecycle) --
+st.subheader(tr("life.outcomes"))
+states = planner().case_states(view)
+counts = lifecycle.state_counts((c.id for c in scenario.cases), states)
+metrics = st.columns(4)
+for col, state in zip(metrics, ("announced", "booked", "departed", "aborted"), strict=True):
+    col.metric(tr(f"life.state.{state}"), counts[state])
+outcomes = lifecycle.outcomes_table(states, {c.id: c.pseudonym for c in scenario.cases}, lang())
+if outcomes.empty:
+    st.caption(tr("life.no_outcomes"))
+else:
+    st.dataframe(outcomes, hide_index=True, key="ov_outcomes")
+    aborts = lifecycle.aborts_by_week(planner().case_history(view), lang())
+    if not aborts.empty:
+        st.markdown(f"**{tr('life.chart')}**")
+        st.plotly_chart(lifecycle.aborts_figure(aborts, lang()), key="ov_aborts")
 
 st.subheader(tr("ov.warnings"))
 warnings = parts["warnings"]

@@ -3,7 +3,9 @@
 import streamlit as st
 
 from planner.web import ConflictError, PublishBlocked, views
+from planner.web.views.lifecycle import state_column
 from ui.common import lang, need_plan, need_view, planner, set_seen, show_violations, tr, username
+from ui.undo import undo_control
 
 st.title(tr("page.publish"))
 view = need_view()
@@ -17,7 +19,14 @@ if view.published is None:
     st.info(tr("pub.first"))
 changes = p.diff(view.scenario, view.published_plan, view.plan, lang())
 if changes:
-    st.dataframe(views.diff_table(changes, lang()), hide_index=True, key="pub_diff")
+    states = p.case_states(view)
+    held = p.held_changes(view, changes)  # announced or booked trips this version moves (issue 11)
+    if held:
+        st.warning(tr("life.held_changed", cases=", ".join(f"{c} ({s})" for c, s in
+                                                           zip(held, state_column(held, states, lang()), strict=True))))
+    diff = views.diff_table(changes, lang())
+    diff.insert(2, tr("life.col.state"), state_column(diff[tr("col.case")], states, lang()))
+    st.dataframe(diff, hide_index=True, key="pub_diff")
 else:
     st.caption(tr("pub.none"))
 
@@ -69,8 +78,4 @@ def _restore(plan_id: int) -> None:
 
 if c2.button(tr("back.restore"), key="back_restore", disabled=chosen is None or view.stale):
     _restore(chosen)
-undo = p.undo_target(view)
-if undo is not None:
-    parent = p.plan_version(undo)
-    if st.button(tr("back.undo", number=parent.number), key="back_undo", disabled=view.stale):
-        _restore(undo)
+undo_control(view, "back_undo")  # exactly the last edit (pin, forbid, swap, move), or why not
