@@ -1,0 +1,71 @@
+"""Shared by the collateral-change test and `tests/perf/measure_collateral.py`: cancel a leg of a
+published plan, re-plan, sort the changed trips into hit and collateral (planner/tripchanges.py), and
+check whether a collateral change was necessary by re-planning with that trip locked as it was."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from models import Plan, Scenario, Trip
+from models.rules import disrupted_cases
+from planner.events import events_from_args
+from planner.service import solve_scenario
+from planner.tripchanges import TripChange, trip_changes
+from solver import SolveParams
+
+
+@dataclass
+class Cancelled:
+    """One cancellation and its re-plan."""
+
+    leg: str
+    scenario: Scenario
+    plan: Plan
+    changes: list[TripChange] = field(default_factory=list)
+
+    @property
+    def hit(self) -> list[TripChange]:
+        return [c for c in self.changes if c.hit_by]
+
+    @property
+    def collateral(self) -> list[TripChange]:
+        return [c for c in self.changes if not c.hit_by]
+
+    def unforced_returns(self) -> list[TripChange]:
+        """Trips the event did not touch whose escorts' return legs changed (issue 12)."""
+        return [c for c in self.collateral if "returns" in c.what]
+
+
+def legs_of(trip: Trip) -> list[str]:
+    return list(trip.outbound) + [leg for e in trip.escorts for leg in e.return_]
+
+
+def cancel_and_replan(scenario: Scenario, previous: Plan, leg: str, params: SolveParams) -> Cancelled:
+    new, events = events_from_args(scenario, [("--cancel-flight", [leg])])
+    plan = solve_scenario(new, params, previous=previous).plan
+    return Cancelled(leg, new, plan, trip_changes(new, plan, previous, events))
+
+
+def locked_as_before(scenario: Scenario, previous: Plan, cases: tuple[str, ...]) -> Scenario:
+    """`scenario` with the previous trip of `cases` locked: its outbound legs, escorts and vehicle."""
+    trip = next(t for t in previous.trips if set(t.cases) & set(cases))
+    data = scenario.model_dump(mode="json", by_alias=True)
+    data["locks"] = list(data.get("locks") or []) + [
+        {"case": c, "flights": list(trip.outbound), "staff": [e.staff for e in trip.escorts], "vehicle": trip.vehicle}
+        for c in trip.cases]
+    return Scenario.model_validate(data)
+
+
+def necessary(done: Cancelled, previous: Plan, change: TripChange, params: SolveParams) -> tuple[bool, str]:
+    """Whether a collateral change bought priority: with the trip locked as it was, the re-plan plans less
+    priority (or cannot keep the lock), or it still has to change the trip's returns (a lock holds
+    outbound, escorts and vehicle, not returns) and disrupts no less. Returns (necessary, what was seen)."""
+    locked = solve_scenario(locked_as_before(done.scenario, previous, change.cases), params, previous=previous).plan
+    before, after = done.plan.objective, locked.objective
+    seen = (f"locked {'+'.join(change.cases)}: priority {after.planned_priority} disruption {after.disruption} "
+            f"(re-plan: {before.planned_priority} / {before.disruption})")
+    if after.planned_priority < before.planned_priority:
+        return True, seen
+    still_changed = set(change.cases) & set(disrupted_cases(done.scenario, locked, previous))
+    worse = (after.disruption or 0) >= (before.disruption or 0)
+    return bool(still_changed) and worse and after.planned_priority == before.planned_priority, seen
