@@ -92,7 +92,8 @@ def previous_assignments(ix: Index, res: Resources) -> PreviousPlan:
     return out
 
 
-def restore_previous(ix: Index, res: Resources, chosen: dict[str, Assignment]) -> tuple[dict[str, Assignment], list[str]]:
+def restore_previous(ix: Index, res: Resources, chosen: dict[str, Assignment]
+                     ) -> tuple[dict[str, Assignment], list[str]]:
     """Put changed trips back as they were wherever that still fits, one at a time: release the trip's new
     assignment and re-book its previous one (or book a dropped trip again). Each restore lowers the
     disruption and keeps the planned priority, so it is better by the objective's order; it undoes

@@ -7,7 +7,8 @@ Solves each scenario once (the published plan), then cancels flights the plan us
 re-plans with the published plan as the previous one. Counts per scenario: trips hit by the event,
 collateral trips (changed, not hit), unforced escort-return changes (trips not hit whose escorts'
 return legs changed) and, with --check, how many collateral changes were necessary (re-planning with
-that trip locked plans less priority; tests/planner/collateral.py). M is the bench tier (60 cases,
+that trip locked plans less priority; tests/planner/collateral.py) and how often the locked re-plan was
+better by the objective's order (the re-plan missed a better plan in its time limit). M is the bench tier (60 cases,
 28 days, staffing 0.6, planner/bench); demo is sample_data/scenarios/demo.json. One worker, seed 0.
 """
 
@@ -22,7 +23,7 @@ from pathlib import Path
 from models import Scenario
 from planner.service import solve_scenario
 from solver import SolveParams
-from tests.planner.collateral import cancel_and_replan, legs_of, necessary
+from tests.planner.collateral import cancel_and_replan, judge, legs_of
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -50,8 +51,8 @@ def measure(name: str, args) -> dict:
     params = SolveParams(time_limit_s=args.replan_limit, workers=1, seed=0)
     legs = sample(sorted({leg for trip in published.trips for leg in legs_of(trip)}), args.sample)
     row = {"scenario": name, "cancelled": len(legs), "hit": 0, "collateral": 0, "unforced_returns": 0,
-           "returns_only": 0, "necessary": 0, "checked": 0, "before": published.objective.planned_priority,
-           "after": [], "seconds": []}
+           "returns_only": 0, "necessary": 0, "dominated": 0, "checked": 0,
+           "before": published.objective.planned_priority, "after": [], "seconds": []}
     for leg in legs:
         t = time.perf_counter()
         done = cancel_and_replan(scenario, published, leg, params)
@@ -64,10 +65,11 @@ def measure(name: str, args) -> dict:
         for change in done.collateral:
             line = f"  {name} {leg}: collateral {'+'.join(change.cases)} {change.what} for {change.made_room_for}"
             if args.check:
-                ok, seen = necessary(done, published, change, params)
+                verdict = judge(done, published, change, params)
                 row["checked"] += 1
-                row["necessary"] += ok
-                line += f" necessary={ok} ({seen})"
+                row["necessary"] += verdict.needed
+                row["dominated"] += verdict.dominated
+                line += f" necessary={verdict.needed} dominated={verdict.dominated} ({verdict.seen})"
             print(line, flush=True)
     return row
 
@@ -83,13 +85,13 @@ def main() -> None:
     print("uptime:", os.getloadavg(), flush=True)
     rows = [measure(name, args) for name in args.scenarios.split(",")]
     print("| scenario | flights cancelled | trips hit | collateral trips | unforced escort-return changes "
-          "(returns only) | collateral necessary / checked | priority before | priority after (min–max) "
-          "| priority lost, sum over cancellations | median re-plan s |")
-    print("|" + "---|" * 10)
+          "(returns only) | collateral necessary / checked | locked re-plan better | priority before "
+          "| priority after (min–max) | priority lost, sum over cancellations | median re-plan s |")
+    print("|" + "---|" * 11)
     for r in rows:
         secs = sorted(r["seconds"])
         print(f"| {r['scenario']} | {r['cancelled']} | {r['hit']} | {r['collateral']} | {r['unforced_returns']} "
-              f"({r['returns_only']}) | {r['necessary']} / {r['checked']} | {r['before']} "
+              f"({r['returns_only']}) | {r['necessary']} / {r['checked']} | {r['dominated']} | {r['before']} "
               f"| {min(r['after'])}–{max(r['after'])} | {sum(r['before'] - a for a in r['after'])} "
               f"| {secs[len(secs) // 2]:.1f} |")
     print("uptime:", os.getloadavg(), flush=True)

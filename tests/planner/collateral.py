@@ -56,16 +56,34 @@ def locked_as_before(scenario: Scenario, previous: Plan, cases: tuple[str, ...])
     return Scenario.model_validate(data)
 
 
-def necessary(done: Cancelled, previous: Plan, change: TripChange, params: SolveParams) -> tuple[bool, str]:
+@dataclass
+class Verdict:
+    """A collateral change judged by a re-plan with the trip locked as it was."""
+
+    needed: bool
+    """The lock costs priority, or the trip's returns must change anyway at no less disruption."""
+    dominated: bool
+    """The locked re-plan is better by the objective's order (more priority, or as much with less
+    disruption): the re-plan missed a better plan."""
+    seen: str
+
+
+def judge(done: Cancelled, previous: Plan, change: TripChange, params: SolveParams) -> Verdict:
     """Whether a collateral change bought priority: with the trip locked as it was, the re-plan plans less
     priority (or cannot keep the lock), or it still has to change the trip's returns (a lock holds
-    outbound, escorts and vehicle, not returns) and disrupts no less. Returns (necessary, what was seen)."""
+    outbound, escorts and vehicle, not returns) and disrupts no less."""
     locked = solve_scenario(locked_as_before(done.scenario, previous, change.cases), params, previous=previous).plan
     before, after = done.plan.objective, locked.objective
     seen = (f"locked {'+'.join(change.cases)}: priority {after.planned_priority} disruption {after.disruption} "
             f"(re-plan: {before.planned_priority} / {before.disruption})")
-    if after.planned_priority < before.planned_priority:
-        return True, seen
-    still_changed = set(change.cases) & set(disrupted_cases(done.scenario, locked, previous))
-    worse = (after.disruption or 0) >= (before.disruption or 0)
-    return bool(still_changed) and worse and after.planned_priority == before.planned_priority, seen
+    lost = after.planned_priority < before.planned_priority
+    same = after.planned_priority == before.planned_priority
+    still_changed = bool(set(change.cases) & set(disrupted_cases(done.scenario, locked, previous)))
+    no_less = (after.disruption or 0) >= (before.disruption or 0)
+    dominated = after.planned_priority > before.planned_priority or (same and not no_less)
+    return Verdict(lost or (same and still_changed and no_less), dominated, seen)
+
+
+def necessary(done: Cancelled, previous: Plan, change: TripChange, params: SolveParams) -> tuple[bool, str]:
+    verdict = judge(done, previous, change, params)
+    return verdict.needed, verdict.seen
