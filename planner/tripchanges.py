@@ -5,7 +5,8 @@ vehicle, escort staff or any escort's return legs changed, or no longer planned)
 changed and why: *hit* when an event touched something the trip used (a cancelled leg on its way out
 or back, an escort or its vehicle out of service, a change to one of its cases), otherwise
 *collateral*, with the cases that now use what it gave up (a seat on its legs, its escorts, its
-vehicle).
+vehicle) and whether the move was needed: the solver proved (its disruption phase ended optimal) that
+no plan of the same planned priority, among the options it considered, changes fewer cases.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ class TripChange:
     """The texts of the events that touched it; empty for a collateral change."""
     made_room_for: list[str] = field(default_factory=list)
     """Collateral only: cases of the new plan that now use a leg, escort or vehicle it had."""
+    gave_up: list[tuple[str, str]] = field(default_factory=list)
+    """Collateral only: what those cases took from it, as (kind, id) with kind escort, vehicle or leg."""
 
 
 def _returns(trip: Trip) -> dict[str, tuple[str, ...]]:
@@ -67,21 +70,36 @@ def _hit_by(old: Trip, events: list[Event]) -> list[str]:
     return hits
 
 
-def _room_for(old: Trip, plan: Plan, changed_cases: set[str]) -> list[str]:
+def _room_for(old: Trip, plan: Plan, changed_cases: set[str]) -> tuple[list[str], list[tuple[str, str]]]:
     """Cases of the new plan, outside this trip, that use a leg, escort or vehicle the old trip used
-    and did not use it in the same way before (new cases, or cases that changed too)."""
+    and did not use it in the same way before (new cases, or cases that changed too), and what of the
+    old trip they use: (kind, id) pairs, escorts first, then the vehicle, then legs."""
     legs = set(old.outbound) | {leg for e in old.escorts for leg in e.return_}
     staff = {e.staff for e in old.escorts}
-    out = []
+    cases: set[str] = set()
+    took: set[tuple[str, str]] = set()
     for trip in plan.trips:
         if set(trip.cases) & set(old.cases):
             continue
         if not set(trip.cases) & changed_cases:
             continue
         uses = set(trip.outbound) | {leg for e in trip.escorts for leg in e.return_}
-        if uses & legs or {e.staff for e in trip.escorts} & staff or trip.vehicle == old.vehicle:
-            out.extend(trip.cases)
-    return sorted(set(out))
+        found = ({("escort", s) for s in staff & {e.staff for e in trip.escorts}}
+                 | ({("vehicle", trip.vehicle)} if trip.vehicle == old.vehicle else set())
+                 | {("leg", leg) for leg in uses & legs})
+        if found:
+            cases.update(trip.cases)
+            took |= found
+    order = {"escort": 0, "vehicle": 1, "leg": 2}
+    return sorted(cases), sorted(took, key=lambda kind_id: (order[kind_id[0]], kind_id[1]))
+
+
+def least_disruption_proven(plan: Plan) -> bool:
+    """Whether the solver proved this plan's disruption the least at its planned priority (its
+    priority+disruption phase ended optimal; solver/cpsat.py reports it as the "disruption" phase)."""
+    phases = plan.solver.get("phases") or []
+    return any(p.get("phase") == "disruption" and p.get("status") == "optimal" for p in phases
+               if isinstance(p, dict))
 
 
 def trip_changes(scenario: Scenario, plan: Plan, previous: Plan, events: list[Event] | None = None) -> list[TripChange]:
@@ -102,7 +120,7 @@ def trip_changes(scenario: Scenario, plan: Plan, previous: Plan, events: list[Ev
             what = ["outbound", "vehicle", "escorts", "returns"]
         change = TripChange(tuple(old.cases), what or ["outbound"], _hit_by(old, events))
         if not change.hit_by:
-            change.made_room_for = _room_for(old, plan, new_or_changed - set(old.cases))
+            change.made_room_for, change.gave_up = _room_for(old, plan, new_or_changed - set(old.cases))
         out.append(change)
     return out
 
@@ -112,12 +130,15 @@ def changes_text(scenario: Scenario, plan: Plan, previous: Plan, events: list[Ev
     lines = [t("events", lang, n=len(events), list="; ".join(e.text for e in events) or "-")]
     changes = trip_changes(scenario, plan, previous, events)
     lines.append(t("changed", lang, n=len(changes)) if changes else t("changed.none", lang))
+    needed = t("why.needed" if least_disruption_proven(plan) else "why.needed_unproven", lang)
     for change in changes:
         what = ", ".join(t(f"what.{w}", lang) for w in change.what)
         if change.hit_by:
             why = t("why.hit", lang, event="; ".join(change.hit_by))
         elif change.made_room_for:
-            why = t("why.collateral", lang, cases=", ".join(case_label(scenario, c) for c in change.made_room_for))
+            took = ", ".join(t(f"took.{kind}", lang, id=ident) for kind, ident in change.gave_up)
+            why = t("why.collateral", lang, cases=", ".join(case_label(scenario, c) for c in change.made_room_for),
+                    took=took, needed=needed)
         else:
             why = t("why.collateral_none", lang)
         lines.append(t("changed.trip", lang, cases=", ".join(case_label(scenario, c) for c in change.cases),
@@ -130,4 +151,4 @@ def changes_text(scenario: Scenario, plan: Plan, previous: Plan, events: list[Ev
     return "\n".join(lines)
 
 
-__all__ = ["TripChange", "changes_text", "trip_changes"]
+__all__ = ["TripChange", "changes_text", "least_disruption_proven", "trip_changes"]

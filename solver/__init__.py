@@ -23,8 +23,9 @@ from solver.index import Index, build_index
 from solver.model_size import build_seconds, estimate_vars
 from solver.occupancy import replay
 from solver.params import SolveParams, reproducible
-from solver.previous import previous_assignments
+from solver.previous import previous_assignments, restore_previous
 from solver.relax import describe
+from solver.repair import MAKE_ROOM_SHARE, make_room
 from solver.resources import Resources
 from solver.selection import Assignment, to_plan
 
@@ -254,11 +255,14 @@ def solve(scenario: Scenario, params: SolveParams | None = None, previous: Plan 
         t = time.perf_counter()
         heuristics = budget.slice("heuristics")
         if prev is not None:
-            # warm start: keep what still works and insert the rest; the local search repairs around
-            # the kept trips (local repair), CP-SAT then weighs priority against disruption exactly
+            # warm start: keep what still works and insert the rest; a left-out trip may take the place of
+            # one other trip that moves (make_room), and the local search may move kept trips outside the
+            # freeze, both only when that buys priority, re-booking a moved trip as it was when it can;
+            # CP-SAT then weighs priority against disruption exactly
             start = best_start(ix, res, heuristics.part("start", WARM_START_SHARE), params.seed, [], fixed=fixed)
-            start = improve(ix, res, start, heuristics.part("local search", 1 - WARM_START_SHARE), params.seed,
-                            frozen=frozenset(fixed))
+            start = make_room(ix, res, start, fixed, frozenset(frozen), heuristics.part("make room", MAKE_ROOM_SHARE))
+            start = improve(ix, res, start, heuristics.part("local search", 1 - WARM_START_SHARE - MAKE_ROOM_SHARE),
+                            params.seed, frozen=frozenset(frozen))
         else:
             start = best_start(ix, res, heuristics.part("start", BEST_START_SHARE), params.seed, [greedy])
             start = improve(ix, res, start, heuristics.part("local search", 1 - BEST_START_SHARE), params.seed)
@@ -285,6 +289,10 @@ def solve(scenario: Scenario, params: SolveParams | None = None, previous: Plan 
         info["cost_terms_eur"] = outcome.term_values
         status, bound = _honest_bound(ix, info, status, outcome.bounds)
     t = time.perf_counter()
+    if prev is not None:
+        chosen, restored = restore_previous(ix, res, chosen)
+        if restored:
+            info["restored_after_search"] = len(restored)
     before = len(chosen)
     chosen = _insert_leftovers(ix, res, chosen)
     if len(chosen) > before:

@@ -13,6 +13,7 @@ from solver.greedy import best_fit_unit, try_unit
 from solver.index import Index, Unit
 from solver.language import mismatches
 from solver.occupancy import Occupancy
+from solver.previous import previous_fit
 from solver.resources import Resources
 from solver.selection import Assignment
 
@@ -119,7 +120,9 @@ def improve(ix: Index, res: Resources, start: dict[str, Assignment], budget: Sli
             frozen: frozenset[str] = frozenset()) -> dict[str, Assignment]:
     """Ruin and recreate: free the trips around a random moment, re-insert by priority, keep if better.
 
-    Accepts a neighbour when planned priority does not drop (ties move the search along).
+    Accepts a neighbour when planned priority, then disruption, does not get worse (ties move the search
+    along). With a previous plan, trips outside `frozen` may be ruined too, so a hit trip can take what
+    another trip had (only when that buys priority); a ruined trip is re-booked as it was when it still fits.
     """
     rng = random.Random(seed)
     units = {u.key: u for u in ix.units}
@@ -155,7 +158,7 @@ def improve(ix: Index, res: Resources, start: dict[str, Assignment], budget: Sli
         added = {}
         insert = best_fit_unit if rng.random() < 0.5 else try_unit
         for unit in pool:
-            a = insert(occ, unit)
+            a = previous_fit(occ, unit) or insert(occ, unit)
             if a is not None:
                 occ.book(unit, a)
                 current[unit.key] = a

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from models.common import Role
 from solver.index import Index, Unit
-from solver.occupancy import Occupancy
+from solver.occupancy import Occupancy, replay
 from solver.resources import Resources
 from solver.selection import Assignment
 
@@ -68,6 +68,14 @@ def _as_assignment(occ: Occupancy, unit: Unit) -> tuple[Assignment | None, str |
     return Assignment(unit.key, option.index, ret, trip.vehicle, tuple(sorted(escorts))), None
 
 
+def previous_fit(occ: Occupancy, unit: Unit) -> Assignment | None:
+    """The unit's previous trip as an assignment when it still fits `occ` (the local repair re-books a
+    ruined trip as it was before trying anything else: a changed trip counts as disruption)."""
+    if unit.previous_trip is None:
+        return None
+    return _as_assignment(occ, unit)[0]
+
+
 def previous_assignments(ix: Index, res: Resources) -> PreviousPlan:
     out = PreviousPlan()
     occ = Occupancy(ix, res)
@@ -82,3 +90,27 @@ def previous_assignments(ix: Index, res: Resources) -> PreviousPlan:
         if unit.frozen:
             out.frozen[unit.key] = a
     return out
+
+
+def restore_previous(ix: Index, res: Resources, chosen: dict[str, Assignment]
+                     ) -> tuple[dict[str, Assignment], list[str]]:
+    """Put changed trips back as they were wherever that still fits, one at a time: release the trip's new
+    assignment and re-book its previous one (or book a dropped trip again). Each restore lowers the
+    disruption and keeps the planned priority, so it is better by the objective's order; it undoes
+    changes a time-limited search left behind that bought nothing. Returns the assignments and the
+    restored unit keys."""
+    occ = replay(ix, res, chosen)
+    out = dict(chosen)
+    restored = []
+    for unit in sorted((u for u in ix.units if u.previous_trip is not None), key=lambda u: u.key):
+        now = out.get(unit.key)
+        if now is not None:
+            occ.unbook(unit, now)
+        back, _ = _as_assignment(occ, unit)
+        if back is not None and back != now:
+            occ.book(unit, back)
+            out[unit.key] = back
+            restored.append(unit.key)
+        elif now is not None:
+            occ.book(unit, now)
+    return out, restored

@@ -29,9 +29,9 @@ def _legs(trip):
 def replanned(tmp_path_factory):
     folder = tmp_path_factory.mktemp("replan-report")
     scenario_path, plan_path = folder / "s.json", folder / "p.json"
-    # seed 1: the hit trip can be repaired on its own. With the revision-2 generator, seeds 0 and 2 move one
-    # more trip to make room for the hit case (reported as "collateral: made room for ..."); whether that move
-    # was needed is still to be verified (issue 12 stays open for it)
+    # seed 1: the hit trip can be repaired on its own, as this test needs. Seeds 0 and 2 cannot: the hit case
+    # must take another trip's escort, so one more trip moves (a necessary collateral change, checked in
+    # tests/planner/test_collateral_needed.py)
     scenario_path.write_text(json.dumps(generate_scenario(cases=14, days=10, seed=1, staffing=1.0)), encoding="utf-8")
     assert main(["solve", str(scenario_path), "-o", str(plan_path), "--time-limit", "8", "--workers", "1", "-q"]) == 0
     scenario, previous = load_scenario(scenario_path), load_plan(plan_path)
