@@ -54,8 +54,12 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         return out
     marked = _Duplicated(out)
     seen: set[str] = set()
-    marked.duplicates = [k for k, _ in pairs if k in seen or seen.add(k)]
-    marked.duplicates = list(dict.fromkeys(marked.duplicates))
+    repeated: list[str] = []
+    for key, _ in pairs:
+        if key in seen:
+            repeated.append(key)
+        seen.add(key)
+    marked.duplicates = list(dict.fromkeys(repeated))
     return marked
 
 

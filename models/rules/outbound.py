@@ -56,7 +56,7 @@ def connection_problems(scenario: Scenario, legs: Sequence[Flight]) -> list[tupl
 
 
 def _route(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
-    s, legs, cases = ctx.scenario, view.outbound, view.trip.cases
+    s, legs, cases = ctx.scenario, view.legs, view.trip.cases
     name = trip_name(view.trip)
     origin = s.location_by_id[legs[0].from_]
     if origin.country != s.home_country:
@@ -70,7 +70,7 @@ def _route(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
 
 
 def _per_case(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
-    s, legs = ctx.scenario, view.outbound
+    s, legs = ctx.scenario, view.legs
     last = legs[-1]
     travel_hours = timeline.as_hours(last.arrival - legs[0].departure)
     for case in view.cases:
