@@ -125,7 +125,7 @@ def login_pages() -> list:
     out shows the login (never Streamlit's "Page not found"), and after signing in the same
     address opens that page."""
     pages = [st.Page(login_page, title=tr("login.title"), url_path="login", default=True)]
-    for key, (_, _, url) in PAGES.items():
+    for _, _, url in PAGES.values():
         pages.append(st.Page(login_page, title=tr("login.title"), url_path=url))
     return pages
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 from models.flight import Flight
 from models.instants import plus
@@ -44,7 +45,7 @@ def connection_problems(scenario: Scenario, legs: Sequence[Flight]) -> list[tupl
     Shared by outbound (rule 2) and return legs (rule 7)."""
     out: list[tuple[str, str]] = []
     min_connection = timeline.minutes(scenario.settings.min_connection_minutes)
-    for before, after in zip(legs, legs[1:]):
+    for before, after in pairwise(legs):
         if before.to != after.from_:
             out.append(("airport", f"{leg_name(scenario, before)} lands at {before.to}, "
                                    f"{leg_name(scenario, after)} departs from {after.from_}"))

@@ -37,7 +37,7 @@ def run_realism_bench(args) -> int:
         return 2
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for tier, seed, path, data in generated(args, tmp):
+        for tier, seed, _path, data in generated(args, tmp):
             for mode in MODES:
                 variant = Path(tmp) / f"{tier}-{seed}-{mode}.json"
                 variant.write_text(json.dumps(_variant(data, mode)), encoding="utf-8")

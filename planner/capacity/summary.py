@@ -10,6 +10,7 @@ A straight or flat curve has no knee.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import pandas as pd
 
@@ -85,7 +86,7 @@ def _curve(axis: Axis, rows: pd.DataFrame) -> list[CurvePoint]:
 def _steps(axis: Axis, curve: list[CurvePoint]) -> list[Step]:
     unit = unit_size(axis)
     out = []
-    for a, b in zip(curve, curve[1:]):
+    for a, b in pairwise(curve):
         width = (b.x - a.x) / unit if unit is not None and a.x is not None and b.x is not None else 1.0
         width = width or 1.0
         out.append(Step(a.label, b.label, (b.planned_priority - a.planned_priority) / width,
@@ -104,7 +105,7 @@ def knee(curve: list[CurvePoint]) -> str | None:
     sx = [(x - xs[0]) / (xs[-1] - xs[0]) for x in xs]
     sy = [(y - min(ys)) / (max(ys) - min(ys)) for y in ys]
     a, b = sy[0], sy[-1]
-    distance = [abs(y - (a + (b - a) * x)) for x, y in zip(sx, sy)]
+    distance = [abs(y - (a + (b - a) * x)) for x, y in zip(sx, sy, strict=True)]
     best = max(range(1, len(curve) - 1), key=lambda i: distance[i])
     return curve[best].label if distance[best] >= KNEE_MIN_DISTANCE else None
 

@@ -67,7 +67,7 @@ def base_row(spec: SweepSpec, task: Task, status: str, attempts: int = 1, error:
     row: dict[str, Any] = {c: None for c in columns(spec)}
     row.update(point_index=task.point.index, point=task.point.key, repetition=task.repetition, seed=task.seed,
                status=status, attempts=attempts, error=error)
-    for axis, value in zip(spec.axes, task.point.values):
+    for axis, value in zip(spec.axes, task.point.values, strict=True):
         row[f"axis_{axis.name}"] = value_label(axis, value)
         row[f"x_{axis.name}"] = numeric(axis, value)
     return row
@@ -79,7 +79,7 @@ def run_task(payload: Payload, task: Task, attempts: int = 1) -> dict[str, Any]:
     started = time.perf_counter()
     try:
         base = _base(payload.scenario_json)
-        scenario = variant(base, ((i, a, v) for i, (a, v) in enumerate(zip(spec.axes, task.point.values))),
+        scenario = variant(base, ((i, a, v) for i, (a, v) in enumerate(zip(spec.axes, task.point.values, strict=True))),
                            payload.source)
         params = SolveParams(time_limit_s=spec.solve.time_limit_s, workers=spec.solve.workers, seed=task.seed,
                              strategy=spec.solve.strategy)
