@@ -48,12 +48,13 @@ def _withdraw(scenario: Scenario, plan: Plan, violations: list[Violation], previ
     if not bad:
         return plan, []
     trips, unplanned = [], list(plan.unplanned)
-    removed = []
+    removed: list[str] = []
     for trip in plan.trips:
         if bad & set(trip.cases):
             removed.extend(trip.cases)
             unplanned.extend(
-                Unplanned(case=c, reasons=(WITHDRAWN,), x_reasons=x_reasons([WITHDRAWN], [])) for c in trip.cases
+                Unplanned.model_validate({"case": c, "reasons": (WITHDRAWN,), "x_reasons": x_reasons([WITHDRAWN], [])})
+                for c in trip.cases
             )
         else:
             trips.append(trip)

@@ -72,7 +72,7 @@ def _room_for(old: Trip, plan: Plan, changed_cases: set[str]) -> list[str]:
     and did not use it in the same way before (new cases, or cases that changed too)."""
     legs = set(old.outbound) | {leg for e in old.escorts for leg in e.return_}
     staff = {e.staff for e in old.escorts}
-    out = []
+    out: list[str] = []
     for trip in plan.trips:
         if set(trip.cases) & set(old.cases):
             continue

@@ -10,6 +10,7 @@ import copy
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import Any
 
 from models import Scenario, scenario_from_dict
@@ -133,7 +134,7 @@ class _Candidates:
                         "confirm_care", COST["confirm_care"],
                         f"zorgoptie {o.id} ({o.facility}) laten bevestigen", f"get care option {o.id} ({o.facility}) confirmed",
                         {"case": c.id, "option": o.id},
-                        apply=lambda scn, c=c.id, o=o.id: set_care_window(scn, c, o, confirmed=True)))
+                        apply=partial(set_care_window, case_id=c.id, option_id=o.id, confirmed=True)))
         ids = set(unit.case_ids)
         if any(lk.case in ids for lk in s.locks) or any(fb.case in ids for fb in s.forbids):
             def unlock(d):
@@ -149,7 +150,7 @@ class _Candidates:
                 out.append(Relaxation(
                     "fit_to_fly_status", COST["fit_to_fly_status"],
                     "BMA-besluit: fit-to-fly (nu nog pending)", "BMA decision: fit to fly (pending now)", {"case": c.id},
-                    apply=lambda scn, c=c.id: set_fit_to_fly(scn, c, FitStatus.fit)))
+                    apply=partial(set_fit_to_fly, case_id=c.id, status=FitStatus.fit)))
             if c.travel_document is None:
                 start = s.planning_start.date()
 
@@ -314,7 +315,7 @@ class _Candidates:
         doc_cases = [c for c in unit.cases if c.travel_document is not None and c.travel_document.valid_until < deadline_day]
         if doc_cases:
             out.append(_validity_series(
-                "extend_document", "travel_document", {c.id: c.travel_document.valid_until for c in doc_cases},
+                "extend_document", "travel_document", {c.id: doc.valid_until for c in doc_cases if (doc := c.travel_document) is not None},
                 "reisdocument {n} dagen verlengen (tot {day})", "extend the travel document by {n} days (to {day})"))
         earliest_deadline = min(c.deadline for c in unit.cases)
         # a legal deadline (e.g. the end of detention) is never proposed for a move (FORMAT.md, case)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import cast
 
 import pandas as pd
 
@@ -79,7 +80,7 @@ def _curve(axis: Axis, rows: pd.DataFrame) -> list[CurvePoint]:
                               planned_priority=float(prio.mean()), min_priority=float(prio.min()),
                               max_priority=float(prio.max()), unplanned={c: v for c, v in unplanned.items() if v}))
     if all(p.x is not None for p in out):
-        out.sort(key=lambda p: p.x)
+        out.sort(key=lambda p: cast(float, p.x))  # all known: checked just above
     return out
 
 
@@ -98,7 +99,7 @@ def knee(curve: list[CurvePoint]) -> str | None:
     """The label of the point farthest from the chord (scaled), or None for a straight/flat curve."""
     if len(curve) < 3 or any(p.x is None for p in curve):
         return None
-    xs = [p.x for p in curve]
+    xs = [p.x for p in curve if p.x is not None]  # all of them: checked above
     ys = [p.planned_priority for p in curve]
     if max(ys) == min(ys) or max(xs) == min(xs):
         return None

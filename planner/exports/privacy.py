@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import Enum
 from types import MappingProxyType
 
@@ -204,7 +204,7 @@ def one_line(value: object) -> str:
 def local_text(moment: datetime, tz: str) -> str:
     """`2026-12-09 06:30 (UTC+01:00)`: wall-clock time at the place, with its offset."""
     local = in_zone(moment, tz)  # in UTC at the very end of the calendar (year 9999)
-    offset = local.utcoffset()
+    offset = local.utcoffset() or timedelta(0)  # never None: in_zone returns an aware time
     minutes = int(offset.total_seconds() // 60)
     sign = "+" if minutes >= 0 else "-"
     minutes = abs(minutes)
