@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 from pydantic import ValidationError
 
-from models import Case, Scenario, strictjson
+from models import Case, Role, Scenario, strictjson
 
 COLUMNS = (
     "id", "pseudonym", "group", "departure_type", "gender", "minor", "unaccompanied", "nationality",
@@ -250,7 +250,7 @@ def case_rows(scenario: Scenario) -> pd.DataFrame:
             "max_travel_hours": "" if ftf.max_travel_hours is None else ftf.max_travel_hours,
             "max_legs": "" if ftf.max_legs is None else ftf.max_legs, "stretcher": ftf.stretcher,
             "oxygen": ftf.oxygen, "wheelchair": ftf.wheelchair.value if ftf.wheelchair else "",
-            **{f"escort_{r}": c.escorts.get(r, 0) for r in ROLES},
+            **{f"escort_{r}": c.escorts.get(Role(r), 0) for r in ROLES},
             "same_gender_escort": c.same_gender_escort, "languages": ";".join(c.languages or ()),
             "care_required": c.care.required,
             "care_options": json.dumps([o.model_dump(mode="json", by_alias=True) for o in c.care.options])

@@ -48,7 +48,9 @@ class Impact:
 def hit_cases(scenario: Scenario, plan: Plan | None, event: Event) -> set[str]:
     """The cases an event touches directly in `plan` (ids of the scenario before the event)."""
     trips = plan.trips if plan is not None else ()
-    first = event.args[0] if event.args else None
+    if not event.args:
+        return set()
+    first = event.args[0]
 
     def with_(pred) -> set[str]:
         return {c for t in trips if pred(t) for c in t.cases}

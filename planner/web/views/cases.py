@@ -46,8 +46,8 @@ def case_table(scenario: Scenario, plan: Plan | None, violations: tuple[Violatio
     reasons = {case: "; ".join(texts) for case, texts in reasons_by_case(plan, lang).items()}
     broken: dict[str, list[str]] = defaultdict(list)
     for v in violations:
-        for c in v.cases:
-            broken[c].append(v.label_nl if lang == "nl" else v.label)
+        for case_id in v.cases:
+            broken[case_id].append(v.label_nl if lang == "nl" else v.label)
     locked = {lock.case for lock in scenario.locks}
     staff = scenario.staff_by_id
     rows = []
