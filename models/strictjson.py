@@ -173,7 +173,8 @@ def read_bytes(path: Path) -> bytes:
             raise JsonError([("", too_large(size))])
         raw = f.read(MAX_FILE_BYTES + 1)  # a pipe or a growing file reports no honest size
     if len(raw) > MAX_FILE_BYTES:
-        raise JsonError([("", f"file is larger than the limit of {MAX_FILE_BYTES:,} bytes ({MAX_FILE_BYTES >> 20} MiB)")])
+        raise JsonError([("",
+                          f"file is larger than the limit of {MAX_FILE_BYTES:,} bytes ({MAX_FILE_BYTES >> 20} MiB)")])
     return raw
 
 

@@ -42,7 +42,8 @@ def scenario_hash(scenario: Scenario) -> str:
 WITHDRAWN = "withdrawn: the rule checker rejected the proposed trip"
 
 
-def _withdraw(scenario: Scenario, plan: Plan, violations: list[Violation], previous: Plan | None) -> tuple[Plan, list[str]]:
+def _withdraw(scenario: Scenario, plan: Plan, violations: list[Violation], previous: Plan | None) -> tuple[Plan,
+                                                                                                           list[str]]:
     """Last line of defence: a trip the checker rejects is taken out, never handed on."""
     bad = {c for v in violations if v.rule not in UNAVOIDABLE for c in v.cases}
     if not bad:

@@ -164,7 +164,8 @@ def axis_text(summary: AxisSummary, total_cases: int | None, lang: str = "nl") -
 def knee_sentence(summary: AxisSummary, lang: str = "nl") -> str:
     en = lang == "en"
     if len(summary.curve) < 3 or any(p.x is None for p in summary.curve):
-        return "Knee: needs three or more numeric values." if en else "Knik: daarvoor zijn drie of meer getalwaarden nodig."
+        return ("Knee: needs three or more numeric values." if en
+                else "Knik: daarvoor zijn drie of meer getalwaarden nodig.")
     if summary.knee is None:
         ys = {p.planned_priority for p in summary.curve}
         if len(ys) == 1:

@@ -2,8 +2,9 @@
 
 Case data is read in one place only, `planner.exports.trips`: every export (calendars, transport
 orders, handover sheets) gets a trip's facts through `trip_record(...).visible(recipient)`, which
-returns only the fields on that recipient's allow-list, already formatted as clean one-line text. The exporters never read a `Case` or a
-`Staff` themselves, so a field that is not on an allow-list cannot leak by accident
+returns only the fields on that recipient's allow-list, already formatted as clean one-line text.
+The exporters never read a `Case` or a `Staff` themselves, so a field that is not on an allow-list
+cannot leak by accident
 (shared/DOMAIN.md, "Privacy and safeguards": the pseudonym is the only person label that leaves
 the planner; a KMar escort sees time, place, flight and pseudonym, a medical escort also the
 travel conditions and the receiving facility; never a name, nationality, V-number or diagnosis).

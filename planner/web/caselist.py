@@ -213,7 +213,8 @@ def parse_case_table(scenario: Scenario, raw: bytes, filename: str) -> CaseTable
             case = Case.model_validate(data)
         except ValidationError as exc:
             for err in exc.errors():
-                loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or p.startswith("function"))))
+                loc = tuple(p for p in err["loc"] if not (isinstance(p,
+                                                                     str) and ("[" in p or p.startswith("function"))))
                 column = _column_of(loc)
                 value = record.get(column)
                 msg = err["msg"].removeprefix("Value error, ")

@@ -103,7 +103,8 @@ class EditingMixin(WorkspaceBase):
             scenario = s.model_copy(update={"forbids": tuple(s.forbids) + (Forbid.model_validate(fb),)})
             return Applied(scenario, view.plan, False, add_forbids=[fb],
                            audit=[AuditEntry("forbid.add", "case", edit.case, after=what)])
-        scenario = s.model_copy(update={"forbids": tuple(f for f in s.forbids if f.model_dump(exclude_none=True) != fb)})
+        kept = tuple(f for f in s.forbids if f.model_dump(exclude_none=True) != fb)
+        scenario = s.model_copy(update={"forbids": kept})
         return Applied(scenario, view.plan, False, remove_forbids=[fb],
                        audit=[AuditEntry("forbid.remove", "case", edit.case, before=what)])
 

@@ -110,7 +110,8 @@ class HappeningsMixin(WorkspaceBase):
             replanned = solve_events(new, base_plan, list(events), params)
             checked, plan = replanned.checked, replanned.checked.plan
             disrupted = disrupted_cases(new, plan, base_plan)
-        changes = tuple(diff_plans(view.scenario, base_plan, plan))  # Dutch day names; the page language is nl by default
+        changes = tuple(diff_plans(view.scenario, base_plan,
+                                   plan))  # Dutch day names; the page language is nl by default
         before = {c: t for t in (base_plan.trips if base_plan else ()) for c in t.cases}
         hit_trips = [before[c] for c in sorted(hit) if c in before]
         causes = {}

@@ -75,7 +75,8 @@ TEXT.update({
     "ev.none_hit": ("Geen zaak direct geraakt.", "No case hit directly."),
     "ev.none_collateral": ("Geen andere reizen gewijzigd.", "No other trips changed."),
     "ev.cause": ("Oorzaak", "Cause"),
-    "ev.cause_shared": ("deelt begeleider, voertuig of reis met {case}", "shares an escort, vehicle or trip with {case}"),
+    "ev.cause_shared": ("deelt begeleider, voertuig of reis met {case}",
+                        "shares an escort, vehicle or trip with {case}"),
     "ev.cause_capacity": ("plaats of capaciteit vrijgemaakt of opnieuw verdeeld",
                           "seats or capacity freed or redistributed"),
     "ev.accept": ("Accepteren als nieuw concept", "Accept as a new draft"),
@@ -139,6 +140,7 @@ TEXT.update({
     "back.title": ("Terug naar een eerdere versie", "Back to an earlier version"),
     "back.pick": ("Versie", "Version"),
     "back.restore": ("Deze versie terugzetten (als nieuw concept)", "Restore this version (as a new draft)"),
-    "back.undo": ("Laatste wijziging ongedaan maken (terug naar v{number})", "Undo the last change (back to v{number})"),
+    "back.undo": ("Laatste wijziging ongedaan maken (terug naar v{number})",
+                  "Undo the last change (back to v{number})"),
     "back.done": ("Teruggezet: nieuw concept v{number}.", "Restored: new draft v{number}."),
 })
