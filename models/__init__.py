@@ -23,5 +23,6 @@ from models.vehicle import Vehicle
 __all__ = [
     "Bound", "Case", "CareOption", "EscortAssignment", "Flight", "Forbid", "InputError", "Location",
     "Lock", "Note", "Objective", "Plan", "Role", "Scenario", "Settings", "Staff", "Trip", "Unplanned",
-    "Vehicle", "load_plan", "load_scenario", "parse_json", "plan_from_dict", "read_json", "scenario_from_dict", "write_plan",
+    "Vehicle", "load_plan", "load_scenario", "parse_json", "plan_from_dict", "read_json", "scenario_from_dict",
+    "write_plan",
 ]

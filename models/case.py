@@ -66,7 +66,9 @@ class FitToFly(DomainModel):
     status: FitStatus = Field(description="BMA decision")
     valid_from: Date = Field(description="first valid day")
     valid_until: Date = Field(description="last valid day")
-    max_travel_hours: Float | None = Field(None, gt=0, le=MAX_HOURS, description="max last arrival - first departure, hours")
+    max_travel_hours: Float | None = Field(
+        None, gt=0, le=MAX_HOURS, description="max last arrival - first departure, hours"
+    )
     max_legs: Int | None = Field(None, ge=1, le=MAX_COUNT, description="max outbound legs")
     stretcher: Bool = Field(description="travels on a stretcher")
     oxygen: Bool = Field(description="needs medical oxygen")
@@ -123,10 +125,12 @@ class Case(DomainModel):
     escorts: dict[Role, EscortCount] = Field(description="escort role -> count")
     same_gender_escort: Bool = Field(description="needs at least one escort of the same gender")
     languages: tuple[str, ...] | None = Field(None, description="preferred languages (soft)")
-    transit_excluded_countries: tuple[CountryCode, ...] = Field((), description="countries where the case may "
-                                                                "not change planes")
-    deadline_kind: DeadlineKind = Field(DeadlineKind.legal, description="legal (never proposed for a move) or "
-                                        "target; for the plan both are hard")
+    transit_excluded_countries: tuple[CountryCode, ...] = Field(
+        (), description="countries where the case may not change planes"
+    )
+    deadline_kind: DeadlineKind = Field(
+        DeadlineKind.legal, description="legal (never proposed for a move) or target; for the plan both are hard"
+    )
     care: Care = Field(description="care at arrival")
     priority: Int = Field(ge=1, le=5, description="1 low ... 5 urgent")
     daily_cost_eur: Float = Field(ge=0, le=MAX_EUR, description="cost per day of waiting, EUR")

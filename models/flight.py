@@ -21,7 +21,9 @@ class Flight(DomainModel):
     max_forced: Int = Field(ge=0, le=MAX_COUNT, description="forced-departure cases accepted on this leg")
     stretcher: Bool = Field(description="a stretcher can be installed (one per leg)")
     oxygen: Bool = Field(description="medical oxygen available")
-    medif_lead_hours: Float = Field(ge=0, le=MAX_HOURS, description="medical cases only on legs departing this long after planning_start, hours")
+    medif_lead_hours: Float = Field(
+        ge=0, le=MAX_HOURS, description="medical cases only on legs departing this long after planning_start, hours"
+    )
     fare_eur: Float = Field(ge=0, le=MAX_EUR, description="fare per seat, EUR")
 
     @model_validator(mode="after")

@@ -183,8 +183,8 @@ def find_reference_problems(s: Scenario) -> list[tuple[str, str]]:
         need(f"vehicles[{i}].depot", v.depot, loc, "location")
     for i, lock in enumerate(s.locks):
         need(f"locks[{i}].case", lock.case, cases, "case")
-        for j, f in enumerate(lock.flights or ()):
-            need(f"locks[{i}].flights[{j}]", f, flights, "flight")
+        for j, flight_id in enumerate(lock.flights or ()):
+            need(f"locks[{i}].flights[{j}]", flight_id, flights, "flight")
         for j, st in enumerate(lock.staff or ()):
             need(f"locks[{i}].staff[{j}]", st, staff, "staff")
         if lock.vehicle is not None:

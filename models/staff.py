@@ -28,4 +28,6 @@ class Staff(DomainModel):
     @classmethod
     def _null_is_default(cls, value: Any, info: ValidationInfo) -> Any:
         """FORMAT.md: these are optional, "absent or null"; null means the default (empty, 0)."""
-        return cls.model_fields[info.field_name].default if value is None else value
+        if value is not None or info.field_name is None:  # field_name is only None for model validators
+            return value
+        return cls.model_fields[info.field_name].default

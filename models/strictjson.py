@@ -54,8 +54,12 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         return out
     marked = _Duplicated(out)
     seen: set[str] = set()
-    marked.duplicates = [k for k, _ in pairs if k in seen or seen.add(k)]
-    marked.duplicates = list(dict.fromkeys(marked.duplicates))
+    repeated: list[str] = []
+    for key, _ in pairs:
+        if key in seen:
+            repeated.append(key)
+        seen.add(key)
+    marked.duplicates = list(dict.fromkeys(repeated))
     return marked
 
 
@@ -169,7 +173,8 @@ def read_bytes(path: Path) -> bytes:
             raise JsonError([("", too_large(size))])
         raw = f.read(MAX_FILE_BYTES + 1)  # a pipe or a growing file reports no honest size
     if len(raw) > MAX_FILE_BYTES:
-        raise JsonError([("", f"file is larger than the limit of {MAX_FILE_BYTES:,} bytes ({MAX_FILE_BYTES >> 20} MiB)")])
+        raise JsonError([("",
+                          f"file is larger than the limit of {MAX_FILE_BYTES:,} bytes ({MAX_FILE_BYTES >> 20} MiB)")])
     return raw
 
 

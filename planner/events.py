@@ -12,7 +12,7 @@ build `Event` objects (or parse CLI-style arguments with `parse_event_args`) and
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -39,7 +39,8 @@ def _find(items: list[dict[str, Any]], item_id: str, list_name: str, what: str, 
         if x["id"] == item_id:
             return x
     known = ", ".join(sorted(x["id"] for x in items)[:8])
-    raise InputError(source, [(list_name, f"unknown {what} {item_id!r}" + (f" (known: {known}, ...)" if known else ""))])
+    raise InputError(source, [(list_name,
+                               f"unknown {what} {item_id!r}" + (f" (known: {known}, ...)" if known else ""))])
 
 
 def _aware(moment: datetime, source: str, path: str) -> datetime:
@@ -196,7 +197,7 @@ class Event:
         return f"{self.kind.replace('_', '-')} " + " ".join(parts)
 
 
-OPERATIONS = {
+OPERATIONS: dict[str, Callable[..., Scenario]] = {
     "cancel_flight": cancel_flight,
     "staff_unavailable": staff_unavailable,
     "vehicle_unavailable": vehicle_unavailable,
@@ -243,7 +244,8 @@ def parse_moment(text: str, tz: ZoneInfo, *, end: bool, source: str, path: str) 
             return datetime.combine(day + timedelta(days=1) if end else day, time(0, 0), tzinfo=tz)
         return _aware(datetime.fromisoformat(text), source, path)
     except ValueError:
-        raise InputError(source, [(path, f"expected a date YYYY-MM-DD or a datetime with offset, got {text!r}")]) from None
+        raise InputError(source, [(path,
+                                   f"expected a date YYYY-MM-DD or a datetime with offset, got {text!r}")]) from None
 
 
 def _parse_date(text: str, source: str, path: str) -> date:
@@ -266,7 +268,8 @@ def event_from_args(scenario: Scenario, flag: str, values: Sequence[str]) -> Eve
 
     def count(*allowed: int) -> None:
         if len(values) not in allowed:
-            raise InputError(source, [("", f"expects {EVENT_FLAGS[flag][1]}, got {len(values)} value(s): {' '.join(values)}")])
+            raise InputError(source,
+                             [("", f"expects {EVENT_FLAGS[flag][1]}, got {len(values)} value(s): {' '.join(values)}")])
 
     if kind in ("fit_to_fly", "care_window", "confirm_care") and values:
         from planner.texts import resolve_case  # a case by id or by pseudonym, as everywhere

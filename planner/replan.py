@@ -32,14 +32,17 @@ class Replanned:
     dropped out (revision 2)."""
 
 
-def replan_full(scenario: Scenario, previous: Plan, events: Iterable[Event], params: SolveParams | None = None) -> Replanned:
+def replan_full(
+    scenario: Scenario, previous: Plan, events: Iterable[Event], params: SolveParams | None = None
+) -> Replanned:
     events = list(events)
     new = apply_events(scenario, events)
     return solve_events(new, previous, events, params)
 
 
-def solve_events(new: Scenario, previous: Plan, events: list[Event], params: SolveParams | None,
-           budget: SolveBudget | None = None) -> Replanned:
+def solve_events(
+    new: Scenario, previous: Plan, events: list[Event], params: SolveParams | None, budget: SolveBudget | None = None
+) -> Replanned:
     checked = solve_scenario(new, params, previous=previous, budget=budget)
     info = dict(checked.plan.solver)
     info["events"] = [e.text for e in events]
@@ -47,7 +50,9 @@ def solve_events(new: Scenario, previous: Plan, events: list[Event], params: Sol
     return Replanned(new, checked, events, disrupted_cases(new, checked.plan, previous))
 
 
-def replan(scenario: Scenario, previous: Plan, events: Iterable[Event], params: SolveParams | None = None) -> CheckedPlan:
+def replan(
+    scenario: Scenario, previous: Plan, events: Iterable[Event], params: SolveParams | None = None
+) -> CheckedPlan:
     """Apply `events` to `scenario` and solve with `previous` as the previous plan."""
     return replan_full(scenario, previous, events, params).checked
 

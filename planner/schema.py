@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 
+from pydantic import BaseModel
+
 from models import Plan, Scenario
 
-SCHEMAS = {"scenario": Scenario, "plan": Plan}
+SCHEMAS: dict[str, type[BaseModel]] = {"scenario": Scenario, "plan": Plan}
 
 
 def json_schema(kind: str) -> dict:

@@ -42,18 +42,20 @@ def scenario_hash(scenario: Scenario) -> str:
 WITHDRAWN = "withdrawn: the rule checker rejected the proposed trip"
 
 
-def _withdraw(scenario: Scenario, plan: Plan, violations: list[Violation], previous: Plan | None) -> tuple[Plan, list[str]]:
+def _withdraw(scenario: Scenario, plan: Plan, violations: list[Violation], previous: Plan | None) -> tuple[Plan,
+                                                                                                           list[str]]:
     """Last line of defence: a trip the checker rejects is taken out, never handed on."""
     bad = {c for v in violations if v.rule not in UNAVOIDABLE for c in v.cases}
     if not bad:
         return plan, []
     trips, unplanned = [], list(plan.unplanned)
-    removed = []
+    removed: list[str] = []
     for trip in plan.trips:
         if bad & set(trip.cases):
             removed.extend(trip.cases)
             unplanned.extend(
-                Unplanned(case=c, reasons=(WITHDRAWN,), x_reasons=x_reasons([WITHDRAWN], [])) for c in trip.cases
+                Unplanned.model_validate({"case": c, "reasons": (WITHDRAWN,), "x_reasons": x_reasons([WITHDRAWN], [])})
+                for c in trip.cases
             )
         else:
             trips.append(trip)

@@ -31,7 +31,7 @@ def optimiser_failed(plan: Plan | None) -> bool:
 
 def optimiser_warning(plan: Plan | None, lang: str = "en") -> str | None:
     """The banner text when the optimiser failed on this plan; None otherwise."""
-    if not optimiser_failed(plan):
+    if plan is None or not optimiser_failed(plan):
         return None
     failure = plan.solver.get("model_error") or {}
     key = "solver.model_error_cost" if failure.get("plan_from") == "priority phase" else "solver.model_error"

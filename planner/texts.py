@@ -34,7 +34,8 @@ _TEXT: dict[str, tuple[str, str]] = {
                    "de grens hierboven geldt voor het hele probleem",
                    "Restricted priority <= {v} on the options the planner considered (not all: {why}); "
                    "the bound above holds for the full problem"),
-    "solver": ("Solver      {strategy}, status {status}, {seconds}", "Solver     {strategy} status {status}, {seconds}"),
+    "solver": ("Solver      {strategy}, status {status}, {seconds}",
+               "Solver     {strategy} status {status}, {seconds}"),
     "warning": ("WAARSCHUWING {text}", "WARNING    {text}"),
     "no_optimiser": ("de optimalisatie liep niet: het plan komt van de startheuristiek",
                      "optimiser did not run: plan comes from the start heuristic"),

@@ -35,6 +35,8 @@ DEFAULT_PARAMS = SolveParams(time_limit_s=10, workers=1, seed=0)
 
 # -- trying them -----------------------------------------------------------------------------------
 def _try(scenario: Scenario, plan: Plan, case_id: str, candidate: Relaxation, params: SolveParams) -> Relaxation | None:
+    if candidate.apply is None:  # an advice without an edit to try
+        return None
     try:
         changed = candidate.apply(scenario)
     except Exception as exc:  # noqa: BLE001 - a candidate that cannot be built is simply not offered

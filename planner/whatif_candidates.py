@@ -10,6 +10,7 @@ import copy
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import Any
 
 from models import Scenario, scenario_from_dict
@@ -76,7 +77,8 @@ class Relaxation:
         return WHATIF_CODES[self.kind]
 
     def as_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "code": self.code, "cost": self.cost, "text_nl": self.text_nl, "text_en": self.text_en,
+        return {"kind": self.kind, "code": self.code, "cost": self.cost, "text_nl": self.text_nl,
+                "text_en": self.text_en,
                 "data": self.data, "disruption": self.disruption, "displaced": list(self.displaced),
                 "departure": self.departure.isoformat() if self.departure else None}
 
@@ -131,9 +133,10 @@ class _Candidates:
                 if not o.confirmed:
                     out.append(Relaxation(
                         "confirm_care", COST["confirm_care"],
-                        f"zorgoptie {o.id} ({o.facility}) laten bevestigen", f"get care option {o.id} ({o.facility}) confirmed",
+                        f"zorgoptie {o.id} ({o.facility}) laten bevestigen",
+                        f"get care option {o.id} ({o.facility}) confirmed",
                         {"case": c.id, "option": o.id},
-                        apply=lambda scn, c=c.id, o=o.id: set_care_window(scn, c, o, confirmed=True)))
+                        apply=partial(set_care_window, case_id=c.id, option_id=o.id, confirmed=True)))
         ids = set(unit.case_ids)
         if any(lk.case in ids for lk in s.locks) or any(fb.case in ids for fb in s.forbids):
             def unlock(d):
@@ -148,8 +151,9 @@ class _Candidates:
             if c.fit_to_fly.status is FitStatus.pending:
                 out.append(Relaxation(
                     "fit_to_fly_status", COST["fit_to_fly_status"],
-                    "BMA-besluit: fit-to-fly (nu nog pending)", "BMA decision: fit to fly (pending now)", {"case": c.id},
-                    apply=lambda scn, c=c.id: set_fit_to_fly(scn, c, FitStatus.fit)))
+                    "BMA-besluit: fit-to-fly (nu nog pending)", "BMA decision: fit to fly (pending now)",
+                    {"case": c.id},
+                    apply=partial(set_fit_to_fly, case_id=c.id, status=FitStatus.fit)))
             if c.travel_document is None:
                 start = s.planning_start.date()
 
@@ -204,7 +208,8 @@ class _Candidates:
 
             nl = ", ".join(f"{n} extra {what_nl(n)} op {_leg_name(s, leg, 'nl')}" for leg, n in extra.items())
             en = ", ".join(f"{n} more {what_en(n)} on {_leg_name(s, leg, 'en')}" for leg, n in extra.items())
-            out.append(Relaxation(kind, COST[kind] + sum(extra.values()) - 1, nl, en, {"legs": extra}, apply=_edit(more)))
+            out.append(Relaxation(kind, COST[kind] + sum(extra.values()) - 1, nl, en, {"legs": extra},
+                                  apply=_edit(more)))
         return out
 
     def _window(self, before_min: int, after_min: int) -> tuple[datetime, datetime] | None:
@@ -214,7 +219,8 @@ class _Candidates:
             return None
         st = self.s.settings
         start = min(o.pickup_min for o in unit.options) - st.report_minutes - before_min
-        ends = [r.arr + st.rest_minutes for o in unit.options for r in o.returns] or [o.airport_arrival_min for o in unit.options]
+        ends = ([r.arr + st.rest_minutes for o in unit.options for r in o.returns]
+                or [o.airport_arrival_min for o in unit.options])
         return self.grid.to_datetime(start), self.grid.to_datetime(max(ends) + after_min)
 
     def _vehicle(self) -> list[Relaxation]:
@@ -222,7 +228,8 @@ class _Candidates:
         window = self._window(6 * 60, 6 * 60)
         if window is None or not s.vehicles:
             return []
-        template = max(s.vehicles, key=lambda v: (v.stretcher_places >= unit.stretchers, v.wheelchair_places >= unit.wchc,
+        template = max(s.vehicles, key=lambda v: (v.stretcher_places >= unit.stretchers,
+                                                  v.wheelchair_places >= unit.wchc,
                                                    v.seats, v.id))
         taken = {v.id for v in s.vehicles}
         new_id = _unique_id(taken, "EXTRA-vehicle")
@@ -244,7 +251,8 @@ class _Candidates:
         return [Relaxation("extra_vehicle", COST["extra_vehicle"],
                            f"extra voertuig (zoals {template.id}) voor deze zaak, beschikbaar {days_nl}",
                            f"one more vehicle (like {template.id}) for this case, available {days_en}",
-                           {"vehicle": new_id, "template": template.id, "from": start.isoformat(), "to": end.isoformat()},
+                           {"vehicle": new_id, "template": template.id, "from": start.isoformat(),
+                            "to": end.isoformat()},
                            apply=_edit(add))]
 
     def staff(self) -> list[list[Relaxation]]:
@@ -268,7 +276,8 @@ class _Candidates:
     def _extra_staff(self, role: Role, n: int, gender: Gender | None, start: datetime, end: datetime) -> Relaxation:
         s = self.s
         holders = [p for p in s.staff if role in p.roles]
-        template = next((p for p in holders if gender is None or p.gender == gender), holders[0] if holders else s.staff[0] if s.staff else None)
+        template = next((p for p in holders if gender is None or p.gender == gender),
+                        holders[0] if holders else s.staff[0] if s.staff else None)
         taken = {p.id for p in s.staff}
         new_ids = [_unique_id(taken, f"EXTRA-{role.value}") for _ in range(n)]
         base = template.base if template else s.locations[0].id
@@ -311,10 +320,12 @@ class _Candidates:
             out.append(_validity_series(
                 "extend_fit_to_fly", "fit_to_fly", {c.id: c.fit_to_fly.valid_until for c in ftf_cases},
                 "fit-to-fly {n} dagen verlengen (tot {day})", "extend fit-to-fly by {n} days (to {day})"))
-        doc_cases = [c for c in unit.cases if c.travel_document is not None and c.travel_document.valid_until < deadline_day]
+        doc_cases = [c for c in unit.cases
+                     if c.travel_document is not None and c.travel_document.valid_until < deadline_day]
         if doc_cases:
             out.append(_validity_series(
-                "extend_document", "travel_document", {c.id: c.travel_document.valid_until for c in doc_cases},
+                "extend_document", "travel_document",
+                {c.id: doc.valid_until for c in doc_cases if (doc := c.travel_document) is not None},
                 "reisdocument {n} dagen verlengen (tot {day})", "extend the travel document by {n} days (to {day})"))
         earliest_deadline = min(c.deadline for c in unit.cases)
         # a legal deadline (e.g. the end of detention) is never proposed for a move (FORMAT.md, case)

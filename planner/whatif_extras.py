@@ -81,16 +81,23 @@ def language_swaps(scenario: Scenario, plan: Plan, case_id: str, limit: int = 5)
     case = scenario.case_by_id[case_id]
     on_trip = {e.staff for e in trip.escorts}
     out: list[LanguageSwap] = []
-    speakers = sorted((p for p in scenario.staff if p.id not in on_trip and shares_a_language(case.languages, p.languages)),
-                      key=lambda p: (p.hour_cost_eur, p.id))
+    speakers = sorted(
+        (p for p in scenario.staff if p.id not in on_trip and shares_a_language(case.languages, p.languages)),
+        key=lambda p: (p.hour_cost_eur, p.id),
+    )
     for k, escort in enumerate(trip.escorts):
         for person in speakers:
             if escort.role not in person.roles:
                 continue
             escorts = list(trip.escorts)
             escorts[k] = escort.model_copy(update={"staff": person.id})
-            changed = plan.model_copy(update={"trips": tuple(
-                t.model_copy(update={"escorts": tuple(escorts)}) if t is trip else t for t in plan.trips)})
+            changed = plan.model_copy(
+                update={
+                    "trips": tuple(
+                        t.model_copy(update={"escorts": tuple(escorts)}) if t is trip else t for t in plan.trips
+                    )
+                }
+            )
             if find_violations(scenario, changed):
                 continue
             wanted = tuple(x for x in (person.languages or ()) if x in set(case.languages or ()))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from sample_data.case_checks import ChecksMixin
 from sample_data.case_drafts import (
     CLINIC_NAMES,
     FAMILY_NAMES,
@@ -16,8 +17,8 @@ from sample_data.places import CITY, DESTINATIONS, Destination, airport
 from sample_data.schedule import UTC, zone
 
 
-class CareMixin:
-    """Destinations and care options of `CaseFactory`."""
+class CareMixin(ChecksMixin):
+    """Destinations and care options of `CaseFactory` (which airports a unit reaches comes from the checks)."""
 
     def _pick_destination(self, members: list[CaseDraft]) -> tuple[Destination, tuple[str, ...]]:
         """A country of return (weighted by departure type) and its airports that the unit's needs can reach."""

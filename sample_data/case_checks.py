@@ -4,7 +4,9 @@ for the escorts, and relaxing limits step by step when nothing fits."""
 
 from __future__ import annotations
 
+import random
 from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sample_data.case_drafts import (
     AIRPORT_REPORT,
@@ -29,10 +31,11 @@ from sample_data.case_drafts import (
     TRANSIT_REQUEST,
     VULNERABLE_MAX_CONNECTION,
     CaseDraft,
+    filled,
     road_minutes,
 )
-from sample_data.places import HOME_COUNTRY, NL_AIRPORTS, airport
-from sample_data.schedule import UTC, Leg, zone
+from sample_data.places import HOME_COUNTRY, NL_AIRPORTS, Place, airport
+from sample_data.schedule import UTC, Leg, Network, zone
 
 FORCED_ORIGINS = ("AMS",)
 """Forced departures leave from Schiphol only (KMar's escort teams and custody are there)."""
@@ -52,7 +55,22 @@ def night_overlap(hub: str, arrival: datetime, departure: datetime) -> bool:
     return False
 
 
-class ChecksMixin:
+class FactoryState:
+    """The state `CaseFactory.__init__` sets, declared once for the mixins that read it."""
+
+    rng: random.Random
+    start: datetime
+    end: datetime
+    days: int
+    home: ZoneInfo
+    network: Network
+    places: dict[str, Place]
+    care_no: int
+    _road_cache: dict[tuple[str, str], timedelta]
+    _reach_cache: dict[tuple[bool, bool, bool], frozenset[str]]
+
+
+class ChecksMixin(FactoryState):
     """The network checks of `CaseFactory`."""
 
     def _reachable(self, stretcher: bool, oxygen: bool, forced: bool = False) -> frozenset[str]:
@@ -84,8 +102,8 @@ class ChecksMixin:
                     m.max_travel_hours = max(m.max_travel_hours, 30)
                 latest = self.end
                 if self._legal_14_days(m):
-                    latest = min(latest, m.available_from + timedelta(days=14))
-                m.deadline = max(m.deadline, latest)
+                    latest = min(latest, filled(m.available_from, "available_from") + timedelta(days=14))
+                m.deadline = max(filled(m.deadline, "deadline"), latest)
             elif level == 3:  # the first option confirms and can receive at any time
                 for o in m.care_options[:1]:
                     o.confirmed = True
@@ -143,13 +161,15 @@ class ChecksMixin:
         leg_limits = [m.max_legs for m in members if m.max_legs is not None]
         max_legs = min(leg_limits) if leg_limits else None
         # local dates on which all papers are valid
-        lo = max(max(m.travel_document[0], m.fit_from) for m in members)
-        hi = min(min(m.travel_document[1], m.fit_until) for m in members)
+        documents = [filled(m.travel_document, "travel_document") for m in members]  # only plannable units
+        lo = max(max(doc[0], filled(m.fit_from, "fit_from")) for m, doc in zip(members, documents, strict=True))
+        hi = min(min(doc[1], filled(m.fit_until, "fit_until")) for m, doc in zip(members, documents, strict=True))
         if hi < lo:
             return None
         day_start = datetime.combine(lo, time(0, 0), tzinfo=self.home).astimezone(UTC)
         day_end = datetime.combine(hi, time(23, 59), tzinfo=self.home).astimezone(UTC)
-        latest = min(head.deadline, day_end)
+        latest = min(filled(head.deadline, "deadline"), day_end)
+        available_from = filled(head.available_from, "available_from")
         needs_care = [m for m in members if m.needs_care]
 
         def leg_ok(leg: Leg) -> bool:
@@ -175,7 +195,7 @@ class ChecksMixin:
             return not (forced and third_country and first.departure < self.start + TRANSIT_REQUEST)
 
         for origin in FORCED_ORIGINS if forced else NL_AIRPORTS:
-            earliest = max(head.available_from + self._road(head.location, origin) + CHECKIN,
+            earliest = max(available_from + self._road(head.location, origin) + CHECKIN,
                            self.start + NOTICE, day_start)
             if earliest > latest:
                 continue
@@ -183,7 +203,7 @@ class ChecksMixin:
                 (origin,), head.destination_airports, earliest, latest, max_duration, max_legs,
                 MIN_CONNECTION, leg_ok, connection_ok,
             ):
-                pickup = self.latest_pickup(head.location, head.available_from, itinerary[0])
+                pickup = self.latest_pickup(head.location, available_from, itinerary[0])
                 if pickup is None:
                     continue
                 last = itinerary[-1]

@@ -9,6 +9,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache
+from typing import Any, TypeVar
 
 from geopy.distance import geodesic
 
@@ -18,7 +19,7 @@ from sample_data.schedule import Leg, local_iso
 ROLES = ("doctor", "nurse", "psychiatric_nurse", "kmar", "coordinator")
 MEDICAL_ROLES = ("doctor", "nurse", "psychiatric_nurse")
 
-DEFAULT_SETTINGS = {
+DEFAULT_SETTINGS: dict[str, Any] = {
     "checkin_minutes": 180,
     "min_connection_minutes": 90,
     "report_minutes": 30,
@@ -53,13 +54,13 @@ RETURN_MAX = timedelta(hours=DEFAULT_SETTINGS["return_max_hours"])
 REST = timedelta(minutes=DEFAULT_SETTINGS["rest_minutes"])
 REPORT = timedelta(minutes=DEFAULT_SETTINGS["report_minutes"])
 NOTICE = timedelta(hours=DEFAULT_SETTINGS["notice_hours"])
-STRETCHER_SEATS = DEFAULT_SETTINGS["stretcher_seats"]
-ROAD = DEFAULT_SETTINGS["road"]
+STRETCHER_SEATS: int = DEFAULT_SETTINGS["stretcher_seats"]
+ROAD: dict[str, float] = DEFAULT_SETTINGS["road"]
 MAX_AIRPORT_WAIT = timedelta(minutes=DEFAULT_SETTINGS["max_airport_wait_minutes"])
 MAX_CONNECTION = timedelta(minutes=DEFAULT_SETTINGS["max_connection_minutes"])
 VULNERABLE_MAX_CONNECTION = timedelta(minutes=DEFAULT_SETTINGS["vulnerable_max_connection_minutes"])
 NIGHT = ("00:00", "05:00")
-AIRPORT_REPORT_ROLES = frozenset(DEFAULT_SETTINGS["airport_report_roles"])
+AIRPORT_REPORT_ROLES: frozenset[str] = frozenset(DEFAULT_SETTINGS["airport_report_roles"])
 AIRPORT_REPORT = timedelta(minutes=DEFAULT_SETTINGS["airport_report_minutes"])
 MAX_DUTY = timedelta(minutes=DEFAULT_SETTINGS["max_duty_minutes"])
 RETURN_CHECKIN = timedelta(minutes=DEFAULT_SETTINGS["return_checkin_minutes"])
@@ -127,6 +128,16 @@ class CareOptionDraft:
             "windows": [{"from": local_iso(a, tz), "to": local_iso(b, tz)} for a, b in self.windows],
             "confirmed": self.confirmed,
         }
+
+
+T = TypeVar("T")
+
+
+def filled(value: T | None, what: str) -> T:
+    """A draft field the generator fills in a later step; reading it before that step is a bug."""
+    if value is None:
+        raise ValueError(f"case draft: {what} read before the generator filled it")
+    return value
 
 
 @dataclass
@@ -197,7 +208,7 @@ class CaseDraft:
         return self.travel_document is not None and self.fit_status in ("fit", "fit_with_conditions")
 
     def to_dict(self) -> dict:
-        d = {
+        d: dict[str, Any] = {
             "id": self.id,
             "pseudonym": self.pseudonym,
         }
@@ -213,8 +224,8 @@ class CaseDraft:
                 "destination_country": self.destination_country,
                 "destination_airports": list(self.destination_airports),
                 "location": self.location,
-                "available_from": local_iso(self.available_from, HOME_TZ),
-                "deadline": local_iso(self.deadline, HOME_TZ),
+                "available_from": local_iso(filled(self.available_from, "available_from"), HOME_TZ),
+                "deadline": local_iso(filled(self.deadline, "deadline"), HOME_TZ),
                 "travel_document": None
                 if self.travel_document is None
                 else {
@@ -223,8 +234,8 @@ class CaseDraft:
                 },
                 "fit_to_fly": {
                     "status": self.fit_status,
-                    "valid_from": self.fit_from.isoformat(),
-                    "valid_until": self.fit_until.isoformat(),
+                    "valid_from": filled(self.fit_from, "fit_from").isoformat(),
+                    "valid_until": filled(self.fit_until, "fit_until").isoformat(),
                     "max_travel_hours": self.max_travel_hours,
                     "max_legs": self.max_legs,
                     "stretcher": self.stretcher,

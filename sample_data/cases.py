@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from sample_data.case_care import CareMixin
 from sample_data.case_checks import ChecksMixin
-from sample_data.case_drafts import FORCED_SHARE_OF_PROFILE, CaseDraft, UnitResult
+from sample_data.case_drafts import FORCED_SHARE_OF_PROFILE, CaseDraft, UnitResult, filled
 from sample_data.mix import parse_mix, unit_weights
 from sample_data.places import HOME_TZ, HOSPITALS, RECEPTION_CENTRES, detained_at, place_by_id
 from sample_data.schedule import UTC, Leg, Network, zone
@@ -39,7 +39,7 @@ class CaseFactory(CareMixin, ChecksMixin):
         self.group_no = 0
         self.pseudo_base = rng.randint(20, 400)
         self._road_cache: dict[tuple[str, str], timedelta] = {}
-        self._reach_cache: dict[tuple[bool, bool], frozenset[str]] = {}
+        self._reach_cache: dict[tuple[bool, bool, bool], frozenset[str]] = {}
         self.unplannable: list[str] = []
         self.no_itinerary: list[str] = []
 
@@ -218,7 +218,8 @@ class CaseFactory(CareMixin, ChecksMixin):
         if forced:
             size = 2  # one parent and one child: carriers rarely take more than 2 forced per leg
         adults = 1 if size == 2 or rng.random() < 0.4 else 2
-        location = "ggv-zeist" if forced else rng.choices(("vbl-ter-apel", "azc-budel", "azc-gilze"), (0.6, 0.2, 0.2))[0]
+        centres = ("vbl-ter-apel", "azc-budel", "azc-gilze")
+        location = "ggv-zeist" if forced else rng.choices(centres, (0.6, 0.2, 0.2))[0]
         priority = rng.choice((4, 5))
         members = []
         for k in range(size):
@@ -267,6 +268,8 @@ class CaseFactory(CareMixin, ChecksMixin):
         deadline = deadline.astimezone(self.home).replace(minute=0, second=0, microsecond=0).astimezone(UTC)
         deadline = max(deadline, avail)
         medical = head.profile not in ("forced", "voluntary", "family", "uam")
+        mth: int | None
+        legs: int | None
         if head.profile == "stretcher":
             mth, legs = rng.randint(8, 14), rng.choice((1, 2, 2, None))
         elif medical:
@@ -287,7 +290,7 @@ class CaseFactory(CareMixin, ChecksMixin):
         # one unit in ~35 waits for a laissez-passer (for a family: one member's)
         missing = rng.choice(members).id if rng.random() < 0.03 else None
         for m in members:
-            anchor = max(self.start, m.available_from).astimezone(self.home).date()
+            anchor = max(self.start, filled(m.available_from, "available_from")).astimezone(self.home).date()
             if m.id == missing:
                 m.travel_document = None
             elif rng.random() < 0.07:  # expires inside the horizon

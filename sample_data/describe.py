@@ -55,7 +55,8 @@ def describe(scenario: dict) -> str:
              f"{len(scenario['vehicles'])} vehicles, from {scenario['planning_start']}"]
     gen = scenario.get("x_generator") or {}
     if gen:
-        lines.append(f"generated with mix {gen.get('mix', '-')}, forced share {gen.get('forced_share') or 'from the mix'}, "
+        forced_share = gen.get("forced_share") or "from the mix"
+        lines.append(f"generated with mix {gen.get('mix', '-')}, forced share {forced_share}, "
                      f"seed {gen.get('seed')}, staffing {gen.get('staffing')}")
     lines += ["", "case mix"]
     counts = Counter(category(c) for c in cases)

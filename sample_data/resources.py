@@ -19,7 +19,7 @@ from sample_data.case_drafts import ROLES, UnitResult, road_minutes
 from sample_data.places import DEPOTS, HOME_TZ, HOSPITALS, NL_AIRPORTS, airport, place_by_id
 from sample_data.schedule import UTC, local_iso
 
-FIRST_NAMES = {
+FIRST_NAMES: dict[str, tuple[str, ...]] = {
     "F": ("Anna", "Sanne", "Fleur", "Lotte", "Eva", "Iris", "Noor", "Femke", "Marieke", "Esther",
           "Ingrid", "Judith", "Karin", "Linda", "Marloes", "Nicole", "Petra", "Rianne", "Saskia",
           "Yvonne", "Fatima", "Samira", "Elif", "Naima", "Chantal", "Joyce", "Wendy", "Hanneke"),
@@ -77,7 +77,8 @@ class StaffFactory:
     def staff(self, units: list[UnitResult], staffing: float) -> list[dict]:
         demand_days = {r: 0.0 for r in ROLES}
         demand_trips = {r: 0 for r in ROLES}
-        same_gender = {r: [] for r in ROLES}  # per role: the gender each same-gender unit asks for
+        # per role: the gender each same-gender unit asks for
+        same_gender: dict[str, list[str]] = {r: [] for r in ROLES}
         units_of = {r: 0 for r in ROLES}
         per_trip = {r: 1 for r in ROLES}  # the most of a role one trip needs
         for u in units:
@@ -202,12 +203,9 @@ class VehicleFactory:
         """Depot → pickup → airport → depot, from the nearest depot, in hours."""
         loc = self.places[u.members[0].location]
         ap = airport(u.itinerary[0].from_ if u.itinerary else NL_AIRPORTS[0])
-        best = None
-        for depot in DEPOTS:
-            minutes = (road_minutes((depot.lat, depot.lon), (loc.lat, loc.lon))
-                       + road_minutes((loc.lat, loc.lon), (ap["lat"], ap["lon"]))
-                       + road_minutes((ap["lat"], ap["lon"]), (depot.lat, depot.lon)))
-            best = minutes if best is None else min(best, minutes)
+        best = min(road_minutes((depot.lat, depot.lon), (loc.lat, loc.lon))
+                   + road_minutes((loc.lat, loc.lon), (ap["lat"], ap["lon"]))
+                   + road_minutes((ap["lat"], ap["lon"]), (depot.lat, depot.lon)) for depot in DEPOTS)
         return best / 60
 
     def vehicles(self, units: list[UnitResult], staffing: float) -> list[dict]:

@@ -92,7 +92,8 @@ def signed_in() -> bool:
     if "user" in st.session_state:
         return True
     if oidc_configured() and st.user.is_logged_in:
-        found = common.planner().oidc_user(st.user.get("email"))
+        email = st.user.get("email")
+        found = common.planner().oidc_user(email if isinstance(email, str) else None)
         if found is not None:
             st.session_state["user"] = {"username": found.username, "roles": list(found.roles)}
             st.session_state["last_seen"] = datetime.now(UTC)
@@ -125,7 +126,7 @@ def login_pages() -> list:
     out shows the login (never Streamlit's "Page not found"), and after signing in the same
     address opens that page."""
     pages = [st.Page(login_page, title=tr("login.title"), url_path="login", default=True)]
-    for key, (_, _, url) in PAGES.items():
+    for _, _, url in PAGES.values():
         pages.append(st.Page(login_page, title=tr("login.title"), url_path=url))
     return pages
 

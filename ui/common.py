@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
+from models import Plan
 from planner.web import Planner, View, auth, database_url, optimiser_warning
 from planner.web.i18n import DEFAULT_LANGUAGE, t
 
@@ -123,11 +124,10 @@ def current_view() -> View | None:
         st.session_state["ws_id"] = wanted
     adopt_finished_solve(p)
     state = seen()
-    follow = state is None or state["scenario_id"] != wanted or not is_coordinator()
-    if follow:
+    if state is None or state["scenario_id"] != wanted or not is_coordinator():
         info = p.scenario_info(wanted)
         set_seen(info.id, info.revision, info.head_plan_id)
-        state = seen()
+        return p.view(wanted, info.head_plan_id, info.revision)
     return p.view(wanted, state["plan_id"], state["revision"])
 
 
@@ -162,8 +162,8 @@ def sidebar(view: View | None) -> None:
             # Widget keys vanish when a widget is not drawn (login page); keep our own copy, and
             # push it into the widget so an import or the demo (which set ws_id) show here too.
             st.session_state["_ws_widget"] = current if current in ids else ids[0]
-            st.selectbox(tr("ws.scenario"), ids,
-                         format_func=labels.get, key="_ws_widget", on_change=_copy, args=("_ws_widget", "ws_id"))
+            st.selectbox(tr("ws.scenario"), ids, format_func=lambda i: labels[i], key="_ws_widget", on_change=_copy,
+                         args=("_ws_widget", "ws_id"))
         if view is not None:
             if view.version is not None:
                 st.caption(tr("ws.version", number=view.version.number, status=tr(f"status.{view.version.status}"),
@@ -229,10 +229,12 @@ def need_view() -> View:
     return view
 
 
-def need_plan(view: View) -> None:
+def need_plan(view: View) -> Plan:
+    """The view's plan; stops the page with a hint when there is none yet."""
     if view.plan is None:
         st.info(tr("ws.noplan"))
         st.stop()
+    return view.plan
 
 
 def optimiser_banner(view: View | None) -> None:

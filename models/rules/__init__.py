@@ -68,5 +68,6 @@ def rule_by_code(code: str) -> Rule:
 
 __all__ = [
     "CHECKS", "COST_PARTS", "RULES", "Rule", "Violation", "cost_breakdown", "disrupted_cases",
-    "evaluate_objective", "find_violations", "language_mismatched_cases", "rule_by_code", "timeline", "trip_cost_breakdown",
+    "evaluate_objective", "find_violations", "language_mismatched_cases", "rule_by_code", "timeline",
+    "trip_cost_breakdown",
 ]

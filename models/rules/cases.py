@@ -72,7 +72,7 @@ def _pickup(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
 
 
 def _departure_day(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
-    first = view.outbound[0]
+    first = view.legs[0]
     departure = first.departure
     origin = ctx.scenario.location_by_id[first.from_]
     day = timeline.local_date(departure, origin.tz)
@@ -105,7 +105,7 @@ def _notice(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
     earliest: datetime = plus(s.planning_start, timeline.hours(s.settings.notice_hours))
     if view.first_departure < earliest and is_new_departure(ctx.previous_by_case, view.trip.cases, view.trip.outbound):
         yield NOTICE(
-            f"{trip_name(view.trip)}: new departure {view.outbound[0].code} {when(view.first_departure)} is less than "
+            f"{trip_name(view.trip)}: new departure {view.legs[0].code} {when(view.first_departure)} is less than "
             f"{s.settings.notice_hours:g} h after planning start {when(s.planning_start)} (earliest {when(earliest)})",
             view.trip.cases,
         )

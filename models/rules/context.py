@@ -47,12 +47,26 @@ class TripView:
         return self.all_cases_known and self.location is not None and self.outbound is not None
 
     @property
+    def legs(self) -> tuple[Flight, ...]:
+        """The resolved outbound legs, for rules that run only after checking `outbound` (or `timed`)."""
+        if self.outbound is None:
+            raise LookupError(f"trip {self.index}: an outbound leg id is unknown; check view.outbound first")
+        return self.outbound
+
+    @property
+    def place(self) -> Location:
+        """The common pickup location, for rules that run only after checking `location` (or `timed`)."""
+        if self.location is None:
+            raise LookupError(f"trip {self.index}: no common known pickup location; check view.location first")
+        return self.location
+
+    @property
     def first_departure(self) -> datetime:
-        return self.outbound[0].departure
+        return self.legs[0].departure
 
     @property
     def last_arrival(self) -> datetime:
-        return self.outbound[-1].arrival
+        return self.legs[-1].arrival
 
 
 @dataclass(frozen=True)
@@ -83,8 +97,8 @@ def trip_by_case(plan: Plan | None) -> dict[str, Trip]:
 
 
 def _legs(scenario: Scenario, ids: tuple[str, ...]) -> tuple[Flight, ...] | None:
-    legs = tuple(scenario.flight_by_id.get(leg) for leg in ids)
-    return None if any(leg is None for leg in legs) else legs
+    legs = tuple(leg for leg in (scenario.flight_by_id.get(i) for i in ids) if leg is not None)
+    return legs if len(legs) == len(ids) else None
 
 
 def _view(scenario: Scenario, index: int, trip: Trip) -> TripView:

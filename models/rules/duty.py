@@ -39,7 +39,7 @@ def _duty(ctx: PlanContext, view: TripView, escort: EscortView) -> Iterator[Viol
     cases = view.trip.cases
     start, handover = timeline.outbound_duty(s, view.trip, a)
     outbound = timeline.span_minutes((start, handover))
-    where = f"at {view.outbound[0].from_}" if timeline.joins_at_airport(s, a.role) else f"at {view.location.id}"
+    where = f"at {view.legs[0].from_}" if timeline.joins_at_airport(s, a.role) else f"at {view.place.id}"
     if settings.max_duty_minutes is not None and outbound > settings.max_duty_minutes:
         yield OUTBOUND_DUTY(f"{who}: outbound duty {duration_text(outbound)} from report {where} {when(start)} to "
                             f"handover end {when(handover)} (max {duration_text(settings.max_duty_minutes)})", cases)

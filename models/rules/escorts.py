@@ -139,7 +139,7 @@ def _return(ctx: PlanContext, view: TripView, escort: EscortView) -> Iterator[Vi
     legs = escort.returns
     if legs is None:
         return  # coverage reports the unknown leg
-    arrival_airport = view.outbound[-1].to
+    arrival_airport = view.legs[-1].to
     if legs[0].from_ != arrival_airport:
         yield RETURN_ORIGIN(f"{name}: {staff_id}'s return {leg_name(s, legs[0])} departs from {legs[0].from_}, "
                             f"outbound lands at {arrival_airport}", cases)

@@ -51,16 +51,17 @@ def _gap_minutes(start, end) -> float:
 def _airport_wait(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
     s = ctx.scenario
     earliest = timeline.earliest_airport_arrival(s, view.first_departure)
-    if earliest is None:
+    max_wait = s.settings.max_airport_wait_minutes
+    if earliest is None or max_wait is None:
         return
     arrival = timeline.airport_arrival(s, view.trip)
     if arrival < earliest:
-        checkin = timeline.latest_airport_arrival(s, view.outbound[0])
-        airport = view.outbound[0].from_
+        checkin = timeline.latest_airport_arrival(s, view.legs[0])
+        airport = view.legs[0].from_
         yield AIRPORT_WAIT(
             f"rule 9: {trip_name(view.trip)} reaches {airport} at {when(arrival)}, "
             f"{duration_text(_gap_minutes(arrival, checkin))} before check-in at {when(checkin)} for "
-            f"{leg_name(s, view.outbound[0])} (max airport wait {duration_text(s.settings.max_airport_wait_minutes)}; "
+            f"{leg_name(s, view.legs[0])} (max airport wait {duration_text(max_wait)}; "
             f"pick up no earlier than {when(plus(view.trip.pickup, earliest - arrival))})", view.trip.cases)
 
 
@@ -68,7 +69,7 @@ def _connections(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
     s = ctx.scenario
     settings = s.settings
     vulnerable = [c for c in view.cases if timeline.is_vulnerable(c)]
-    for before, after in timeline.connections(view.outbound):
+    for before, after in timeline.connections(view.legs):
         hub = s.location_by_id[before.to]
         gap = _gap_minutes(before.arrival, after.departure)
         where = (f"{duration_text(gap)} at {hub.id} between {leg_name(s, before)} (lands {when(before.arrival)}) "
@@ -95,7 +96,7 @@ def _why_vulnerable(case) -> str:
 def _transit(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
     s = ctx.scenario
     hubs = []
-    for before, after in timeline.connections(view.outbound):
+    for before, after in timeline.connections(view.legs):
         for airport_id in (before.to, after.from_):
             if airport_id not in hubs:
                 hubs.append(airport_id)
@@ -114,5 +115,5 @@ def _transit(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
                 and is_new_departure(ctx.previous_by_case, [case.id], view.trip.outbound)):
             yield TRANSIT_REQUEST(
                 f"rule 9: forced case {case.id} changes planes in {', '.join(third)}, a third country: first departure "
-                f"{view.outbound[0].code} {when(view.first_departure)} is less than {hours:g} h after planning start "
+                f"{view.legs[0].code} {when(view.first_departure)} is less than {hours:g} h after planning start "
                 f"{when(s.planning_start)} to request transit (earliest {when(earliest)})", [case.id])

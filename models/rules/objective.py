@@ -144,7 +144,8 @@ def trip_language_mismatches(scenario: Scenario, trip: Trip) -> list[str]:
     out = []
     for case_id in dict.fromkeys(trip.cases):
         case = scenario.case_by_id.get(case_id)
-        if case is not None and has_preferred_languages(case.languages) and not shares_a_language(case.languages, spoken):
+        if case is not None and has_preferred_languages(case.languages) and not shares_a_language(case.languages,
+                                                                                                  spoken):
             out.append(case_id)
     return out
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 from models.flight import Flight
 from models.instants import plus
@@ -44,7 +45,7 @@ def connection_problems(scenario: Scenario, legs: Sequence[Flight]) -> list[tupl
     Shared by outbound (rule 2) and return legs (rule 7)."""
     out: list[tuple[str, str]] = []
     min_connection = timeline.minutes(scenario.settings.min_connection_minutes)
-    for before, after in zip(legs, legs[1:]):
+    for before, after in pairwise(legs):
         if before.to != after.from_:
             out.append(("airport", f"{leg_name(scenario, before)} lands at {before.to}, "
                                    f"{leg_name(scenario, after)} departs from {after.from_}"))
@@ -56,7 +57,7 @@ def connection_problems(scenario: Scenario, legs: Sequence[Flight]) -> list[tupl
 
 
 def _route(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
-    s, legs, cases = ctx.scenario, view.outbound, view.trip.cases
+    s, legs, cases = ctx.scenario, view.legs, view.trip.cases
     name = trip_name(view.trip)
     origin = s.location_by_id[legs[0].from_]
     if origin.country != s.home_country:
@@ -70,7 +71,7 @@ def _route(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
 
 
 def _per_case(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
-    s, legs = ctx.scenario, view.outbound
+    s, legs = ctx.scenario, view.legs
     last = legs[-1]
     travel_hours = timeline.as_hours(last.arrival - legs[0].departure)
     for case in view.cases:

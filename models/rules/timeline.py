@@ -13,6 +13,7 @@ they do); they raise `KeyError` otherwise.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 from models.case import CareOption, Case
@@ -251,7 +252,7 @@ def earliest_airport_arrival(scenario: Scenario, first_departure_at: datetime) -
 def connections(legs: tuple[Flight, ...]) -> list[tuple[Flight, Flight]]:
     """Consecutive leg pairs; the connection runs from the first's arrival to the second's departure
     at the hub `first.to`."""
-    return list(zip(legs, legs[1:]))
+    return list(pairwise(legs))
 
 
 # -- daily windows in local time (rule 9 night connection) -------------------------------
@@ -286,7 +287,8 @@ def overlaps_daily_window(start: datetime, end: datetime, window: DailyWindow, t
 
 def _days(first: date, last: date) -> list[date]:
     """From the day before `first` (a wrapping window starts then) to `last`."""
-    out, day = [], day_plus(first, -1)
+    out: list[date] = []
+    day = day_plus(first, -1)
     while day <= last and (not out or day != out[-1]):
         out.append(day)
         day = day_plus(day, 1)
@@ -326,4 +328,4 @@ def _constant_offset_pieces(start: datetime, end: datetime, zone_: ZoneInfo) -> 
             cuts.append(probe + timedelta(seconds=hi))
         probe = step
     bounds = [start, *cuts, end]
-    return list(zip(bounds, bounds[1:]))
+    return list(pairwise(bounds))

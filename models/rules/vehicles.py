@@ -13,6 +13,7 @@ from models.rules import timeline
 from models.rules.context import PlanContext, TripView
 from models.rules.text import trip_name, when
 from models.rules.violation import Rule, Violation
+from models.vehicle import Vehicle
 
 LOCATION = Rule(
     "rule5.location", "Group members at different pickup locations", "Groepsleden op verschillende ophaallocaties"
@@ -29,18 +30,18 @@ RULES = (LOCATION, SEATS, WHEELCHAIR, STRETCHER, CHECKIN, AVAILABILITY, OVERLAP,
 
 
 def check(ctx: PlanContext) -> Iterator[Violation]:
-    busy: list[tuple[TripView, timeline.Interval]] = []
+    busy: list[tuple[TripView, Vehicle, timeline.Interval]] = []
     for view in ctx.trips:
         yield from _location(ctx, view)
         yield from _capacity(ctx, view)
         if view.location is not None:
-            yield from _pickup_window(view)
+            yield from _pickup_window(view, view.location)
         if view.timed:
             yield from _checkin(ctx, view)
             if view.vehicle is not None:
                 interval = timeline.vehicle_busy(ctx.scenario, view.trip)
-                busy.append((view, interval))
-                yield from _availability(view, interval)
+                busy.append((view, view.vehicle, interval))
+                yield from _availability(view, view.vehicle, interval)
     yield from _overlaps(busy)
 
 
@@ -82,11 +83,11 @@ def pickup_allowed(location: Location, pickup: datetime) -> bool:
     return any(w.contains(local) for w in location.pickup_windows)
 
 
-def _pickup_window(view: TripView) -> Iterator[Violation]:
-    location, pickup = view.location, view.trip.pickup
+def _pickup_window(view: TripView, location: Location) -> Iterator[Violation]:
+    pickup = view.trip.pickup
     if not pickup_allowed(location, pickup):
         local = timeline.local_time(pickup, location.tz)
-        hours = ", ".join(f"{w.from_:%H:%M}-{w.to:%H:%M}" for w in location.pickup_windows)
+        hours = ", ".join(f"{w.from_:%H:%M}-{w.to:%H:%M}" for w in location.pickup_windows or ())
         yield PICKUP_WINDOW(f"{trip_name(view.trip)}: pickup at {location.id} {local:%H:%M} local time, "
                             f"pickup hours {hours}", view.trip.cases)
 
@@ -94,24 +95,23 @@ def _pickup_window(view: TripView) -> Iterator[Violation]:
 def _checkin(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
     s, name, cases = ctx.scenario, trip_name(view.trip), view.trip.cases
     arrival = timeline.airport_arrival(s, view.trip)
-    latest = timeline.latest_airport_arrival(s, view.outbound[0])
+    latest = timeline.latest_airport_arrival(s, view.legs[0])
     if arrival > latest:
-        yield CHECKIN(f"{name}: at {view.outbound[0].from_} {when(arrival)}, check-in by {when(latest)} "
-                      f"({s.settings.checkin_minutes} min before {view.outbound[0].code} {when(view.first_departure)})",
+        yield CHECKIN(f"{name}: at {view.legs[0].from_} {when(arrival)}, check-in by {when(latest)} "
+                      f"({s.settings.checkin_minutes} min before {view.legs[0].code} {when(view.first_departure)})",
                       cases)
 
 
-def _availability(view: TripView, interval: timeline.Interval) -> Iterator[Violation]:
-    vehicle = view.vehicle
+def _availability(view: TripView, vehicle: Vehicle, interval: timeline.Interval) -> Iterator[Violation]:
     if not any(w.covers(*interval) for w in vehicle.available):
         yield AVAILABILITY(f"{trip_name(view.trip)}: vehicle {vehicle.id} busy {when(interval[0])} to "
                            f"{when(interval[1])}, outside its availability", view.trip.cases)
 
 
-def _overlaps(busy: list[tuple[TripView, timeline.Interval]]) -> Iterator[Violation]:
-    for i, (a, ia) in enumerate(busy):
-        for b, ib in busy[i + 1:]:
-            if a.vehicle.id == b.vehicle.id and timeline.overlaps(ia, ib):
-                yield OVERLAP(f"vehicle {a.vehicle.id}: {trip_name(a.trip)} ({when(ia[0])} to {when(ia[1])}) "
+def _overlaps(busy: list[tuple[TripView, Vehicle, timeline.Interval]]) -> Iterator[Violation]:
+    for i, (a, vehicle, ia) in enumerate(busy):
+        for b, other, ib in busy[i + 1:]:
+            if vehicle.id == other.id and timeline.overlaps(ia, ib):
+                yield OVERLAP(f"vehicle {vehicle.id}: {trip_name(a.trip)} ({when(ia[0])} to {when(ia[1])}) "
                               f"overlaps {trip_name(b.trip)} ({when(ib[0])} to {when(ib[1])})",
                               a.trip.cases + b.trip.cases)

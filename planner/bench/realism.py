@@ -37,7 +37,7 @@ def run_realism_bench(args) -> int:
         return 2
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for tier, seed, path, data in generated(args, tmp):
+        for tier, seed, _path, data in generated(args, tmp):
             for mode in MODES:
                 variant = Path(tmp) / f"{tier}-{seed}-{mode}.json"
                 variant.write_text(json.dumps(_variant(data, mode)), encoding="utf-8")
@@ -65,7 +65,8 @@ def realism_table(rows: list[dict]) -> str:
     lines = [header, "|" + "---|" * 11]
     for r in rows:
         lines.append(
-            f"| {r['tier']} | {r['seed']} | {r['mode']} | {'yes' if r['valid'] else 'NO'} | {r['planned']}/{r['cases']} "
+            f"| {r['tier']} | {r['seed']} | {r['mode']} | {'yes' if r['valid'] else 'NO'} "
+            f"| {r['planned']}/{r['cases']} "
             f"| {r['priority']} | {r['language_mismatch']} | {r['cost']:,.0f} | {_duty(r)} | {r['wall_s']:.1f} "
             f"| {r['status']} |")
     return "\n".join(lines)
@@ -93,7 +94,8 @@ def realism_summary(rows: list[dict], tiers: list[str]) -> str:
         lines.append(
             f"| {tier} | {fmt(med(tier, 'off', 'priority'), '.0f')} → {fmt(med(tier, 'on', 'priority'), '.0f')} "
             f"| {fmt(med(tier, 'off', 'planned'), '.0f')} → {fmt(med(tier, 'on', 'planned'), '.0f')} "
-            f"| {fmt(med(tier, 'off', 'language_mismatch'), '.0f')} → {fmt(med(tier, 'on', 'language_mismatch'), '.0f')} "
+            f"| {fmt(med(tier, 'off', 'language_mismatch'), '.0f')} → "
+            f"{fmt(med(tier, 'on', 'language_mismatch'), '.0f')} "
             f"| {fmt(med(tier, 'off', 'cost'), ',.0f')} → {fmt(med(tier, 'on', 'cost'), ',.0f')} "
             f"| {fmt(most(tier, 'off'), '.1f')} → {fmt(most(tier, 'on'), '.1f')} |")
     return "\n".join(lines)

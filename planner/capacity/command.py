@@ -107,7 +107,7 @@ def report(sweep: SweepRun, scenario_path: Path, out: Path, args: argparse.Names
     for line in skipped:
         print(("Skipped " if en else "Overgeslagen ") + line)
     table = sweep.table
-    bad = int((table["status"] != OK).sum()) + int((table["valid"] == False).sum())
+    bad = int((table["status"] != OK).sum()) + int(table["valid"].eq(False).sum())
     return 0 if bad == 0 else 1
 
 

@@ -186,7 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     extra = json.loads((run / "args.json").read_text(encoding="utf-8"))
     started = time.perf_counter()
     code = cli(["sweep", str(run / "sweep.json"), "-o", str(run / "out"), "--overwrite", "-q", "--no-png", *extra])
-    print(f"sweep finished with exit code {code} in {time.perf_counter() - started:.1f} s", flush=True)
+    # this process's stdout is the run's log file (see start()), so print is its output
+    print(f"sweep finished with exit code {code} in {time.perf_counter() - started:.1f} s", flush=True)  # noqa: T201
     (run / "exit_code").write_text(str(code), encoding="utf-8")
     return code
 

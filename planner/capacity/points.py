@@ -57,7 +57,7 @@ class Point:
     def on_base_except(self, spec: SweepSpec, axis_index: int) -> bool:
         """Every axis but `axis_index` sits at its base value."""
         return all(i == axis_index or _same(v, a.base_value)
-                   for i, (a, v) in enumerate(zip(spec.axes, self.values)))
+                   for i, (a, v) in enumerate(zip(spec.axes, self.values, strict=True)))
 
 
 @dataclass(frozen=True)
@@ -74,12 +74,15 @@ class Task:
 
 
 def _same(a: Any, b: Any) -> bool:
-    norm = (lambda v: None if v == "off" else v)
-    return json.dumps(norm(a), sort_keys=True) == json.dumps(norm(b), sort_keys=True)
+    return json.dumps(_off_is_none(a), sort_keys=True) == json.dumps(_off_is_none(b), sort_keys=True)
+
+
+def _off_is_none(value: Any) -> Any:
+    return None if value == "off" else value
 
 
 def _key(spec: SweepSpec, values: tuple[Any, ...]) -> str:
-    return "|".join(f"{a.name}={value_label(a, v)}" for a, v in zip(spec.axes, values))
+    return "|".join(f"{a.name}={value_label(a, v)}" for a, v in zip(spec.axes, values, strict=True))
 
 
 def points(spec: SweepSpec) -> list[Point]:

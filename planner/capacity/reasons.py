@@ -12,7 +12,8 @@ import re
 
 from solver.explain import FAMILIES
 
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((family, re.compile(pattern, re.IGNORECASE)) for family, pattern in (
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((family, re.compile(pattern, re.IGNORECASE)) for family,
+                                                           pattern in (
     ("lock", r"\block|forbidden"),
     ("deadline", r"after the deadline|deadline"),
     ("documents", r"travel document|document"),

@@ -10,6 +10,8 @@ A straight or flat curve has no knee.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import cast
 
 import pandas as pd
 
@@ -78,14 +80,14 @@ def _curve(axis: Axis, rows: pd.DataFrame) -> list[CurvePoint]:
                               planned_priority=float(prio.mean()), min_priority=float(prio.min()),
                               max_priority=float(prio.max()), unplanned={c: v for c, v in unplanned.items() if v}))
     if all(p.x is not None for p in out):
-        out.sort(key=lambda p: p.x)
+        out.sort(key=lambda p: cast(float, p.x))  # all known: checked just above
     return out
 
 
 def _steps(axis: Axis, curve: list[CurvePoint]) -> list[Step]:
     unit = unit_size(axis)
     out = []
-    for a, b in zip(curve, curve[1:]):
+    for a, b in pairwise(curve):
         width = (b.x - a.x) / unit if unit is not None and a.x is not None and b.x is not None else 1.0
         width = width or 1.0
         out.append(Step(a.label, b.label, (b.planned_priority - a.planned_priority) / width,
@@ -97,14 +99,14 @@ def knee(curve: list[CurvePoint]) -> str | None:
     """The label of the point farthest from the chord (scaled), or None for a straight/flat curve."""
     if len(curve) < 3 or any(p.x is None for p in curve):
         return None
-    xs = [p.x for p in curve]
+    xs = [p.x for p in curve if p.x is not None]  # all of them: checked above
     ys = [p.planned_priority for p in curve]
     if max(ys) == min(ys) or max(xs) == min(xs):
         return None
     sx = [(x - xs[0]) / (xs[-1] - xs[0]) for x in xs]
     sy = [(y - min(ys)) / (max(ys) - min(ys)) for y in ys]
     a, b = sy[0], sy[-1]
-    distance = [abs(y - (a + (b - a) * x)) for x, y in zip(sx, sy)]
+    distance = [abs(y - (a + (b - a) * x)) for x, y in zip(sx, sy, strict=True)]
     best = max(range(1, len(curve) - 1), key=lambda i: distance[i])
     return curve[best].label if distance[best] >= KNEE_MIN_DISTANCE else None
 
@@ -162,7 +164,8 @@ def axis_text(summary: AxisSummary, total_cases: int | None, lang: str = "nl") -
 def knee_sentence(summary: AxisSummary, lang: str = "nl") -> str:
     en = lang == "en"
     if len(summary.curve) < 3 or any(p.x is None for p in summary.curve):
-        return "Knee: needs three or more numeric values." if en else "Knik: daarvoor zijn drie of meer getalwaarden nodig."
+        return ("Knee: needs three or more numeric values." if en
+                else "Knik: daarvoor zijn drie of meer getalwaarden nodig.")
     if summary.knee is None:
         ys = {p.planned_priority for p in summary.curve}
         if len(ys) == 1:

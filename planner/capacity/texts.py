@@ -20,5 +20,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "cap.done": ("Klaar: {total} oplossingen.", "Done: {total} solves."),
     "cap.marginal": ("Marginale waarde", "Marginal value"),
     "cap.none_yet": ("Nog geen sweep in deze sessie.", "No sweep in this session yet."),
-    "cap.ray": ("Grote sweeps gaan naar het Ray-cluster ({address}).", "Large sweeps go to the Ray cluster ({address})."),
+    "cap.ray": ("Grote sweeps gaan naar het Ray-cluster ({address}).",
+                "Large sweeps go to the Ray cluster ({address})."),
 }

@@ -177,7 +177,8 @@ def scale_cases(scenario: Scenario, factor: float, seed: int = 0) -> Scenario:
         while any(f"{c.id}-c{k}" in taken or (c.group and f"{c.group}-c{k}" in taken) for c in unit):
             k += 1
         made = [_copy_case(c, f"-c{k}") for c in unit]
-        taken |= {c.id for c in made} | {o.id for c in made for o in c.care.options} | {c.group for c in made if c.group}
+        taken |= ({c.id for c in made} | {o.id for c in made for o in c.care.options}
+                  | {c.group for c in made if c.group})
         copies.extend(made)
     return scenario.model_copy(update={"cases": scenario.cases + tuple(copies)})
 

@@ -67,7 +67,7 @@ def base_row(spec: SweepSpec, task: Task, status: str, attempts: int = 1, error:
     row: dict[str, Any] = {c: None for c in columns(spec)}
     row.update(point_index=task.point.index, point=task.point.key, repetition=task.repetition, seed=task.seed,
                status=status, attempts=attempts, error=error)
-    for axis, value in zip(spec.axes, task.point.values):
+    for axis, value in zip(spec.axes, task.point.values, strict=True):
         row[f"axis_{axis.name}"] = value_label(axis, value)
         row[f"x_{axis.name}"] = numeric(axis, value)
     return row
@@ -79,7 +79,7 @@ def run_task(payload: Payload, task: Task, attempts: int = 1) -> dict[str, Any]:
     started = time.perf_counter()
     try:
         base = _base(payload.scenario_json)
-        scenario = variant(base, ((i, a, v) for i, (a, v) in enumerate(zip(spec.axes, task.point.values))),
+        scenario = variant(base, ((i, a, v) for i, (a, v) in enumerate(zip(spec.axes, task.point.values, strict=True))),
                            payload.source)
         params = SolveParams(time_limit_s=spec.solve.time_limit_s, workers=spec.solve.workers, seed=task.seed,
                              strategy=spec.solve.strategy)
@@ -88,15 +88,17 @@ def run_task(payload: Payload, task: Task, attempts: int = 1) -> dict[str, Any]:
         row = base_row(spec, task, ERROR, attempts, f"{type(exc).__name__}: {exc}"[:500])
         row["solve_s"] = round(time.perf_counter() - started, 3)
         return row
-    plan = checked.plan
+    plan, objective = checked.plan, checked.plan.objective
+    if objective is None:  # the service always fills it; a row says so rather than ending the sweep
+        return base_row(spec, task, ERROR, attempts, "the solver returned a plan without an objective")
     planned = sum(len(t.cases) for t in plan.trips)
     families = Counter(family_of(u.reasons) for u in plan.unplanned)
     row = base_row(spec, task, OK, attempts)
     row.update(
         cases=len(scenario.cases), planned_cases=planned, unplanned_cases=len(plan.unplanned),
-        planned_priority=plan.objective.planned_priority, total_priority=sum(c.priority for c in scenario.cases),
+        planned_priority=objective.planned_priority, total_priority=sum(c.priority for c in scenario.cases),
         bound_priority=plan.bound.planned_priority if plan.bound and plan.bound.planned_priority is not None else None,
-        cost_eur=round(plan.objective.cost_eur, 2), language_mismatch=plan.objective.language_mismatch,
+        cost_eur=round(objective.cost_eur, 2), language_mismatch=objective.language_mismatch,
         valid=checked.valid, solver_status=str(plan.solver.get("status", "")),
         solve_s=round(time.perf_counter() - started, 3), worker=f"{socket.gethostname()}:{os.getpid()}")
     for code in FAMILY_CODES:

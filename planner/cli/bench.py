@@ -37,11 +37,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--suite", choices=["solve", "replan", "realism"], default="solve",
                    help="solve: CP-SAT vs greedy; replan: cancel the busiest leg, re-plan vs from scratch; "
                         "realism: rules 9 and 10 off vs on")
-    p.add_argument("--tiers", type=_tiers, default="S,M,L", help="comma list of S (20 cases, 14 days), M (60, 28), L (150, 28), "
-                   "XL (1,000, 56)")
+    p.add_argument(
+        "--tiers",
+        type=_tiers,
+        default="S,M,L",
+        help="comma list of S (20 cases, 14 days), M (60, 28), L (150, 28), XL (1,000, 56)",
+    )
     p.add_argument("--seeds", type=_seeds, default="0,1,2", help="comma list of generator seeds")
-    p.add_argument("--staffing", type=float_range(0.0, 20.0, low_open=True), default=0.6,
-                   help="escorts and vehicles as a multiple of need")
+    p.add_argument(
+        "--staffing",
+        type=float_range(0.0, 20.0, low_open=True),
+        default=0.6,
+        help="escorts and vehicles as a multiple of need",
+    )
     p.add_argument("--time-limit", type=TIME_LIMIT, default=None, help="seconds per solve (none: 60; XL 300)")
     p.add_argument("--workers", type=WORKERS, default=2, help="CP-SAT workers")
     p.add_argument("--replan-time-limit", type=TIME_LIMIT, default=6.0, help="seconds for each re-plan (replan suite)")

@@ -51,7 +51,7 @@ def write_log(exc: BaseException, argv: list[str]) -> Path | None:
     return None
 
 
-def one_line(text: str, limit: int = 300) -> str:
+def one_line(text: object, limit: int = 300) -> str:
     flat = " ".join(str(text).split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 

@@ -106,10 +106,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add `ical`, `transport` and `handover` to the main CLI's subparsers."""
     p = sub.add_parser("ical", help="calendars per staff member and vehicle (.ics)")
     _files(p)
-    p.add_argument("-o", "--output", type=output_dir, required=True, help="folder for <staff id>.ics and <vehicle id>.ics")
-    p.add_argument("--previous-export", type=input_dir, help="folder of the previous export: keeps UIDs, raises SEQUENCE, "
+    p.add_argument("-o", "--output", type=output_dir, required=True,
+                   help="folder for <staff id>.ics and <vehicle id>.ics")
+    p.add_argument("--previous-export", type=input_dir,
+                   help="folder of the previous export: keeps UIDs, raises SEQUENCE, "
                                              "cancels what disappeared (may be the same as -o; default: none)")
-    p.add_argument("--published-at", type=_published_at_arg, help="DTSTAMP of new and changed events (ISO 8601 with offset; "
+    p.add_argument("--published-at", type=_published_at_arg,
+                   help="DTSTAMP of new and changed events (ISO 8601 with offset; "
                                           "default: the scenario's planning_start)")
     p.add_argument("--alarm-minutes", type=int_range(0, 10080), default=120, help="alarm this long before report time")
     p.set_defaults(func=cmd_ical)

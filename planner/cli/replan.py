@@ -56,8 +56,8 @@ class _InOrder(argparse.Action):
         setattr(namespace, self.dest, items)
 
 
-_NARGS = {"cancel_flight": 1, "staff_unavailable": 3, "vehicle_unavailable": 3, "confirm_care": 2, "add_case": 1,
-          "now": 1, "fit_to_fly": "+", "care_window": "+"}
+_NARGS: dict[str, int | str] = {"cancel_flight": 1, "staff_unavailable": 3, "vehicle_unavailable": 3,
+                                "confirm_care": 2, "add_case": 1, "now": 1, "fit_to_fly": "+", "care_window": "+"}
 
 
 def add_event_arguments(parser: argparse.ArgumentParser) -> None:

@@ -171,7 +171,13 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="case mix: bijzonder-vertrek (none: that), removals, medical, or profile=weight,...")
     p.add_argument("--forced-share", type=float_range(0.0, 1.0), default=None,
                    help="share of forced trip units, 0-1 (none: the mix's)")
-    p.add_argument("--start", type=_start, default=None, help="planning start with UTC offset (none: 2026-12-07T08:00+01:00)")
-    p.add_argument("--describe", metavar="FILE", type=input_file, help="print the case mix of a scenario file instead of generating")
+    p.add_argument("--start", type=_start, default=None,
+                   help="planning start with UTC offset (none: 2026-12-07T08:00+01:00)")
+    p.add_argument(
+        "--describe",
+        metavar="FILE",
+        type=input_file,
+        help="print the case mix of a scenario file instead of generating",
+    )
     p.add_argument("-o", "--output", type=output_file, help="scenario file to write (needed unless --describe)")
     p.set_defaults(func=cmd_generate)

@@ -180,11 +180,11 @@ def cmd_user(args) -> int:
                 print(f"{user.username:30s} {','.join(user.roles):30s} {kind:6s} "
                       f"{'active' if user.active else 'disabled'}{demo}")
         elif args.user_command == "disable":
-            user = store.get_user(args.username)
-            if user is None:
+            found = store.get_user(args.username)
+            if found is None:
                 print(f"error: no user {args.username}", file=sys.stderr)
                 return 2
-            store.put_user(user.username, user.password_hash, user.roles, user.display_name, "cli", active=False)
+            store.put_user(found.username, found.password_hash, found.roles, found.display_name, "cli", active=False)
             print(f"User {args.username} disabled.")
         elif args.user_command == "totp":
             if args.off:

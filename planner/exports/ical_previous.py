@@ -71,7 +71,7 @@ def read_previous_calendar(name: str, data: bytes) -> PreviousCalendar:
     if len(blocks) != len(events):
         raise InputError(source, [("", "cannot match the VEVENT blocks of the file")])
     out: dict[str, PreviousEvent] = {}
-    for raw, ev in zip(blocks, events):
+    for raw, ev in zip(blocks, events, strict=True):
         uid = str(ev.get("UID", ""))
         if not uid:
             raise InputError(source, [("VEVENT", "event without UID")])

@@ -2,8 +2,9 @@
 
 Case data is read in one place only, `planner.exports.trips`: every export (calendars, transport
 orders, handover sheets) gets a trip's facts through `trip_record(...).visible(recipient)`, which
-returns only the fields on that recipient's allow-list, already formatted as clean one-line text. The exporters never read a `Case` or a
-`Staff` themselves, so a field that is not on an allow-list cannot leak by accident
+returns only the fields on that recipient's allow-list, already formatted as clean one-line text.
+The exporters never read a `Case` or a `Staff` themselves, so a field that is not on an allow-list
+cannot leak by accident
 (shared/DOMAIN.md, "Privacy and safeguards": the pseudonym is the only person label that leaves
 the planner; a KMar escort sees time, place, flight and pseudonym, a medical escort also the
 travel conditions and the receiving facility; never a name, nationality, V-number or diagnosis).
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import Enum
 from types import MappingProxyType
 
@@ -204,7 +205,7 @@ def one_line(value: object) -> str:
 def local_text(moment: datetime, tz: str) -> str:
     """`2026-12-09 06:30 (UTC+01:00)`: wall-clock time at the place, with its offset."""
     local = in_zone(moment, tz)  # in UTC at the very end of the calendar (year 9999)
-    offset = local.utcoffset()
+    offset = local.utcoffset() or timedelta(0)  # never None: in_zone returns an aware time
     minutes = int(offset.total_seconds() // 60)
     sign = "+" if minutes >= 0 else "-"
     minutes = abs(minutes)

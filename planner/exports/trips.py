@@ -116,6 +116,7 @@ class TripRecord:
         for everyone in the role) the return legs of the whole team are listed, without names.
         """
         values = dict(self._values)
+        place: EscortPlace | None
         if staff_id is not None:
             place = self.escort(staff_id)
             values[Field.role] = ROLE_LABELS[place.recipient]
@@ -204,7 +205,7 @@ def trip_record(scenario: Scenario, trip: Trip) -> TripRecord:
             joiners[e.recipient] = joiners.get(e.recipient, 0) + 1
     report_at_airport = min((e.report_at for e in escorts if e.joins_at_airport), default=None)
     airport_escorts = "nee"
-    if joiners:
+    if joiners and report_at_airport is not None:  # both or neither: joiners are the ones reporting there
         who = ", ".join(f"{ROLE_LABELS[r]} ({n})" for r, n in joiners.items())
         airport_escorts = f"{who}; melden {place_text(airport)} {local_text(report_at_airport, airport.tz)}"
     medical_on_board = sorted({e.recipient for e in escorts if e.recipient in _MEDICAL_RECIPIENTS},

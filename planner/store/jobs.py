@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 
 from planner.store.engine import Database
 from planner.store.records import JOB_FAILED, JOB_QUEUED, JOB_RUNNING, Job, NotFoundError
@@ -71,11 +71,12 @@ class JobsMixin(Database):
         """Mark an unfinished job failed and audit `solve.finish result=failed`, exactly once
         (False when it had already ended, e.g. the worker finished at the same moment)."""
         with self._write() as s:
-            done = s.execute(update(JobRow).where(JobRow.id == job_id, JobRow.status.in_((JOB_QUEUED, JOB_RUNNING)))
-                             .values(status=JOB_FAILED, finished_at=utcnow(), message=message[:500]))
+            done = cast(CursorResult[Any], s.execute(
+                update(JobRow).where(JobRow.id == job_id, JobRow.status.in_((JOB_QUEUED, JOB_RUNNING)))
+                .values(status=JOB_FAILED, finished_at=utcnow(), message=message[:500])))
             if done.rowcount != 1:
                 return False
-            row = s.get(JobRow, job_id)
-            s.add(AuditRow(at=utcnow(), actor=row.actor, action="solve.finish", object_type="job", object_id=str(job_id),
-                           scenario_id=row.scenario_id, result="failed", after=message[:500]))
+            row = s.get_one(JobRow, job_id)  # the update above just found it
+            s.add(AuditRow(at=utcnow(), actor=row.actor, action="solve.finish", object_type="job",
+                           object_id=str(job_id), scenario_id=row.scenario_id, result="failed", after=message[:500]))
             return True

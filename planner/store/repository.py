@@ -17,8 +17,9 @@ import json
 import logging
 from datetime import datetime
 from hashlib import sha256
+from typing import Any, cast
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import CursorResult, func, select, text, update
 from sqlalchemy.orm import Session
 
 from planner.store.jobs import JobsMixin
@@ -185,12 +186,12 @@ class Store(UsersMixin, JobsMixin, LifecycleMixin):
         try:
             with self._write() as s:
                 revision = None
-                if checks_revision:
-                    bumped = s.execute(
+                if checks_revision and base_revision is not None:  # not None: checked above
+                    bumped = cast(CursorResult[Any], s.execute(
                         update(ScenarioRow)
                         .where(ScenarioRow.id == scenario_id, ScenarioRow.revision == base_revision)
                         .values(revision=ScenarioRow.revision + 1, updated_at=now, updated_by=actor)
-                    )
+                    ))
                     if bumped.rowcount != 1:
                         current = s.get(ScenarioRow, scenario_id)
                         if current is None:
@@ -218,9 +219,9 @@ class Store(UsersMixin, JobsMixin, LifecycleMixin):
                     row.data = dumps(body)
                     row.sha256 = sha256(row.data.encode("utf-8")).hexdigest()
                 for case_id in change.remove_locks:
-                    for lock in s.scalars(select(LockRow).where(LockRow.scenario_id == scenario_id,
-                                                                LockRow.case_id == case_id)):
-                        s.delete(lock)
+                    for old_lock in s.scalars(select(LockRow).where(LockRow.scenario_id == scenario_id,
+                                                                    LockRow.case_id == case_id)):
+                        s.delete(old_lock)
                 s.flush()
                 for lock in change.add_locks:
                     existing = s.scalar(select(LockRow).where(LockRow.scenario_id == scenario_id,
@@ -247,7 +248,7 @@ class Store(UsersMixin, JobsMixin, LifecycleMixin):
                                         created_at=now, created_by=actor))
                 for entry in change.audit:
                     s.add(audit_row(entry, actor, scenario_id, now))
-                if version is not None:
+                if version is not None and change.new_plan is not None:
                     s.add(AuditRow(at=now, actor=actor, action=f"plan.{change.new_plan.action}",
                                    object_type="plan_version", object_id=f"{scenario_id}/v{version.number}",
                                    scenario_id=scenario_id,

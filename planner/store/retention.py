@@ -83,8 +83,9 @@ def purge_older_than(store: Store, cutoff: datetime, actor: str, data_folder: Pa
                 logs += 1
                 if not dry_run:
                     log.unlink()
-    if purged and not dry_run and store.is_sqlite:
-        _scrub_free_pages(Path(store.engine.url.database))
+    database = store.engine.url.database  # None for an in-memory SQLite store: nothing to scrub
+    if purged and not dry_run and store.is_sqlite and database:
+        _scrub_free_pages(Path(database))
     if not dry_run:
         store.audit(actor, "purge.run", "store", "retention", after=f"cut-off {cutoff.isoformat(timespec='seconds')}; "
                     f"workspaces {','.join(map(str, purged)) or 'none'}; job logs {logs}")

@@ -44,7 +44,9 @@ from solver import SolveParams
 
 __all__ = [
     "DEMO_SCENARIO", "JOB_CANCELLED", "JOB_CONFLICT", "JOB_DONE", "JOB_FAILED", "JOB_QUEUED", "JOB_RUNNING",
-    "MAX_TIME_LIMIT_S", "Allow", "Event", "Impact", "Applied", "CaseChange", "ConflictError", "Edit", "FieldChange", "ForbidPair",
-    "InputError", "ItineraryChoice", "JobProgress", "MoveItinerary", "NotFoundError", "Pin", "Planner", "Preview", "PublishBlocked",
+    "MAX_TIME_LIMIT_S", "Allow", "Event", "Impact", "Applied", "CaseChange", "ConflictError", "Edit", "FieldChange",
+    "ForbidPair",
+    "InputError", "ItineraryChoice", "JobProgress", "MoveItinerary", "NotFoundError", "Pin", "Planner", "Preview",
+    "PublishBlocked",
     "SolveParams", "SwapEscort", "Unpin", "View", "data_dir", "database_url", "edit_from_dict", "optimiser_warning",
 ]

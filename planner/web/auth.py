@@ -135,7 +135,7 @@ def authenticate(store: Store, username: str, password: str, now: datetime | Non
         ok = totp_ok(secret, totp_code, now)
         where += "; totp"
     store.audit(name, "login", "user", name, result="ok" if ok else "denied", after=where)
-    if not ok:
+    if not ok or user is None:  # user is None: the dummy hash never verifies
         throttle.failed(client, now)
         return None
     throttle.reset_client(client)

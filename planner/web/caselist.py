@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 from pydantic import ValidationError
 
-from models import Case, Scenario, strictjson
+from models import Case, Role, Scenario, strictjson
 
 COLUMNS = (
     "id", "pseudonym", "group", "departure_type", "gender", "minor", "unaccompanied", "nationality",
@@ -213,7 +213,8 @@ def parse_case_table(scenario: Scenario, raw: bytes, filename: str) -> CaseTable
             case = Case.model_validate(data)
         except ValidationError as exc:
             for err in exc.errors():
-                loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or p.startswith("function"))))
+                loc = tuple(p for p in err["loc"] if not (isinstance(p,
+                                                                     str) and ("[" in p or p.startswith("function"))))
                 column = _column_of(loc)
                 value = record.get(column)
                 msg = err["msg"].removeprefix("Value error, ")
@@ -250,7 +251,7 @@ def case_rows(scenario: Scenario) -> pd.DataFrame:
             "max_travel_hours": "" if ftf.max_travel_hours is None else ftf.max_travel_hours,
             "max_legs": "" if ftf.max_legs is None else ftf.max_legs, "stretcher": ftf.stretcher,
             "oxygen": ftf.oxygen, "wheelchair": ftf.wheelchair.value if ftf.wheelchair else "",
-            **{f"escort_{r}": c.escorts.get(r, 0) for r in ROLES},
+            **{f"escort_{r}": c.escorts.get(Role(r), 0) for r in ROLES},
             "same_gender_escort": c.same_gender_escort, "languages": ";".join(c.languages or ()),
             "care_required": c.care.required,
             "care_options": json.dumps([o.model_dump(mode="json", by_alias=True) for o in c.care.options])

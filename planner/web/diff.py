@@ -40,7 +40,8 @@ def diff_plans(scenario: Scenario, old: Plan | None, new: Plan, lang: str = "nl"
             out = []
             for x in ids:
                 f = scenario.flight_by_id.get(x)
-                out.append(x if f is None else f"{f.code} {local_moment(f.departure, scenario.location_by_id[f.from_].zone, lang)}")
+                out.append(x if f is None
+                           else f"{f.code} {local_moment(f.departure, scenario.location_by_id[f.from_].zone, lang)}")
             return " + ".join(out)
 
         def names(ids) -> str:
@@ -62,7 +63,8 @@ def diff_plans(scenario: Scenario, old: Plan | None, new: Plan, lang: str = "nl"
                     fields.append(FieldChange("flights", legs(a.outbound), legs(b.outbound)))
                 if a.pickup != b.pickup:
                     zone = a.pickup.tzinfo
-                    fields.append(FieldChange("pickup", local_moment(a.pickup, zone, lang), local_moment(b.pickup, zone, lang)))
+                    fields.append(FieldChange("pickup", local_moment(a.pickup, zone, lang), local_moment(b.pickup, zone,
+                                                                                                         lang)))
                 if a.vehicle != b.vehicle:
                     fields.append(FieldChange("vehicle", a.vehicle, b.vehicle))
                 ea, eb = sorted(e.staff for e in a.escorts), sorted(e.staff for e in b.escorts)

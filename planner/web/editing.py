@@ -6,6 +6,7 @@ shows the broken rules in words before anything is saved.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import timedelta
 from typing import Any
 
@@ -40,8 +41,9 @@ class EditingMixin(WorkspaceBase):
     def apply(self, view: View, edit: Edit) -> Applied:
         """The edit in memory: new locks/forbids and/or a new plan, with audit entries (ids only).
         Raises ValueError, in words, for an edit that cannot be made (unknown id, unplanned case)."""
-        handlers = {Pin: self._apply_pin, Unpin: self._apply_unpin, ForbidPair: self._apply_forbid,
-                    Allow: self._apply_forbid, SwapEscort: self._apply_swap, MoveItinerary: self._apply_move}
+        handlers: dict[type, Callable[[View, Any], Applied]] = {
+            Pin: self._apply_pin, Unpin: self._apply_unpin, ForbidPair: self._apply_forbid,
+            Allow: self._apply_forbid, SwapEscort: self._apply_swap, MoveItinerary: self._apply_move}
         handler = handlers.get(type(edit))
         if handler is None:
             raise TypeError(f"unknown edit {edit!r}")
@@ -91,7 +93,9 @@ class EditingMixin(WorkspaceBase):
         s = view.scenario
         if edit.case not in s.case_by_id:
             raise ValueError(f"unknown case {edit.case}")
-        pool = {"staff": s.staff_by_id, "flight": s.flight_by_id, "vehicle": s.vehicle_by_id}.get(edit.target_kind)
+        pools: dict[str, Mapping[str, object]] = {"staff": s.staff_by_id, "flight": s.flight_by_id,
+                                                  "vehicle": s.vehicle_by_id}
+        pool = pools.get(edit.target_kind)
         if pool is None or edit.target not in pool:
             raise ValueError(f"unknown {edit.target_kind} {edit.target}")
         fb = {"case": edit.case, edit.target_kind: edit.target}
@@ -100,14 +104,15 @@ class EditingMixin(WorkspaceBase):
             scenario = s.model_copy(update={"forbids": tuple(s.forbids) + (Forbid.model_validate(fb),)})
             return Applied(scenario, view.plan, False, add_forbids=[fb],
                            audit=[AuditEntry("forbid.add", "case", edit.case, after=what)])
-        scenario = s.model_copy(update={"forbids": tuple(f for f in s.forbids if f.model_dump(exclude_none=True) != fb)})
+        kept = tuple(f for f in s.forbids if f.model_dump(exclude_none=True) != fb)
+        scenario = s.model_copy(update={"forbids": kept})
         return Applied(scenario, view.plan, False, remove_forbids=[fb],
                        audit=[AuditEntry("forbid.remove", "case", edit.case, before=what)])
 
     def _apply_swap(self, view: View, edit: SwapEscort) -> Applied:
-        s = view.scenario
+        s, plan = view.scenario, view.plan
         trip = view.trip_of(edit.case)
-        if trip is None:
+        if trip is None or plan is None:
             raise ValueError(f"case {edit.case} is not planned")
         if edit.new_staff not in s.staff_by_id:
             raise ValueError(f"unknown escort {edit.new_staff}")
@@ -116,7 +121,7 @@ class EditingMixin(WorkspaceBase):
         escorts = tuple(e.model_copy(update={"staff": edit.new_staff}) if e.staff == edit.old_staff else e
                         for e in trip.escorts)
         new_trip = trip.model_copy(update={"escorts": escorts})
-        return Applied(s, self._replace_trip(s, view.plan, trip, new_trip, view), True, audit=[AuditEntry(
+        return Applied(s, self._replace_trip(s, plan, trip, new_trip, view), True, audit=[AuditEntry(
             "trip.swap_escort", "case", "+".join(trip.cases), before=trip_summary(trip),
             after=trip_summary(new_trip))])
 

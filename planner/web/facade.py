@@ -119,6 +119,8 @@ class Planner(EditingMixin, JobsMixin, PublishingMixin, ImportingMixin, Happenin
         from solver import SolveParams
         from solver.explain import explain_case
 
+        if view.plan is None:
+            raise ValueError("there is no plan yet to explain a case against")
         params = SolveParams(time_limit_s=time_limit_s, workers=1, seed=0)
         reasons = explain_case(view.scenario, view.plan, case_id, params, view.published_plan)
         remedies = what_it_would_take(view.scenario, view.plan, case_id, params, reasons, max_solves=max_solves) \

@@ -49,7 +49,9 @@ class Impact:
 def hit_cases(scenario: Scenario, plan: Plan | None, event: Event) -> set[str]:
     """The cases an event touches directly in `plan` (ids of the scenario before the event)."""
     trips = plan.trips if plan is not None else ()
-    first = event.args[0] if event.args else None
+    if not event.args:
+        return set()
+    first = event.args[0]
 
     def with_(pred) -> set[str]:
         return {c for t in trips if pred(t) for c in t.cases}
@@ -112,7 +114,8 @@ class HappeningsMixin(WorkspaceBase):
             replanned = solve_events(new, base_plan, list(events), params)
             checked, plan = replanned.checked, replanned.checked.plan
             disrupted = disrupted_cases(new, plan, base_plan)
-        changes = tuple(diff_plans(view.scenario, base_plan, plan))  # Dutch day names; the page language is nl by default
+        changes = tuple(diff_plans(view.scenario, base_plan,
+                                   plan))  # Dutch day names; the page language is nl by default
         before = {c: t for t in (base_plan.trips if base_plan else ()) for c in t.cases}
         hit_trips = [before[c] for c in sorted(hit) if c in before]
         causes = {}

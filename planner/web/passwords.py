@@ -17,7 +17,22 @@ SCRYPT_N, SCRYPT_R, SCRYPT_P = 2 ** 17, 8, 1
 _MAXMEM = 256 * 1024 * 1024  # scrypt needs 128 * N * r bytes = 128 MiB at N = 2^17
 MIN_LENGTH = 12
 
-COMMON_PASSWORDS = frozenset(["123456", "123456789", "12345678", "password", "qwerty123", "qwerty", "1q2w3e", "12345", "111111", "1234567890", "1234567", "123123", "000000", "abc123", "password1", "iloveyou", "1qaz2wsx", "qwertyuiop", "123321", "654321", "666666", "121212", "987654321", "123qwe", "7777777", "welkom", "welkom01", "welkom123", "wachtwoord", "wachtwoord1", "wachtwoord123", "geheim", "geheim123", "welkom2024", "welkom2025", "welkom2026", "zomer2024", "zomer2025", "zomer2026", "winter2025", "winter2026", "voorjaar2026", "herfst2026", "amsterdam", "rotterdam", "utrecht", "denhaag", "nederland", "holland", "ajax", "feyenoord", "psv", "admin", "administrator", "admin123", "root", "toor", "letmein", "letmein123", "welcome", "welcome1", "welcome123", "monkey", "dragon", "football", "baseball", "master", "sunshine", "princess", "passw0rd", "p@ssw0rd", "p@ssword", "password123", "password1234", "qwerty12345", "trustno1", "starwars", "whatever", "superman", "changeme", "changeme123", "default", "secret", "test", "test123", "testtest", "guest", "demo", "demo123", "planner", "planner123", "bijzondervertrek", "regievoerder", "dtenv", "dtv", "dtv2026", "minjenv", "rijksoverheid", "wachtwoord2026", "welkomwelkom", "qwertyqwerty", "123456123456", "aaaaaaaaaaaa", "abcdefghijkl", "abcdef123456", "1234567890ab", "azertyuiop"])
+COMMON_PASSWORDS = frozenset(["123456", "123456789", "12345678", "password", "qwerty123", "qwerty", "1q2w3e", "12345",
+                              "111111", "1234567890", "1234567", "123123", "000000", "abc123", "password1", "iloveyou",
+                              "1qaz2wsx", "qwertyuiop", "123321", "654321", "666666", "121212", "987654321", "123qwe",
+                              "7777777", "welkom", "welkom01", "welkom123", "wachtwoord", "wachtwoord1",
+                              "wachtwoord123", "geheim", "geheim123", "welkom2024", "welkom2025", "welkom2026",
+                              "zomer2024", "zomer2025", "zomer2026", "winter2025", "winter2026", "voorjaar2026",
+                              "herfst2026", "amsterdam", "rotterdam", "utrecht", "denhaag", "nederland", "holland",
+                              "ajax", "feyenoord", "psv", "admin", "administrator", "admin123", "root", "toor",
+                              "letmein", "letmein123", "welcome", "welcome1", "welcome123", "monkey", "dragon",
+                              "football", "baseball", "master", "sunshine", "princess", "passw0rd", "p@ssw0rd",
+                              "p@ssword", "password123", "password1234", "qwerty12345", "trustno1", "starwars",
+                              "whatever", "superman", "changeme", "changeme123", "default", "secret", "test", "test123",
+                              "testtest", "guest", "demo", "demo123", "planner", "planner123", "bijzondervertrek",
+                              "regievoerder", "dtenv", "dtv", "dtv2026", "minjenv", "rijksoverheid", "wachtwoord2026",
+                              "welkomwelkom", "qwertyqwerty", "123456123456", "aaaaaaaaaaaa", "abcdefghijkl",
+                              "abcdef123456", "1234567890ab", "azertyuiop"])
 """A small offline list: the most common passwords worldwide and obvious Dutch/organisation ones."""
 
 

@@ -51,6 +51,8 @@ class PublishingMixin(WorkspaceBase):
             from planner import exports
         except ImportError:
             return None
+        if view.version is None:  # no plan version yet: nothing was published before it
+            return None
         published = sorted((v for v in self.store.plan_versions(view.scenario_id)
                             if v.status == PUBLISHED and v.number < view.version.number), key=lambda v: v.number)
         previous: dict[str, bytes] | None = None

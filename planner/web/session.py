@@ -69,7 +69,8 @@ def issue(username: str, now: datetime | None = None, issued: datetime | None = 
     return f"{payload}.{_sign(payload, key or _secret())}"
 
 
-def read(token: str | None, idle: timedelta, now: datetime | None = None, key: bytes | None = None) -> SessionToken | None:
+def read(token: str | None, idle: timedelta, now: datetime | None = None,
+         key: bytes | None = None) -> SessionToken | None:
     """The token's user when it is well-formed, correctly signed, not idle too long and not too old."""
     if not token or not _TOKEN.match(token):
         return None

@@ -80,7 +80,8 @@ def action_text(item: WorkItem, lang: str = "nl") -> str:
 
 
 def day_label(day: date, lang: str = "nl") -> str:
-    names = ("ma", "di", "wo", "do", "vr", "za", "zo") if lang == "nl" else ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+    names = ("ma", "di", "wo", "do", "vr", "za", "zo") if lang == "nl" else ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat",
+                                                                             "Sun")
     return f"{names[day.weekday()]} {day.strftime('%d-%m')}"
 
 

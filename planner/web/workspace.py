@@ -16,7 +16,7 @@ from typing import Any
 
 from models import Forbid, Lock, Plan, Scenario, Trip, plan_from_dict, scenario_from_dict
 from models.rules import Violation, find_violations
-from planner.store import DRAFT, NewPlan, PlanVersion, ScenarioInfo, Store
+from planner.store import DRAFT, NewPlan, NotFoundError, PlanVersion, ScenarioInfo, Store
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,8 @@ class LRU:
     """A small thread-safe cache of immutable objects (parsed scenarios, plans, checks)."""
 
     def __init__(self, size: int):
-        self.size, self._data, self._lock = size, OrderedDict(), threading.Lock()
+        self.size, self._lock = size, threading.Lock()
+        self._data: OrderedDict[Any, Any] = OrderedDict()
 
     def get(self, key, make):
         with self._lock:
@@ -112,6 +113,8 @@ class WorkspaceBase:
     def _base_scenario(self, sha: str, scenario_id: int, body: dict | None) -> Scenario:
         def make() -> Scenario:
             data = body if body is not None else self.store.snapshot(scenario_id, with_body=True).body
+            if data is None:
+                raise NotFoundError(f"scenario {scenario_id} has no stored body")
             return scenario_from_dict(dict(data, locks=[], forbids=[]), f"scenario {scenario_id}")
         return self._scenarios.get(sha, make)
 

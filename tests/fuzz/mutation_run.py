@@ -62,7 +62,8 @@ def run_one(seed: int, m: Mutant, workdir: Path, time_limit: float, strategy: st
         code: int | str = proc.returncode
         stderr = proc.stderr
     except subprocess.TimeoutExpired as exc:
-        code, stderr = "timeout", (exc.stderr or b"").decode("utf-8", "backslashreplace") if isinstance(exc.stderr, bytes) else (exc.stderr or "")
+        raw = exc.stderr or b""
+        code, stderr = "timeout", raw.decode("utf-8", "backslashreplace") if isinstance(raw, bytes) else raw
     seconds = time.perf_counter() - started
     outcome = Outcome(seed, m, code, TRACEBACK in stderr, [], seconds, stderr)
     outcome.problems = judge(outcome, scenario, plan)
@@ -115,7 +116,8 @@ def table(outcomes: list[Outcome]) -> str:
     head = ("kind", "runs", *(f"exit {c}" for c in COLUMNS), "traceback", "unexpected", "optimiser off")
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for name, row in [*sorted(rows.items()), ("**total**", total)]:
-        cells = [name, row["runs"], *(row[c] for c in COLUMNS), row["traceback"], row["unexpected"], row["optimiser off"]]
+        cells = [name, row["runs"], *(row[c] for c in COLUMNS), row["traceback"], row["unexpected"],
+                 row["optimiser off"]]
         lines.append("| " + " | ".join(str(c) for c in cells) + " |")
     return "\n".join(lines)
 

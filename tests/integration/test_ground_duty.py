@@ -50,7 +50,8 @@ def test_no_pickup_that_waits_the_night_at_the_airport():
     trip = trip_of(checked, "BV-1")
     assert trip.outbound == ("TK1954-1209",)
     s = build(scn)
-    arrival = trip.pickup + timedelta(minutes=road_minutes(s.location_by_id["HOSP"], s.location_by_id["AMS"], s.settings.road))
+    arrival = trip.pickup + timedelta(minutes=road_minutes(s.location_by_id["HOSP"], s.location_by_id["AMS"],
+                                                           s.settings.road))
     assert arrival >= _dep(scn, "TK1954-1209") - timedelta(minutes=180 + 180)
 
 

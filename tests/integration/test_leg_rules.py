@@ -60,7 +60,9 @@ def test_seats_shared_between_two_trips():
     for f in scn["flights"]:
         if f["from"] == "AMS":
             f["seats"] = 3
-    scn["flights"] = [f for f in scn["flights"] if f["id"] in ("TK1952-1209", "TK1951-1210", "TK1951-1211", "TK1951-1212")]
+    scn["flights"] = [
+        f for f in scn["flights"] if f["id"] in ("TK1952-1209", "TK1951-1210", "TK1951-1211", "TK1951-1212")
+    ]
     checked = solve_dict(scn)
     assert planned_cases(checked) == {"BV-2"}  # one seat set only; the urgent case wins
     assert "seat" in reasons(checked, "BV-1")

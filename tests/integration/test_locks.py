@@ -62,7 +62,9 @@ def test_frozen_trip_gives_way_to_a_lock_and_the_note_names_the_lock():
     checked = solve_dict(scn, previous=previous)
     assert "BV-2" in planned_cases(checked)
     assert checked.plan.solver["lock_check"]["given_up"] == ["frozen trip of BV-1"]
-    assert _notes(checked)["BV-1"].startswith("frozen trip had to change: it cannot be kept together with the lock of P-BV-2")
+    assert _notes(checked)["BV-1"].startswith(
+        "frozen trip had to change: it cannot be kept together with the lock of P-BV-2"
+    )
     assert find_violations(build(scn), checked.plan, previous) == []
 
 

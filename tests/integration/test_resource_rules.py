@@ -9,7 +9,8 @@ def test_vehicle_must_fit_the_trip():
     checked = solve_dict(scenario_dict(settings={"airport_report_roles": None}, vehicles=[vehicle_dict(seats=2)]))
     assert planned_cases(checked) == set()
     assert "too small" in reasons(checked, "BV-1")
-    wchc = scenario_dict(cases=[case_dict(fit_to_fly={"wheelchair": "WCHC"})], vehicles=[vehicle_dict(wheelchair_places=0)])
+    wchc = scenario_dict(cases=[case_dict(fit_to_fly={"wheelchair": "WCHC"})],
+                         vehicles=[vehicle_dict(wheelchair_places=0)])
     assert planned_cases(solve_dict(wchc)) == set()
 
 
@@ -55,7 +56,8 @@ def test_same_gender_escort():
 
 
 def test_excluded_country_and_unavailability():
-    scn = scenario_dict(staff=[staff_dict("S-1", "F", excluded_countries=["TR"]), staff_dict("S-2", "M"), staff_dict("S-3", "F")])
+    scn = scenario_dict(staff=[staff_dict("S-1", "F", excluded_countries=["TR"]), staff_dict("S-2", "M"),
+                               staff_dict("S-3", "F")])
     checked = solve_dict(scn)
     assert {e.staff for e in checked.plan.trips[0].escorts} == {"S-2", "S-3"}
     scn["staff"][2]["unavailable"] = [{"from": "2026-12-07T00:00:00+01:00", "to": "2026-12-31T00:00:00+01:00"}]

@@ -114,7 +114,10 @@ def test_vehicle_available_from_before_planning_start_and_until_far_future():
 
 def test_zero_length_pickup_window_gets_exactly_its_minute():
     scn = scenario_dict()
-    item(scn, "locations", "HOSP")["pickup_windows"] = [{"from": "06:30", "to": "06:30"}, {"from": "06:30", "to": "06:30"}]
+    item(scn, "locations", "HOSP")["pickup_windows"] = [
+        {"from": "06:30", "to": "06:30"},
+        {"from": "06:30", "to": "06:30"},
+    ]
     checked = solve_dict(scn)
     _optimiser_ran(checked)
     pickup = trip_of(checked, "BV-1").pickup
@@ -138,7 +141,9 @@ def test_unavailable_until_9999_is_explained_without_overflow():
     # "until 9999-12-31T23:59Z" in local time, which is in the year 10000
     scn = scenario_dict()
     for sid in ("S-1", "S-2"):
-        item(scn, "staff", sid)["unavailable"] = [{"from": "2026-12-07T17:44:00+01:00", "to": "9999-12-31T23:59:00+00:00"}]
+        item(scn, "staff", sid)["unavailable"] = [
+            {"from": "2026-12-07T17:44:00+01:00", "to": "9999-12-31T23:59:00+00:00"}
+        ]
     checked = solve_dict(scn)
     _optimiser_ran(checked)
     assert planned_cases(checked) == set()

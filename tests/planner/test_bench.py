@@ -21,7 +21,8 @@ def test_worker_reports_phase_statuses_and_the_start(tmp_path):
                           capture_output=True, text=True, check=True)
     row = json.loads(proc.stdout.strip().splitlines()[-1])
     phases = dict(p.split(":") for p in row["phases"].split())
-    assert {"priority", "cost"} <= set(phases) <= {"priority", "language", "cost"}  # language: level 3, when cases prefer one
+    assert {"priority", "cost"} <= set(phases) <= {"priority", "language",
+                                                   "cost"}  # language: level 3, when cases prefer one
     assert set(phases.values()) <= {"optimal", "feasible", "unknown"}
     assert row["optimiser_ran"] is True
     assert isinstance(row["start_priority"], int) and row["priority"] >= row["start_priority"]

@@ -102,7 +102,8 @@ def test_check_rejects_a_plan_written_before_revision_2_naming_rules_9_and_10():
     """The demo plan the solver wrote before rules 9-10 (goldens of 30 Nov 2026), on the demo
     scenario cut to the legs it books and without the revision-2 keys: check fails and says why."""
     fixtures = ROOT / "tests" / "planner" / "fixtures"
-    result = run("check", str(fixtures / "demo_before_rev2.scenario.json"), str(fixtures / "demo_before_rev2.plan.json"), "--lang", "en")
+    result = run("check", str(fixtures / "demo_before_rev2.scenario.json"),
+                 str(fixtures / "demo_before_rev2.plan.json"), "--lang", "en")
     assert result.returncode == 1, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     for code in ("rule9.airport_wait", "rule9.connection", "rule9.vulnerable_connection", "rule9.night_connection",

@@ -70,7 +70,8 @@ def test_escorts_of_untouched_trips_keep_their_calendars(replanned):
     untouched = {e.staff for trip in previous.trips for e in trip.escorts} - involved
     assert untouched
     differ = sorted(s for s in untouched
-                    if (folder / "cal-before" / f"{s}.ics").read_bytes() != (folder / "cal-after" / f"{s}.ics").read_bytes())
+                    if (folder / "cal-before" / f"{s}.ics").read_bytes()
+                    != (folder / "cal-after" / f"{s}.ics").read_bytes())
     assert not differ, f"{len(differ)} of {len(untouched)} untouched escorts got changed calendars: {differ}"
 
 
@@ -93,7 +94,8 @@ def test_events_and_why_take_a_case_by_pseudonym_or_id(tmp_path, capsys):
     from tests.builders import build, scenario_dict
 
     scenario = build(scenario_dict())
-    assert resolve_case(scenario, "P-BV-1") == resolve_case(scenario, "p-bv-1") == resolve_case(scenario, "BV-1") == "BV-1"
+    assert resolve_case(scenario, "P-BV-1") == resolve_case(scenario, "p-bv-1") == resolve_case(scenario,
+                                                                                                "BV-1") == "BV-1"
     assert resolve_case(scenario, "nobody") is None
     assert case_label(scenario, "BV-1") == "P-BV-1 (BV-1)"
     _, events = events_from_args(scenario, [("--fit-to-fly", ["P-BV-1", "unfit"])])
@@ -115,7 +117,8 @@ def test_why_gives_remedies_in_words_with_their_cost(tmp_path, capsys):
 
     scenario_path, plan_path = tmp_path / "s.json", tmp_path / "p.json"
     scenario_path.write_text(json.dumps(scenario_dict(cases=[dict(scenario_dict()["cases"][0],
-                                                                   deadline="2026-12-08T23:59:00+01:00", deadline_kind="target")])),
+                                                                   deadline="2026-12-08T23:59:00+01:00",
+                                                                   deadline_kind="target")])),
                              encoding="utf-8")
     assert main(["solve", str(scenario_path), "-o", str(plan_path), "--time-limit", "5", "--workers", "1", "-q"]) == 0
     for lang, cost in (("nl", "kosten"), ("en", "cost")):

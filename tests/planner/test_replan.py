@@ -76,7 +76,8 @@ def test_replan_cli_end_to_end(generated, capsys):
     capsys.readouterr()
     code = main(["replan", str(scn_path), str(plan_path), "--cancel-flight", leg,
                  "--staff-unavailable", person, "2026-12-01", "2026-12-02",
-                 "-o", str(new_plan), "--scenario-out", str(new_scn), "--time-limit", "5", "--workers", "1", "--lang", "en"])
+                 "-o", str(new_plan), "--scenario-out", str(new_scn), "--time-limit", "5", "--workers", "1", "--lang",
+                 "en"])
     out = capsys.readouterr().out
     assert code == 0, out
     assert f"cancel-flight {leg}" in out and "Plan written to" in out

@@ -49,7 +49,9 @@ def test_a_free_escort_who_speaks_the_language_is_offered_as_a_valid_swap():
                         for e in trip.escorts)
         changed = plan.model_copy(update={"trips": (trip.model_copy(update={"escorts": escorts}),)})
         assert find_violations(scenario, changed) == []
-    item(scn, "staff", "S-3")["unavailable"] = [{"from": "2026-12-01T00:00:00+01:00", "to": "2026-12-31T00:00:00+01:00"}]
+    item(scn, "staff", "S-3")["unavailable"] = [
+        {"from": "2026-12-01T00:00:00+01:00", "to": "2026-12-31T00:00:00+01:00"}
+    ]
     assert language_swaps(build(scn), plan, "BV-1") == []  # not free: no swap
     item(scn, "staff", "S-2")["languages"] = ["tr"]
     assert language_swaps(build(scn), plan, "BV-1") == []  # already understood

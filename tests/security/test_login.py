@@ -99,7 +99,7 @@ def test_an_attacker_cannot_keep_the_real_user_out(store):
     with pytest.raises(auth.LockedOut) as err:  # a new client must wait
         auth.authenticate(store, "carla", GOOD, now=now + timedelta(seconds=6), client="6.6.6.99", throttle=Throttle())
     first_wait = err.value.retry_after
-    for k in range(20):  # hammering while locked
+    for _ in range(20):  # hammering while locked
         with pytest.raises(auth.LockedOut):
             auth.authenticate(store, "carla", "guess", now=now + timedelta(seconds=7), client="6.6.6.99",
                               throttle=Throttle())

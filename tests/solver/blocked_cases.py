@@ -98,7 +98,9 @@ def stretcher() -> dict[str, Any]:
 
 def vehicle() -> dict[str, Any]:
     scn = scenario_dict()
-    item(scn, "vehicles", "V-1")["available"] = [{"from": "2026-12-12T00:00:00+01:00", "to": "2026-12-14T00:00:00+01:00"}]
+    item(scn, "vehicles", "V-1")["available"] = [
+        {"from": "2026-12-12T00:00:00+01:00", "to": "2026-12-14T00:00:00+01:00"}
+    ]
     return scn
 
 

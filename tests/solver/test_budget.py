@@ -56,7 +56,9 @@ def test_deadlines_follow_the_stages_and_stay_inside_the_limit(clock, workers):
         deadlines.append(part.deadline)
         clock.now = min(part.deadline, clock.now + part.seconds)  # the stage uses its slice
     assert deadlines == sorted(deadlines)
-    latest = [budget.latest(s) for s in ("index", "heuristics", "model", "hint", "priority", "cost", "explain", "finish")]
+    latest = [
+        budget.latest(s) for s in ("index", "heuristics", "model", "hint", "priority", "cost", "explain", "finish")
+    ]
     assert latest == sorted(latest)
 
 

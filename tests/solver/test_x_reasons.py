@@ -43,7 +43,9 @@ def test_case_without_options_gets_a_code_from_its_english_words():
 
 
 def test_known_english_texts_get_dutch_words():
-    assert from_english("TK1952 09 Dec: 1 seat(s) left, 3 needed").text_nl == "TK1952 9 dec: nog 1 stoel(en) vrij, 3 nodig"
+    assert (
+        from_english("TK1952 09 Dec: 1 seat(s) left, 3 needed").text_nl == "TK1952 9 dec: nog 1 stoel(en) vrij, 3 nodig"
+    )
     assert from_english("lock cannot be kept: no travel document issued yet").code == "rule8.lock_unplanned"
     unknown = from_english("something new")
     assert unknown.code == "static.other" and unknown.data == {"untranslated": True}

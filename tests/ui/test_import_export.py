@@ -47,7 +47,7 @@ def test_case_list_with_errors_reports_rows_and_saves_nothing(workspace):
     at.button(key="imp_cases_btn").click().run()
     assert "2 fout(en); er is niets opgeslagen." in texts(at, "error")
     errors = at.dataframe[0].value
-    assert list(zip(errors["Rij"], errors["Kolom"])) == [(3, "location"), (5, "minor")]
+    assert list(zip(errors["Rij"], errors["Kolom"], strict=True)) == [(3, "location"), (5, "minor")]
     assert workspace.store.scenario_info(workspace.scenario_id).revision == 0
 
 

@@ -11,6 +11,7 @@ from planner.web import (
     ForbidPair,
     MoveItinerary,
     Pin,
+    Preview,
     SwapEscort,
     Unpin,
     edit_from_dict,
@@ -171,7 +172,7 @@ with tab_forbid:
             c1, c2 = st.columns([4, 1])
             c1.markdown(f"**{plain(fb.case)}** ({plain(pseudo.get(fb.case, ''))}) ✕ {tr('kind.' + fkind)} "
                         f"{plain(ftarget)}")
-            if c2.button(tr("adj.allow"), key=f"allow_{i}"):
+            if c2.button(tr("adj.allow"), key=f"allow_{i}") and ftarget is not None:
                 propose(Allow(case=fb.case, target_kind=fkind, target=ftarget))
 
 with tab_swap:
@@ -202,8 +203,9 @@ with tab_move:
         st.caption(tr("adj.no_itinerary"))
     else:
         labels = {",".join(o.ids): o.label for o in options}
-        choice = st.selectbox(tr("adj.itinerary"), list(labels), format_func=labels.get, key=f"move_to_{case_id}")
-        if st.button(tr("adj.check"), key="move_check"):
+        choice = st.selectbox(tr("adj.itinerary"), list(labels), format_func=lambda k: labels[k],
+                              key=f"move_to_{case_id}")
+        if st.button(tr("adj.check"), key="move_check") and choice is not None:
             propose(MoveItinerary(case=case_id, outbound=tuple(choice.split(","))))
 
 # -- the pending edit: checked, then saved or discarded ----------------------------------------------------------
@@ -217,6 +219,7 @@ if pending:
         details = ", ".join(f"{k}={'+'.join(v) if isinstance(v, (list, tuple)) else v}"
                             for k, v in pending.items() if k != "kind")
         st.markdown(tr("adj.pending", what=Markdown(f"**{tr('adj.' + edit.kind)}** {plain(details)}")))
+        preview: Preview | None
         try:
             preview = p.preview(view, edit)
         except ValueError as exc:
@@ -240,7 +243,8 @@ if pending:
                 st.session_state.pop("conflict", None)
                 st.rerun()
         c1, c2 = st.columns(2)
-        if c1.button(tr("adj.save"), key="adj_save", type="primary", disabled=preview is None or bool(preview.clashes) or bool(conflict)):
+        if c1.button(tr("adj.save"), key="adj_save", type="primary",
+                     disabled=preview is None or bool(preview.clashes) or bool(conflict)):
             try:
                 saved = p.save_edit(view, edit, username())
             except ConflictError as exc:
@@ -258,4 +262,3 @@ if pending:
             st.session_state.pop("pending_edit", None)
             st.session_state.pop("conflict", None)
             st.rerun()
-

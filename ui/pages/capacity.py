@@ -16,8 +16,8 @@ p = planner()
 scenarios = {s.id: f"{s.id}: {s.name}" for s in p.list_scenarios()}
 ids = list(scenarios)
 scenario_id = st.selectbox(tr("cap.scenario"), ids, index=ids.index(view.scenario_id) if view.scenario_id in ids else 0,
-                           format_func=scenarios.get, key="cap_scenario")
-scenario = p.scenario(scenario_id)
+                           format_func=lambda i: scenarios[i], key="cap_scenario")
+scenario = p.scenario(scenario_id if scenario_id is not None else view.scenario_id)
 choices = {c.key: c for c in desk.axis_choices(scenario)}
 picked = st.multiselect(tr("cap.axes"), list(choices), format_func=lambda k: choices[k].label(lang()), key="cap_axes")
 left, right = st.columns(2)

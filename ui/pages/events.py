@@ -95,7 +95,7 @@ else:
     event = Event("now", (max(moment, s.planning_start),))
 
 limit = st.number_input(tr("ev.time_limit"), min_value=3, max_value=120, value=10, step=1, key="ev_limit")
-if st.button(tr("ev.preview"), key="ev_preview", type="primary", disabled=event is None):
+if st.button(tr("ev.preview"), key="ev_preview", type="primary", disabled=event is None) and event is not None:
     with st.spinner(tr("ev.computing")):
         try:
             impact = p.preview_events(view, [event], float(limit))

@@ -26,7 +26,8 @@ with st.container(border=True):
     scenario_file = st.file_uploader(tr("imp.scenario"), type=["json"], key="imp_scenario_file")
     plan_file = st.file_uploader(tr("imp.plan"), type=["json"], key="imp_plan_file")
     c1, c2 = st.columns(2)
-    if c1.button(tr("imp.scenario_btn"), key="imp_scenario_btn", disabled=scenario_file is None, type="primary"):
+    if c1.button(tr("imp.scenario_btn"), key="imp_scenario_btn", disabled=scenario_file is None, type="primary") \
+            and scenario_file is not None:
         try:
             new_id = p.import_scenario(scenario_file.getvalue(), scenario_file.name, username(),
                                        plan_file.getvalue() if plan_file is not None else None)
@@ -53,7 +54,8 @@ if view is not None:
         st.subheader(tr("imp.cases"))
         st.caption(tr("imp.cases_help"))
         cases_file = st.file_uploader(tr("imp.cases"), type=["csv", "xlsx"], key="imp_cases_file")
-        if st.button(tr("imp.cases_btn"), key="imp_cases_btn", disabled=cases_file is None, type="primary"):
+        if st.button(tr("imp.cases_btn"), key="imp_cases_btn", disabled=cases_file is None, type="primary") \
+                and cases_file is not None:
             try:
                 result, saved = p.import_cases(view, cases_file.getvalue(), cases_file.name, username())
             except ConflictError as exc:

@@ -11,9 +11,7 @@ from ui.common import lang, need_plan, need_view, plain, planner, tr
 st.title(tr("page.overview"))
 view = need_view()
 st.caption(f"{plain(view.scenario.id)} · {len(view.scenario.cases)} {tr('col.cases').lower()}")
-need_plan(view)
-
-plan, scenario = view.plan, view.scenario
+plan, scenario = need_plan(view), view.scenario
 planned = sum(len(trip.cases) for trip in plan.trips)
 total_priority = sum(c.priority for c in scenario.cases)
 cols = st.columns(5)

@@ -10,14 +10,14 @@ from ui.undo import undo_control
 st.title(tr("page.publish"))
 view = need_view()
 p = planner()
-need_plan(view)
+plan = need_plan(view)
 if st.session_state.get("published_msg"):
     st.success(st.session_state.pop("published_msg"))
 
 st.subheader(tr("pub.changes"))
 if view.published is None:
     st.info(tr("pub.first"))
-changes = p.diff(view.scenario, view.published_plan, view.plan, lang())
+changes = p.diff(view.scenario, view.published_plan, plan, lang())
 if changes:
     states = p.case_states(view)
     held = p.held_changes(view, changes)  # announced or booked trips this version moves (issue 11)
@@ -62,7 +62,7 @@ versions = p.plan_versions(view.scenario_id)
 numbers = {v.id: f"v{v.number} · {tr(f'status.{v.status}')} · {v.created_by} · {v.created_at:%d-%m %H:%M}"
            for v in versions}
 c1, c2 = st.columns([3, 2])
-chosen = c1.selectbox(tr("back.pick"), list(numbers), format_func=numbers.get, key="back_version")
+chosen = c1.selectbox(tr("back.pick"), list(numbers), format_func=lambda i: numbers[i], key="back_version")
 
 
 def _restore(plan_id: int) -> None:
@@ -76,6 +76,6 @@ def _restore(plan_id: int) -> None:
     st.rerun()
 
 
-if c2.button(tr("back.restore"), key="back_restore", disabled=chosen is None or view.stale):
+if c2.button(tr("back.restore"), key="back_restore", disabled=chosen is None or view.stale) and chosen is not None:
     _restore(chosen)
 undo_control(view, "back_undo")  # exactly the last edit (pin, forbid, swap, move), or why not

@@ -21,7 +21,8 @@ from planner.web.views.resources import escort_table, gantt_frame, leg_table, ma
 
 __all__ = [
     "FTF_MAX_AGE_DAYS", "CaseDetail", "audit_table", "case_detail", "case_table", "conditions", "counts_by_priority",
-    "counts_by_week", "diff_table", "duty_and_rest", "escort_table", "export_tables", "first_departure_local", "gantt_frame",
+    "counts_by_week", "diff_table", "duty_and_rest", "escort_table", "export_tables", "first_departure_local",
+    "gantt_frame",
     "leg_table", "map_points", "map_routes", "shared_language", "trips_by_case", "versions_table", "violations_table",
     "warnings_table",
 ]

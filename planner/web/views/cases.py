@@ -46,8 +46,8 @@ def case_table(scenario: Scenario, plan: Plan | None, violations: tuple[Violatio
     reasons = {case: "; ".join(texts) for case, texts in reasons_by_case(plan, lang).items()}
     broken: dict[str, list[str]] = defaultdict(list)
     for v in violations:
-        for c in v.cases:
-            broken[c].append(v.label_nl if lang == "nl" else v.label)
+        for case_id in v.cases:
+            broken[case_id].append(v.label_nl if lang == "nl" else v.label)
     locked = {lock.case for lock in scenario.locks}
     staff = scenario.staff_by_id
     rows = []
@@ -62,7 +62,8 @@ def case_table(scenario: Scenario, plan: Plan | None, violations: tuple[Violatio
             t("col.pseudonym", lang): c.pseudonym,
             t("col.priority", lang): c.priority,
             t("col.type", lang): t(f"type.{c.departure_type.value}", lang),
-            t("col.destination", lang): f"{c.destination_country} ({', '.join(iata(scenario, a) for a in c.destination_airports)})",
+            t("col.destination",
+              lang): f"{c.destination_country} ({', '.join(iata(scenario, a) for a in c.destination_airports)})",
             t("col.status", lang): t("planned" if trip else "unplanned", lang),
             t("col.departure", lang): dep_text,
             t("col.week", lang): iso_week(dep_day),
@@ -118,7 +119,8 @@ def case_detail(scenario: Scenario, plan: Plan | None, case_id: str, lang: str =
     trip = trips_by_case(plan).get(case_id)
     loc = scenario.location_by_id
     care_rows = [{
-        t("col.care", lang): o.facility, t("col.kind", lang): o.kind.value, t("col.to", lang): iata(scenario, o.airport),
+        t("col.care", lang): o.facility, t("col.kind", lang): o.kind.value, t("col.to", lang): iata(scenario,
+                                                                                                    o.airport),
         t("col.status", lang): t("care.confirmed" if o.confirmed else "care.unconfirmed", lang),
         t("col.planned_n", lang): bool(trip and trip.care.get(case_id) == o.id),
     } for o in c.care.options]
@@ -130,8 +132,8 @@ def case_detail(scenario: Scenario, plan: Plan | None, case_id: str, lang: str =
         t("col.name", lang): scenario.staff_by_id[e.staff].name if e.staff in scenario.staff_by_id else e.staff,
         t("col.role", lang): e.role.value,
         t("col.returns", lang): " · ".join(
-            f"{scenario.flight_by_id[x].code} {local_time(scenario.flight_by_id[x].departure, loc[scenario.flight_by_id[x].from_].tz)}"
-            for x in e.return_ if x in scenario.flight_by_id),
+            f"{leg.code} {local_time(leg.departure, loc[leg.from_].tz)}"
+            for leg in (scenario.flight_by_id[x] for x in e.return_ if x in scenario.flight_by_id)),
         **duty_and_rest(scenario, trip, e, lang),
     } for e in trip.escorts])
     vehicle = scenario.vehicle_by_id.get(trip.vehicle)

@@ -18,7 +18,7 @@ FTF_MAX_AGE_DAYS = 10
 
 def counts_by_priority(scenario: Scenario, plan: Plan | None, lang: str = "nl") -> pd.DataFrame:
     planned = set(trips_by_case(plan))
-    rows = defaultdict(lambda: [0, 0])
+    rows: defaultdict[int, list[int]] = defaultdict(lambda: [0, 0])
     for c in scenario.cases:
         rows[c.priority][0 if c.id in planned else 1] += 1
     return pd.DataFrame([{t("col.priority", lang): p, t("col.planned_n", lang): v[0], t("col.unplanned_n", lang): v[1]}
@@ -28,7 +28,7 @@ def counts_by_priority(scenario: Scenario, plan: Plan | None, lang: str = "nl") 
 def counts_by_week(scenario: Scenario, plan: Plan | None, lang: str = "nl") -> pd.DataFrame:
     """Planned cases by week of departure; unplanned by week of their deadline."""
     trips = trips_by_case(plan)
-    rows = defaultdict(lambda: [0, 0])
+    rows: defaultdict[str, list[int]] = defaultdict(lambda: [0, 0])
     for c in scenario.cases:
         trip = trips.get(c.id)
         if trip is not None:

@@ -62,7 +62,8 @@ def escort_table(scenario: Scenario, plan: Plan | None, lang: str = "nl", names:
                    t("col.flights", lang): " + ".join(scenario.flight_by_id[x].code for x in trip.outbound),
                    t("col.returns", lang): " + ".join(scenario.flight_by_id[x].code for x in e.return_),
                    t("col.start", lang): local_time(start, loc[scenario.case_by_id[trip.cases[0]].location].tz),
-                   t("col.end", lang): local_time(end, loc[scenario.flight_by_id[(e.return_ or trip.outbound)[-1]].to].tz)}
+                   t("col.end", lang): local_time(end,
+                                                  loc[scenario.flight_by_id[(e.return_ or trip.outbound)[-1]].to].tz)}
             if not names:
                 row["staff"] = e.staff
             rows.append(row)

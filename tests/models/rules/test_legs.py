@@ -47,7 +47,7 @@ def _two_cases_same_flight(escorts_each: int) -> tuple[dict, dict]:
     add_vehicle(scn, "V-2")
     staff = [["S-1", "S-2"], ["S-3", "S-4"]]
     trips = [trip_dict([case], vehicle=vehicle, escorts=[escort_dict(s) for s in team[:escorts_each]])
-             for case, vehicle, team in zip(("BV-1", "BV-2"), ("V-1", "V-2"), staff)]
+             for case, vehicle, team in zip(("BV-1", "BV-2"), ("V-1", "V-2"), staff, strict=True)]
     return scn, plan_dict(trips)
 
 

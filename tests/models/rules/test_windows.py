@@ -16,13 +16,15 @@ from tests.builders import build, codes, escort_dict, item, plan_dict, scenario_
 
 def test_zero_length_absolute_windows_are_accepted():
     scn = scenario_dict()
-    item(scn, "staff", "S-1")["unavailable"] = [{"from": "2026-12-20T10:00:00+01:00", "to": "2026-12-20T10:00:00+01:00"}]
+    item(scn, "staff", "S-1")["unavailable"] = [{"from": "2026-12-20T10:00:00+01:00",
+                                                 "to": "2026-12-20T10:00:00+01:00"}]
     assert build(scn).staff_by_id["S-1"].unavailable[0].from_ == build(scn).staff_by_id["S-1"].unavailable[0].to
 
 
 def test_window_ending_before_it_starts_names_the_field():
     scn = scenario_dict()
-    item(scn, "vehicles", "V-1")["available"] = [{"from": "2026-12-12T00:00:00+01:00", "to": "2026-12-11T00:00:00+01:00"}]
+    item(scn, "vehicles", "V-1")["available"] = [{"from": "2026-12-12T00:00:00+01:00",
+                                                  "to": "2026-12-11T00:00:00+01:00"}]
     with pytest.raises(InputError, match=r"vehicles\[0\]\.available\[0\]: window 'to' .* is before 'from'"):
         build(scn)
 
@@ -68,5 +70,7 @@ def test_zero_length_unavailability(at, ok):
 
 def test_zero_length_vehicle_window_cannot_hold_a_real_trip():
     scn = scenario_dict()
-    item(scn, "vehicles", "V-1")["available"] = [{"from": "2026-12-09T06:00:00+01:00", "to": "2026-12-09T06:00:00+01:00"}]
-    assert codes(scn, plan_dict([trip_dict(escorts=[escort_dict("S-1"), escort_dict("S-2")])])) == {"rule5.availability"}
+    item(scn, "vehicles", "V-1")["available"] = [{"from": "2026-12-09T06:00:00+01:00",
+                                                  "to": "2026-12-09T06:00:00+01:00"}]
+    assert codes(scn, plan_dict([trip_dict(escorts=[escort_dict("S-1"),
+                                                    escort_dict("S-2")])])) == {"rule5.availability"}

@@ -53,7 +53,7 @@ def test_local_and_ray_give_the_same_table(tmp_path):
     _check(local)
     assert same_table(local, remote)
     assert local["worker"].nunique() >= 1 and remote["worker"].notna().all()
-    assert dict(zip(retried["point"], retried["attempts"])) == {"kmar=0": 1, "kmar=+2": 2, "kmar=+4": 1}
+    assert dict(zip(retried["point"], retried["attempts"], strict=True)) == {"kmar=0": 1, "kmar=+2": 2, "kmar=+4": 1}
     assert same_table(local, retried)
 
 
@@ -68,7 +68,7 @@ def test_a_killed_worker_is_retried_once_then_reported_failed(tmp_path):
 
     table = run_sweep(spec, scenario, tmp_path / "once", LocalExecutor(1, on_start=kill_first_attempt_of_plus2)).table
     _check(table)
-    assert dict(zip(table["point"], table["attempts"])) == {"kmar=0": 1, "kmar=+2": 2, "kmar=+4": 1}
+    assert dict(zip(table["point"], table["attempts"], strict=True)) == {"kmar=0": 1, "kmar=+2": 2, "kmar=+4": 1}
 
     def always_kill_plus4(task, pid):
         if task.point.key == "kmar=+4":

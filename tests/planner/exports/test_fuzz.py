@@ -153,7 +153,7 @@ def test_transport_csv_keeps_its_rows_and_columns(seed):
     (_, data), = transport_orders_csv(build(scn), build_plan(plan)).items()
     rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
     assert len(rows) == 2 and all(len(row) == len(COLUMNS) for row in rows)
-    row = dict(zip((f.value for f in COLUMNS), rows[1]))
+    row = dict(zip((f.value for f in COLUMNS), rows[1], strict=True))
     assert row["pseudonym"] == neutralise(one_line(values["pseudonym"]))
     assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in rows[1])
     assert data.count(b"\r\n") == 2 and b"\n" not in data.replace(b"\r\n", b"")

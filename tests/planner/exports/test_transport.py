@@ -74,7 +74,7 @@ def test_xlsx_has_no_formula_cells_and_numbers_as_numbers():
             assert cell.data_type != "f", cell.coordinate
             if isinstance(cell.value, str):
                 assert not cell.value.startswith(("=", "+", "-", "@"))
-    values = dict(zip((f.value for f in COLUMNS), (c.value for c in rows[1])))
+    values = dict(zip((f.value for f in COLUMNS), (c.value for c in rows[1]), strict=True))
     assert values["vehicle"].startswith("'=HYPERLINK")
     assert values["wheelchair"] == "WCHC" and values["stretcher"] == "nee"
     assert values["escort_count"] == 0 and values["persons"] == 1  # KMar joins at Schiphol: no DV&O seat
