@@ -7,6 +7,7 @@ computes the objective the planner reports. No CP-SAT here: stdlib and models on
 
 from __future__ import annotations
 
+from models import timeline  # the derived times, shared with the solver (models/timeline.py)
 from models.plan import Plan
 from models.rules import (
     care,
@@ -19,7 +20,6 @@ from models.rules import (
     legs,
     locks,
     outbound,
-    timeline,
     vehicles,
 )
 from models.rules.context import PlanContext
@@ -68,5 +68,6 @@ def rule_by_code(code: str) -> Rule:
 
 __all__ = [
     "CHECKS", "COST_PARTS", "RULES", "Rule", "Violation", "cost_breakdown", "disrupted_cases",
-    "evaluate_objective", "find_violations", "language_mismatched_cases", "rule_by_code", "timeline", "trip_cost_breakdown",
+    "evaluate_objective", "find_violations", "language_mismatched_cases", "rule_by_code", "timeline",
+    "trip_cost_breakdown",
 ]

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from models.instants import plus
 from models.plan import Trip
-from models.rules import timeline
+from models import timeline
 from models.rules.context import PlanContext, TripView
 from models.rules.text import trip_name, when
 from models.rules.violation import Rule, Violation

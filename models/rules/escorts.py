@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from models.common import Role
-from models.rules import timeline
+from models import timeline
 from models.rules.context import EscortView, PlanContext, TripView
 from models.rules.outbound import connection_problems
 from models.rules.text import leg_name, trip_name, when

@@ -11,7 +11,7 @@ from datetime import datetime
 from models.case import Case
 from models.languages import has_preferred_languages, language_set, shares_a_language
 from models.plan import Objective, Plan, Trip
-from models.rules import timeline
+from models import timeline
 from models.rules.context import trip_by_case
 from models.rules.legs import person_seats
 from models.scenario import Scenario

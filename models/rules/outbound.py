@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 
 from models.flight import Flight
 from models.instants import plus
-from models.rules import timeline
+from models import timeline
 from models.rules.context import PlanContext, TripView
 from models.rules.text import hours_text, leg_name, trip_name, when
 from models.rules.violation import Rule, Violation

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from models import InputError, Plan, Scenario, Trip
 from models.flight import Flight
 from models.location import Location
-from models.rules import timeline as tl
+from models import timeline as tl
 from models.vehicle import Vehicle
 from planner.exports.privacy import (
     ROLE_LABELS,

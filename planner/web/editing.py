@@ -12,7 +12,7 @@ from typing import Any
 from models import EscortAssignment, Forbid, Lock, Plan, Scenario, Trip
 from models.instants import in_zone, inside, plus
 from models.rules import evaluate_objective, find_violations
-from models.rules.timeline import drive_minutes
+from models.timeline import drive_minutes
 from planner import alternatives
 from planner.store import AuditEntry, Change, SaveResult
 from planner.web.edits import (

@@ -12,7 +12,7 @@ from ortools.sat.python import cp_model
 
 from models import Plan
 from models.common import Role
-from models.rules import timeline
+from models import timeline
 from solver.budget import Meter
 from solver.explain.words import (
     FAMILIES,

@@ -1,6 +1,6 @@
 """Derived times of a trip, exactly as shared/FORMAT.md defines them.
 
-Pure functions shared by the rule checker and the solver, so both derive the same pickup,
+Pure functions shared by the rule checker (models/rules/) and the solver, so both derive the same pickup,
 airport, handover, return and escort times. The `*_at` variants take the ingredients
 (ids, datetimes) instead of a trip, for precomputation before a trip exists. Shifts stop at the
 ends of the calendar (models/instants.py): a time past 9999-12-31 reads as later than every time
@@ -251,7 +251,7 @@ def earliest_airport_arrival(scenario: Scenario, first_departure_at: datetime) -
 def connections(legs: tuple[Flight, ...]) -> list[tuple[Flight, Flight]]:
     """Consecutive leg pairs; the connection runs from the first's arrival to the second's departure
     at the hub `first.to`."""
-    return list(zip(legs, legs[1:]))
+    return list(zip(legs, legs[1:], strict=False))
 
 
 # -- daily windows in local time (rule 9 night connection) -------------------------------
@@ -326,4 +326,4 @@ def _constant_offset_pieces(start: datetime, end: datetime, zone_: ZoneInfo) -> 
             cuts.append(probe + timedelta(seconds=hi))
         probe = step
     bounds = [start, *cuts, end]
-    return list(zip(bounds, bounds[1:]))
+    return list(zip(bounds, bounds[1:], strict=False))
