@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from models import Case, Plan, Scenario, Trip
+from models import timeline as tl
 from models.case import Wheelchair
 from models.common import Role
 from models.instants import day_start, plus
@@ -119,9 +120,9 @@ class _UnitBuilder:
     def departure_window(self, unit: Unit) -> tuple[int, int, list[str]]:
         s, grid = self.s, self.ix.grid
         st = s.settings
-        earliest_pickup = max(max(grid.ceil(c.available_from) for c in unit.cases), st.report_minutes)
+        earliest_pickup = max(max(grid.ceil(c.available_from) for c in unit.cases), tl.report_lead(st))
         nearest_airport = min((self.ix.drive(unit.location.id, a) for a in self.ix.home_airports), default=0)
-        lo = earliest_pickup + nearest_airport + st.checkin_minutes
+        lo = earliest_pickup + nearest_airport + tl.checkin_lead(st)
         hi = min(grid.floor(c.deadline) for c in unit.cases)
         reasons = []
         if lo > hi:
@@ -254,7 +255,7 @@ class _UnitBuilder:
                 counts["care"] += 1
                 return False
             chosen_care, longest_transfer = care
-            handover_end = it.arr + longest_transfer + st.handover_minutes
+            handover_end = it.arr + tl.handover_after(st, longest_transfer)
             duties = outbound_duties(unit.needs, pickup, it.dep, handover_end, st)
             if not outbound_duty_ok(duties, st):
                 counts["duty"] += 1

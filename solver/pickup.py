@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from models import timeline as tl
 from models.common import DailyWindow
 from models.instants import in_zone, wall_time
 from solver.itineraries import Itinerary
@@ -26,12 +27,13 @@ def latest_pickup(ix: Index, unit: Unit, itinerary: Itinerary, preferred: dateti
     st = ix.scenario.settings
     grid = ix.grid
     drive = ix.drive(unit.location.id, itinerary.origin)
-    latest = itinerary.dep - st.checkin_minutes - drive - SAFETY_MINUTES
-    earliest = max(max(grid.ceil(c.available_from) for c in unit.cases), st.report_minutes)
-    if wait_limit and st.max_airport_wait_minutes is not None:
+    latest = itinerary.dep - tl.checkin_lead(st) - drive - SAFETY_MINUTES
+    earliest = max(max(grid.ceil(c.available_from) for c in unit.cases), tl.report_lead(st))
+    wait_lead = tl.airport_wait_lead(st)
+    if wait_limit and wait_lead is not None:
         # the exact departure, rounded up: the airport arrival may not lie before its bound
         departure = grid.ceil(itinerary.legs[0].flight.departure)
-        earliest = max(earliest, departure - st.checkin_minutes - st.max_airport_wait_minutes - drive)
+        earliest = max(earliest, departure - wait_lead - drive)
     windows = unit.location.pickup_windows
     if preferred is not None:
         minute = grid.floor(preferred)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from models import timeline as tl
 from models.common import Gender
 from solver.explain.core import Guard, UnitModel
 from solver.explain.words import (
@@ -59,7 +60,7 @@ class Words:
 
     def escort_range(self) -> tuple[int, int]:
         st = self.s.settings
-        starts = [o.pickup_min - st.report_minutes for o in self.unit.options]
+        starts = [o.pickup_min - tl.report_lead(st) for o in self.unit.options]
         ends = [ret.arr for o in self.unit.options for ret in o.returns] or [o.itinerary.arr for o in self.unit.options]
         return min(starts), max(ends)
 

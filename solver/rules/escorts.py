@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from models import timeline as tl
 from solver.duty import joins_at_airport
 from solver.rules.base import Blocker
 from solver.windows import clip_spans
@@ -36,7 +37,7 @@ def add(v: Vars) -> list[Guard]:
             same = [v.esc[k, sid] for sid in unit.staff if res.staff[sid].gender == g]
             model.add(sum(same) >= v.planned[k]).with_name(f"same_gender[{k},{g.value}]")
         end = v.time_var(f"escort_trip_end[{k}]")
-        model.add(end == v.return_arrival[k] + st.rest_minutes)
+        model.add(end == v.return_arrival[k] + tl.rest_after(st))
         for sid in unit.staff:
             e = v.esc[k, sid]
             if res.staff[sid].excluded_countries:
@@ -102,7 +103,7 @@ def _role_capacity(v) -> None:
             continue
         k = unit.key
         end = v.time_var(f"team_trip_end[{k}]")
-        model.add(end == v.return_arrival[k] + st.rest_minutes)
+        model.add(end == v.return_arrival[k] + tl.rest_after(st))
         team: dict[bool, object] = {}
         for role, count in unit.needs.items():
             airport = joins_at_airport(role, st)
