@@ -1,10 +1,13 @@
-"""The previous plan in index terms: what can stay, what is frozen, and why something must change."""
+"""The previous plan in index terms: what can stay, what is frozen, why something must change, and
+whether an assignment changes a previous trip (models/disruption.py, the one definition)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from models.common import Role
+from models.disruption import Signature, changes, signature, trip_signature
 from solver.index import Index, Unit
 from solver.occupancy import Occupancy
 from solver.resources import Resources
@@ -66,6 +69,24 @@ def _as_assignment(occ: Occupancy, unit: Unit) -> tuple[Assignment | None, str |
     if not unit.same_gender <= genders:
         return None, "it no longer has an escort of the same gender"
     return Assignment(unit.key, option.index, ret, trip.vehicle, tuple(sorted(escorts))), None
+
+
+def assignment_signature(unit: Unit, a: Assignment) -> Signature:
+    """The trip an assignment makes, in the terms disruption compares."""
+    option = unit.options[a.option]
+    legs = option.returns[a.ret].leg_ids if a.ret is not None else ()
+    return signature(option.itinerary.leg_ids, a.vehicle, ((sid, legs) for sid, _ in a.escorts))
+
+
+def changed_from_previous(unit: Unit, a: Assignment | None) -> bool:
+    """Whether the unit's previous trip counts as changed when the unit gets `a` (None: unplanned)."""
+    assert unit.previous_trip is not None
+    return bool(changes(trip_signature(unit.previous_trip), None if a is None else assignment_signature(unit, a)))
+
+
+def disruption(units: Iterable[Unit], chosen: dict[str, Assignment]) -> int:
+    """Level 2: the cases of previously planned units whose trip changed or dropped."""
+    return sum(len(u.cases) for u in units if u.previous_trip is not None and changed_from_previous(u, chosen.get(u.key)))
 
 
 def previous_assignments(ix: Index, res: Resources) -> PreviousPlan:

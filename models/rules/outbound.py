@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
+from models import timeline
 from models.flight import Flight
 from models.instants import plus
-from models import timeline
 from models.rules.context import PlanContext, TripView
 from models.rules.text import hours_text, leg_name, trip_name, when
 from models.rules.violation import Rule, Violation

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
+from models import timeline
 from models.case import Wheelchair
 from models.location import Location
-from models import timeline
 from models.rules.context import PlanContext, TripView
 from models.rules.text import trip_name, when
 from models.rules.violation import Rule, Violation

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from models import Plan, Scenario
-from models.rules import Violation
 from models import timeline as tl
+from models.rules import Violation
 from models.timeline import local_date
 from planner.reasons import reasons_by_case
 from planner.web.i18n import t
