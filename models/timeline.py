@@ -157,6 +157,15 @@ def chosen_care_options(scenario: Scenario, trip: Trip) -> tuple[CareOption, ...
     return tuple(pair[1] for pair in found if pair is not None)
 
 
+def pickup_allowed(location: Location, pickup: datetime) -> bool:
+    """The one pickup-window test (rule 5): the pickup's local wall time lies in one of the
+    location's daily pickup windows, or the location has none. Checker, solver and web planner ask it."""
+    if not location.pickup_windows:
+        return True
+    local = local_time(pickup, location.tz)
+    return any(w.contains(local) for w in location.pickup_windows)
+
+
 # -- vehicle -------------------------------------------------------------------
 def airport_arrival_at(scenario: Scenario, location_id: str, airport_id: str, pickup: datetime) -> datetime:
     return plus(pickup, minutes(drive_minutes(scenario, location_id, airport_id)))

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from models import timeline as tl
 from models.common import DailyWindow
-from models.instants import in_zone, wall_time
+from models.instants import in_zone
 from solver.itineraries import Itinerary
 from solver.timegrid import TimeGrid
 from solver.units import Index, Unit
@@ -37,9 +37,8 @@ def latest_pickup(ix: Index, unit: Unit, itinerary: Itinerary, preferred: dateti
     windows = unit.location.pickup_windows
     if preferred is not None:
         minute = grid.floor(preferred)
-        local = wall_time(preferred, unit.location.zone)  # a previous pickup may lie in the year 9999
         if (grid.to_datetime(minute) == preferred and earliest <= minute <= latest + SAFETY_MINUTES
-                and (not windows or any(w.contains(local) for w in windows))):
+                and tl.pickup_allowed(unit.location, preferred)):
             return minute
     if latest < earliest:
         return None
@@ -55,7 +54,7 @@ def latest_pickup(ix: Index, unit: Unit, itinerary: Itinerary, preferred: dateti
             if cand is None or cand < earliest or (best is not None and cand <= best):
                 continue
             # the checker's own test, so a DST gap or fold never yields a pickup it rejects
-            if w.contains(wall_time(grid.to_datetime(cand), zone)):
+            if tl.pickup_allowed(unit.location, grid.to_datetime(cand)):
                 best = cand
     return best
 
