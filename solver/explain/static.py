@@ -154,7 +154,7 @@ class _OneUnitIndex:
         return self.cache[active]
 
 
-def static_reasons(ix: Index, unit: Unit, params: SolveParams | None = None, previous: Plan | None = None) -> list[Reason]:
+def fewest_relaxations(ix: Index, unit: Unit, params: SolveParams | None, previous: Plan | None) -> list[Reason]:
     """A unit without options: the smallest set of its own rules that leaves it none, in words."""
     s = ix.scenario
     params = params or SolveParams()
