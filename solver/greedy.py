@@ -31,7 +31,7 @@ def feasible_assignments(occ: Occupancy, unit: Unit) -> Iterator[tuple[TripOptio
             yield option, Assignment(unit.key, option.index, None, vehicle, ())
             continue
         for r, ret in enumerate(option.returns):
-            if not occ.return_fits(unit, ret):
+            if not occ.return_fits(unit, option, ret):
                 continue
             escorts = occ.pick_escorts(unit, option, ret)
             if escorts is not None:

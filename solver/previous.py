@@ -49,15 +49,14 @@ def _as_assignment(occ: Occupancy, unit: Unit) -> tuple[Assignment | None, str |
     ret = next((r for r, it in enumerate(option.returns) if it.leg_ids in returns), None)
     if ret is None:
         return None, "the escorts' return flight can no longer be used"
-    if not occ.return_fits(unit, option.returns[ret]):
+    if not occ.return_fits(unit, option, option.returns[ret]):
         return None, "no seats left on the escorts' return flight"
     escorts: list[tuple[str, Role]] = []
     for e in trip.escorts:
         staff = occ.res.staff.get(e.staff)
         if staff is None or e.staff not in unit.staff or e.role not in staff.roles:
             return None, f"escort {e.staff} can no longer fill this trip"
-        span = occ.res.escort_span(option, option.returns[ret], e.role)
-        if not occ.res.staff_may_fly(e.staff, option.itinerary, option.returns[ret]) or not occ.staff_free(e.staff, span):
+        if occ.escort_conflicts(unit, option, option.returns[ret], e.staff, e.role):
             return None, f"escort {e.staff} is no longer available"
         escorts.append((e.staff, e.role))
     needs = {}

@@ -43,7 +43,7 @@ def lost_resources(occ: Occupancy, unit: Unit) -> list[str]:
         found_return = False
         role_short = None
         for ret in option.returns:
-            if not occ.return_fits(unit, ret):
+            if not occ.return_fits(unit, option, ret):
                 continue
             found_return = True
             cands = occ.candidates(unit, option, ret)
