@@ -73,7 +73,8 @@ class Occupancy:
                          role: Role) -> list[Blocker]:
         """The rules (solver.rules.escorts: role, excluded countries, max trips, unavailability,
         overlap with the trips booked) that `staff_id` in `role` would break on this option and return."""
-        return list(escort_rules.person_conflict(self, option, ret, staff_id, role, self.res.escort_span(option, ret, role)))
+        span = self.res.escort_span(option, ret, role)
+        return list(escort_rules.person_conflict(self, option, ret, staff_id, role, span))
 
     def candidates(self, unit: Unit, option: TripOption, ret: Itinerary) -> dict[Role, list[str]]:
         """Per role, who could fill it: the span depends on the role (airport report, rule 7)."""
@@ -91,7 +92,8 @@ class Occupancy:
         if unit.locked_staff is not None and len(unit.locked_staff) != unit.n_escorts:
             return None
         cands = self.candidates(unit, option, ret)
-        places = [role for role in sorted(unit.needs, key=lambda r: (len(cands[r]), r.value)) for _ in range(unit.needs[role])]
+        places = [role for role in sorted(unit.needs, key=lambda r: (len(cands[r]), r.value))
+                  for _ in range(unit.needs[role])]
         genders = {sid: self.res.staff[sid].gender for r in cands for sid in cands[r]}
         wanted = [c for c in unit.cases if has_preferred_languages(c.languages)]
         spoken = {sid: language_set(self.res.staff[sid].languages) for r in cands for sid in cands[r]}

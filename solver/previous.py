@@ -31,7 +31,8 @@ def _as_assignment(occ: Occupancy, unit: Unit) -> tuple[Assignment | None, str |
     if missing:
         return None, f"flight {', '.join(missing)} is no longer available (cancelled)"
     if unit.previous_option is None:
-        return None, "its outbound itinerary no longer keeps the rules (" + "; ".join(unit.blockers or ["dates, seats or conditions changed"]) + ")"
+        why = "; ".join(unit.blockers or ["dates, seats or conditions changed"])
+        return None, f"its outbound itinerary no longer keeps the rules ({why})"
     option = unit.options[unit.previous_option]
     if option.pickup != trip.pickup:
         return None, "its pickup time no longer keeps the rules"
@@ -85,7 +86,8 @@ def changed_from_previous(unit: Unit, a: Assignment | None) -> bool:
 
 def disruption(units: Iterable[Unit], chosen: dict[str, Assignment]) -> int:
     """Level 2: the cases of previously planned units whose trip changed or dropped."""
-    return sum(len(u.cases) for u in units if u.previous_trip is not None and changed_from_previous(u, chosen.get(u.key)))
+    return sum(len(u.cases) for u in units
+               if u.previous_trip is not None and changed_from_previous(u, chosen.get(u.key)))
 
 
 def previous_assignments(ix: Index, res: Resources) -> PreviousPlan:

@@ -83,14 +83,16 @@ def reasons_from_core(w: Words, um: UnitModel, core: list[Guard]) -> list[Reason
             free = max(0, f.seats - occ.seats[leg_id])
             info[leg_id] = {"free": free, "needed": needed, "seats": f.seats}
             back = leg_id not in outbound_legs
-            items["nl"].append(("terugvlucht " if back else "") + f"{w.leg(leg_id, 'nl')} ({free} vrij, {needed} nodig)")
+            items["nl"].append(("terugvlucht " if back else "")
+                               + f"{w.leg(leg_id, 'nl')} ({free} vrij, {needed} nodig)")
             items["en"].append(("return " if back else "") + f"{w.leg(leg_id, 'en')} ({free} free, {needed} needed)")
         users = w.users(legs)
         out.append(Reason(
             "seats",
             f"te weinig stoelen vrij op {listing(items['nl'], 'nl')}"
             + (f"; geboekt voor {listing(users, 'nl')}" if users else ""),
-            f"not enough seats left on {listing(items['en'], 'en')}" + (f"; booked for {listing(users, 'en')}" if users else ""),
+            f"not enough seats left on {listing(items['en'], 'en')}"
+            + (f"; booked for {listing(users, 'en')}" if users else ""),
             {"legs": info, "cases": users},
         ))
 
@@ -104,7 +106,8 @@ def reasons_from_core(w: Words, um: UnitModel, core: list[Guard]) -> list[Reason
             "forced",
             f"geen plaats meer voor gedwongen vertrek op {listing(nl, 'nl')}"
             + (f"; bezet door {listing(users, 'nl')}" if users else ""),
-            f"no forced-departure place left on {listing(en, 'en')}" + (f"; taken by {listing(users, 'en')}" if users else ""),
+            f"no forced-departure place left on {listing(en, 'en')}"
+            + (f"; taken by {listing(users, 'en')}" if users else ""),
             {"legs": info, "cases": users},
         ))
 
@@ -193,7 +196,8 @@ def _staff_item(w: Words, um: UnitModel, key: Guard, lang: str) -> str:
         mine = list(um.escort_spans.values())
         hits = [u for u in w.res.unavailable[p.id] if any(u.overlaps(m) for m in mine)]
         start, end = min(u.start for u in hits), max(u.end for u in hits)
-        return f"{p.id} afwezig {w.days(start, end, lang)}" if lang == "nl" else f"{p.id} unavailable {w.days(start, end, lang)}"
+        days = w.days(start, end, lang)
+        return f"{p.id} afwezig {days}" if lang == "nl" else f"{p.id} unavailable {days}"
     if key.kind == "max_trips":
         n = w.occ.staff_trips[p.id]
         return (f"{p.id} heeft al {n} {'reis' if n == 1 else 'reizen'} (max {p.max_trips})" if lang == "nl"
@@ -239,14 +243,16 @@ def _excluded_reasons(w: Words, um: UnitModel, keys: list[Guard]) -> list[Reason
         mine = [k.ident for k in keys if role in s.staff_by_id[k.ident].roles]
         if not mine:
             continue
-        mine += [p.id for p in um.holders if role in p.roles and p.id not in mine and um.fully_blocked("excluded_country", p.id)]
+        mine += [p.id for p in um.holders
+                 if role in p.roles and p.id not in mine and um.fully_blocked("excluded_country", p.id)]
         items = [f"{sid} ({', '.join(sorted(set(s.staff_by_id[sid].excluded_countries) & countries))})" for sid in mine]
         blocked = sorted({c for sid in mine for c in s.staff_by_id[sid].excluded_countries} & countries)
         out.append(Reason(
             "excluded_country",
             f"te weinig {role_words(role, 2, 'nl')} die naar of via {'/'.join(blocked)} mag reizen ({count} nodig): "
             f"{listing(items, 'nl', 6)} uitgesloten",
-            f"too few {role_words(role, 2, 'en')} allowed to travel to or through {'/'.join(blocked)} ({count} needed): "
+            f"too few {role_words(role, 2, 'en')} allowed to travel to or through {'/'.join(blocked)} "
+            f"({count} needed): "
             f"{listing(items, 'en', 6)} excluded",
             {"role": role.value, "needed": count, "staff": mine, "countries": blocked},
         ))

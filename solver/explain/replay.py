@@ -21,7 +21,9 @@ MAX_REASONS = 4
 def _span_text(ix: Index, start: int, end: int) -> str:
     a = ix.grid.to_datetime(start)
     b = ix.grid.to_datetime(end)
-    return f"{a:%d %b}" if a.date() == b.date() else f"{a:%d}–{b:%d %b}" if a.month == b.month else f"{a:%d %b}–{b:%d %b}"
+    if a.date() == b.date():
+        return f"{a:%d %b}"
+    return f"{a:%d}–{b:%d %b}" if a.month == b.month else f"{a:%d %b}–{b:%d %b}"
 
 
 def lost_resources(occ: Occupancy, unit: Unit) -> list[str]:
