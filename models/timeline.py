@@ -344,7 +344,8 @@ def overlaps_daily_window(start: datetime, end: datetime, window: DailyWindow, t
 
 def _days(first: date, last: date) -> list[date]:
     """From the day before `first` (a wrapping window starts then) to `last`."""
-    out, day = [], day_plus(first, -1)
+    out: list[date] = []
+    day = day_plus(first, -1)
     while day <= last and (not out or day != out[-1]):
         out.append(day)
         day = day_plus(day, 1)

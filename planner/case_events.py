@@ -10,7 +10,7 @@ Case events (issue 11) and their effect on the planning:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from models import InputError, Scenario
@@ -55,4 +55,4 @@ def case_event(scenario: Scenario, case_id: str, reason: str, legs: Sequence[str
     return _validated(data, source)
 
 
-OPERATIONS = {"retime_flight": retime_flight, "case": case_event}
+OPERATIONS: dict[str, Callable[..., Scenario]] = {"retime_flight": retime_flight, "case": case_event}

@@ -12,7 +12,7 @@ build `Event` objects (or parse CLI-style arguments with `parse_event_args`) and
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -172,7 +172,7 @@ class Event:
         return f"{self.kind.replace('_', '-')} " + " ".join(parts)
 
 
-OPERATIONS = {
+OPERATIONS: dict[str, Callable[..., Scenario]] = {
     "cancel_flight": cancel_flight,
     "staff_unavailable": staff_unavailable,
     "vehicle_unavailable": vehicle_unavailable,

@@ -60,9 +60,9 @@ def solve_greedy(ix: Index, res: Resources, fixed: dict[str, Assignment] | None 
     occ = Occupancy(ix, res)
     chosen: dict[str, Assignment] = {}
     units = {u.key: u for u in ix.units}
-    for key, a in (fixed or {}).items():
-        occ.book(units[key], a)
-        chosen[key] = a
+    for key, kept in (fixed or {}).items():
+        occ.book(units[key], kept)
+        chosen[key] = kept
     for unit in sorted((u for u in ix.units if u.options and u.key not in chosen), key=_urgency):
         a = try_unit(occ, unit)
         if a is not None:

@@ -12,7 +12,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from models import Case, Plan, Scenario, Trip
 from models import timeline as tl
@@ -215,7 +215,7 @@ class _UnitBuilder:
         saturated = effort.saturation_per_day * self.params.max_options_per_day
         seen: set[tuple[str, ...]] = set()
         raw: list[TripOption] = []
-        counts = defaultdict(int)
+        counts: defaultdict[str, Any] = defaultdict(int)  # itineraries per rule; the first rejected day
         first_rejected: list[date] = []
 
         def consider(it: Itinerary, from_previous: bool, searched: bool = True) -> bool:
@@ -351,8 +351,9 @@ def build_index(scenario: Scenario, params: SolveParams, previous: Plan | None =
         unit_key = {c.id: key for key, members in groups.items() for c in members}
         for trip in previous.trips:
             keys = {unit_key.get(c) for c in trip.cases}
-            if len(keys) == 1 and None not in keys:
-                previous_trips[keys.pop()] = trip
+            key = keys.pop() if len(keys) == 1 else None
+            if key is not None:
+                previous_trips[key] = trip
     previous_outbound = {k: tuple(t.outbound) for k, t in previous_trips.items()}
     freeze_until = plus(scenario.planning_start, timedelta(hours=scenario.settings.freeze_hours))
     builder = _UnitBuilder(ix, params, previous_trips)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from models.common import Role
 from models.disruption import Signature, changes, signature, trip_signature
+from models.plan import Trip
 from solver.index import Index, Unit
 from solver.occupancy import Occupancy
 from solver.resources import Resources
@@ -24,8 +25,8 @@ class PreviousPlan:
     """Unit key -> why its previous trip cannot stay."""
 
 
-def _as_assignment(occ: Occupancy, unit: Unit) -> tuple[Assignment | None, str | None]:
-    trip = unit.previous_trip
+def _as_assignment(occ: Occupancy, unit: Unit, trip: Trip) -> tuple[Assignment | None, str | None]:
+    """The unit's previous trip `trip` as an assignment, or why it cannot stay."""
     scenario = occ.ix.scenario
     missing = [leg for leg in trip.outbound if leg not in scenario.flight_by_id]
     if missing:
@@ -60,7 +61,7 @@ def _as_assignment(occ: Occupancy, unit: Unit) -> tuple[Assignment | None, str |
         if occ.escort_conflicts(unit, option, option.returns[ret], e.staff, e.role):
             return None, f"escort {e.staff} is no longer available"
         escorts.append((e.staff, e.role))
-    needs = {}
+    needs: dict[Role, int] = {}
     for _, role in escorts:
         needs[role] = needs.get(role, 0) + 1
     if needs != unit.needs:
@@ -93,9 +94,9 @@ def disruption(units: Iterable[Unit], chosen: dict[str, Assignment]) -> int:
 def previous_assignments(ix: Index, res: Resources) -> PreviousPlan:
     out = PreviousPlan()
     occ = Occupancy(ix, res)
-    with_previous = [u for u in ix.units if u.previous_trip is not None]
-    for unit in sorted(with_previous, key=lambda u: (not u.frozen, u.previous_trip.pickup, u.key)):
-        a, why = _as_assignment(occ, unit)
+    with_previous = [(u, u.previous_trip) for u in ix.units if u.previous_trip is not None]
+    for unit, trip in sorted(with_previous, key=lambda ut: (not ut[0].frozen, ut[1].pickup, ut[0].key)):
+        a, why = _as_assignment(occ, unit, trip)
         if a is None:
             out.changed[unit.key] = why or "it no longer keeps the rules"
             continue

@@ -76,7 +76,7 @@ def reasons_from_core(w: Words, um: UnitModel, core: list[Guard]) -> list[Reason
     if legs:
         outbound_legs = {leg.id for o in unit.options for leg in o.itinerary.legs}
         info = {}
-        items = {"nl": [], "en": []}
+        items: dict[str, list[str]] = {"nl": [], "en": []}
         for leg_id in legs:
             f = s.flight_by_id[leg_id]
             needed = unit.person_seats + unit.n_escorts if leg_id in outbound_legs else unit.n_escorts
@@ -148,7 +148,7 @@ def reasons_from_core(w: Words, um: UnitModel, core: list[Guard]) -> list[Reason
 
 def _vehicle_reason(w: Words, um: UnitModel, keys: list[Guard]) -> Reason:
     unit, s, res = w.unit, w.s, w.res
-    items = {"nl": [], "en": []}
+    items: dict[str, list[str]] = {"nl": [], "en": []}
     data: dict[str, list[str]] = defaultdict(list)
     for key in sorted(keys, key=lambda k: (k.ident, k.kind)):
         v = s.vehicle_by_id[key.ident]
@@ -233,7 +233,7 @@ def _staff_reasons(w: Words, um: UnitModel, keys: list[Guard]) -> list[Reason]:
 
 def _excluded_reasons(w: Words, um: UnitModel, keys: list[Guard]) -> list[Reason]:
     unit, s, res = w.unit, w.s, w.res
-    countries = set()
+    countries: set[str] = set()
     for o in unit.options:
         countries |= res.countries(o.itinerary)
         for ret in o.returns:
@@ -270,9 +270,9 @@ def _lock_reason(w: Words, keys: list[Guard]) -> Reason:
         nl.append(f"vastgezet op begeleider(s) {', '.join(locked) or '-'} voor {unit.n_escorts} plaats(en)")
         en.append(f"locked to escort(s) {', '.join(locked) or '-'} for {unit.n_escorts} place(s)")
     if data.get("vehicle"):
-        locked = next((lk.vehicle for lk in w.s.locks if lk.case in unit.case_ids and lk.vehicle), "-")
-        nl.append(f"vastgezet op voertuig {locked}")
-        en.append(f"locked to vehicle {locked}")
+        vehicle = next((lk.vehicle for lk in w.s.locks if lk.case in unit.case_ids and lk.vehicle), "-")
+        nl.append(f"vastgezet op voertuig {vehicle}")
+        en.append(f"locked to vehicle {vehicle}")
     if data.get("forbid_staff"):
         nl.append(f"uitgesloten begeleider(s) {', '.join(data['forbid_staff'])}")
         en.append(f"forbidden escort(s) {', '.join(data['forbid_staff'])}")

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+from models.common import Role
 from solver.explain.own_data import static_reasons
 from solver.explain.words import ROLE_EN
 from solver.index import Index, Unit
 from solver.occupancy import Occupancy
+from solver.resources import Span
 from solver.selection import Assignment
 
 MAX_REASONS = 4
@@ -43,7 +45,7 @@ def lost_resources(occ: Occupancy, unit: Unit) -> list[str]:
             fits += 1
             continue
         found_return = False
-        role_short = None
+        role_short: str | tuple[Role, Span] | None = None
         for ret in option.returns:
             if not occ.return_fits(unit, option, ret):
                 continue
@@ -65,7 +67,7 @@ def lost_resources(occ: Occupancy, unit: Unit) -> list[str]:
             reasons[f"no free escort team with an escort of gender {genders} on {option.pickup:%d %b}"] += 1
         elif role_short == "combo":
             reasons[f"no free combination of escorts on {option.pickup:%d %b}"] += 1
-        elif role_short is not None:
+        elif isinstance(role_short, tuple):
             role, span = role_short
             reasons[f"no {ROLE_EN[role]} free {_span_text(ix, span.start, span.end)}"] += 1
     if fits:

@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 class _Relaxation(NamedTuple):
     family: str
     kind: str
-    apply: Callable[[dict[str, Any]], None]
+    apply: Callable[[dict[str, Any]], object]
 
 
 def _widen(valid: dict[str, str] | None, first: date, last: date) -> dict[str, str]:
@@ -265,40 +265,42 @@ def _static_words(ix: Index, unit: Unit, relaxation: _Relaxation, first: TripOpt
             tag = f"{c.pseudonym}: " if many else ""
             pending = [o for o in c.care.options if not o.confirmed]
             confirmed = [o for o in c.care.options if o.confirmed]
-            nl, en = [], []
+            nl_parts: list[str] = []
+            en_parts: list[str] = []
             for o in pending:
-                nl.append(f"{o.id} ({o.facility}) nog niet bevestigd")
-                en.append(f"{o.id} ({o.facility}) not confirmed yet")
+                nl_parts.append(f"{o.id} ({o.facility}) nog niet bevestigd")
+                en_parts.append(f"{o.id} ({o.facility}) not confirmed yet")
             for o in confirmed:
                 windows_nl = ", ".join(span_text(wd.from_, wd.to, tz, "nl") for wd in o.windows) or "geen venster"
                 windows_en = ", ".join(span_text(wd.from_, wd.to, tz, "en") for wd in o.windows) or "no window"
                 via = s.location_by_id[o.airport].iata or o.airport
-                nl.append(f"{o.id} ({o.facility}) ontvangt alleen {windows_nl} via {via}")
-                en.append(f"{o.id} ({o.facility}) receives only {windows_en} via {via}")
+                nl_parts.append(f"{o.id} ({o.facility}) ontvangt alleen {windows_nl} via {via}")
+                en_parts.append(f"{o.id} ({o.facility}) receives only {windows_en} via {via}")
             if not c.care.options:
-                nl.append("geen zorgoptie bekend")
-                en.append("no care option on file")
-            out.append(Reason("care", f"{tag}geen bevestigde opvang bij aankomst: " + "; ".join(nl),
-                              f"{tag}no confirmed care at arrival: " + "; ".join(en),
+                nl_parts.append("geen zorgoptie bekend")
+                en_parts.append("no care option on file")
+            out.append(Reason("care", f"{tag}geen bevestigde opvang bij aankomst: " + "; ".join(nl_parts),
+                              f"{tag}no confirmed care at arrival: " + "; ".join(en_parts),
                               {"case": c.id, "pending": [o.id for o in pending], "confirmed": [o.id for o in confirmed],
                                "first_arrival": first.itinerary.legs[-1].flight.arrival.isoformat()}))
         return out
     if family == "lock":
         locks = [lk for lk in s.locks if lk.case in unit.case_ids]
         forbids = [fb for fb in s.forbids if fb.case in unit.case_ids and fb.flight]
-        nl, en = [], []
+        nl_parts, en_parts = [], []
         for lk in locks:
             if lk.flights:
-                nl.append(f"vastgezette vluchten {' → '.join(lk.flights)} niet bruikbaar")
-                en.append(f"locked flights {' → '.join(lk.flights)} cannot be used")
+                nl_parts.append(f"vastgezette vluchten {' → '.join(lk.flights)} niet bruikbaar")
+                en_parts.append(f"locked flights {' → '.join(lk.flights)} cannot be used")
             if lk.care:
-                nl.append(f"vastgezette opvang {lk.care} niet bruikbaar")
-                en.append(f"locked care {lk.care} cannot be used")
+                nl_parts.append(f"vastgezette opvang {lk.care} niet bruikbaar")
+                en_parts.append(f"locked care {lk.care} cannot be used")
         if forbids:
-            nl.append(f"uitgesloten vluchten {', '.join(fb.flight for fb in forbids)}")
-            en.append(f"forbidden flights {', '.join(fb.flight for fb in forbids)}")
-        return [Reason("lock", "door de regievoerder vastgezet of uitgesloten: " + ("; ".join(nl) or "vastzetting"),
-                       "locked or forbidden by the coordinator: " + ("; ".join(en) or "lock"),
+            nl_parts.append(f"uitgesloten vluchten {', '.join(fb.flight or '' for fb in forbids)}")
+            en_parts.append(f"forbidden flights {', '.join(fb.flight or '' for fb in forbids)}")
+        return [Reason("lock",
+                       "door de regievoerder vastgezet of uitgesloten: " + ("; ".join(nl_parts) or "vastzetting"),
+                       "locked or forbidden by the coordinator: " + ("; ".join(en_parts) or "lock"),
                        {"locks": [lk.case for lk in locks], "forbidden_flights": [fb.flight for fb in forbids]})]
     if family == "seats":
         need = unit.person_seats + unit.n_escorts

@@ -176,7 +176,7 @@ def conflict(occ: Occupancy, unit: Unit, a: Assignment) -> list[Blocker]:
     option = unit.options[a.option]
     ret = option.returns[a.ret]
     res = occ.res
-    out = []
+    out: list[Blocker] = []
     filled: dict = {}
     for sid, role in a.escorts:
         filled[role] = filled.get(role, 0) + 1
