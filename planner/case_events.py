@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from models import InputError, Scenario
-from planner.events import _aware, _dump, _find, _iso, _validated
+from planner.scenario_edit import _aware, _dump, _find, _iso, _validated
 
 LEAVES_PLANNING = ("court_stop", "appeal", "absconded", "departed")
 REFUSED = ("refused_gate", "captain_refused")

@@ -19,46 +19,21 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from models import InputError, Scenario, read_json, scenario_from_dict
+from models import InputError, Scenario, read_json
 from models.case import FitStatus
+from planner.case_events import OPERATIONS as _DESK_OPERATIONS
+from planner.scenario_edit import _aware, _dump, _find, _iso, _validated
 
 Window = tuple[datetime, datetime]
 
 
 # -- helpers -----------------------------------------------------------------------
-def _dump(scenario: Scenario) -> dict[str, Any]:
-    return copy.deepcopy(scenario.model_dump(mode="json", by_alias=True))
-
-
-def _validated(data: dict[str, Any], source: str) -> Scenario:
-    return scenario_from_dict(data, source)
-
-
-def _find(items: list[dict[str, Any]], item_id: str, list_name: str, what: str, source: str) -> dict[str, Any]:
-    for x in items:
-        if x["id"] == item_id:
-            return x
-    known = ", ".join(sorted(x["id"] for x in items)[:8])
-    raise InputError(source, [(list_name,
-                               f"unknown {what} {item_id!r}" + (f" (known: {known}, ...)" if known else ""))])
-
-
-def _aware(moment: datetime, source: str, path: str) -> datetime:
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise InputError(source, [(path, f"datetime {moment.isoformat()} must carry a UTC offset")])
-    return moment
-
-
 def _window(start: datetime, end: datetime, source: str) -> Window:
     _aware(start, source, "from")
     _aware(end, source, "to")
     if end <= start:
         raise InputError(source, [("to", f"window end {end.isoformat()} must be after its start {start.isoformat()}")])
     return start, end
-
-
-def _iso(moment: datetime) -> str:
-    return moment.isoformat()
 
 
 # -- the operations ------------------------------------------------------------------
@@ -244,8 +219,8 @@ def parse_moment(text: str, tz: ZoneInfo, *, end: bool, source: str, path: str) 
             return datetime.combine(day + timedelta(days=1) if end else day, time(0, 0), tzinfo=tz)
         return _aware(datetime.fromisoformat(text), source, path)
     except ValueError:
-        raise InputError(source, [(path,
-                                   f"expected a date YYYY-MM-DD or a datetime with offset, got {text!r}")]) from None
+        problem = f"expected a date YYYY-MM-DD or a datetime with offset, got {text!r}"
+        raise InputError(source, [(path, problem)]) from None
 
 
 def _parse_date(text: str, source: str, path: str) -> date:
@@ -268,8 +243,8 @@ def event_from_args(scenario: Scenario, flag: str, values: Sequence[str]) -> Eve
 
     def count(*allowed: int) -> None:
         if len(values) not in allowed:
-            raise InputError(source,
-                             [("", f"expects {EVENT_FLAGS[flag][1]}, got {len(values)} value(s): {' '.join(values)}")])
+            got = f"got {len(values)} value(s): {' '.join(values)}"
+            raise InputError(source, [("", f"expects {EVENT_FLAGS[flag][1]}, {got}")])
 
     if kind in ("fit_to_fly", "care_window", "confirm_care") and values:
         from planner.texts import resolve_case  # a case by id or by pseudonym, as everywhere
@@ -357,7 +332,4 @@ __all__ = [
     "set_care_window", "set_fit_to_fly", "staff_unavailable", "vehicle_unavailable",
 ]
 
-
-from planner.case_events import OPERATIONS as _DESK_OPERATIONS  # noqa: E402 - retime and case events (issue 11)
-
-OPERATIONS.update(_DESK_OPERATIONS)
+OPERATIONS.update(_DESK_OPERATIONS)  # retime and case events (issue 11)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from models import Plan, Scenario, Trip
+from models import Plan, Scenario, Trip, disruption
 from models.rules import disrupted_cases
 from planner.events import Event
 from planner.texts import case_label, t
@@ -34,26 +34,6 @@ class TripChange:
     """Collateral only: cases of the new plan that now use a leg, escort or vehicle it had."""
     gave_up: list[tuple[str, str]] = field(default_factory=list)
     """Collateral only: what those cases took from it, as (kind, id) with kind escort, vehicle or leg."""
-
-
-def _returns(trip: Trip) -> dict[str, tuple[str, ...]]:
-    return {e.staff: e.return_ for e in trip.escorts}
-
-
-def _what(old: Trip, new: Trip | None) -> list[str]:
-    if new is None:
-        return ["dropped"]
-    what = []
-    if new.outbound != old.outbound:
-        what.append("outbound")
-    if new.vehicle != old.vehicle:
-        what.append("vehicle")
-    before, after = _returns(old), _returns(new)
-    if set(before) != set(after):
-        what.append("escorts")
-    if any(after[s] != legs for s, legs in before.items() if s in after):
-        what.append("returns")
-    return what
 
 
 def _hit_by(old: Trip, events: list[Event]) -> list[str]:
@@ -115,7 +95,7 @@ def trip_changes(scenario: Scenario, plan: Plan, previous: Plan, events: list[Ev
             continue
         news = {id(now[c]): now[c] for c in old.cases if c in now}
         new = next(iter(news.values())) if len(news) == 1 else None
-        what = _what(old, new)
+        what = disruption.trip_changes(old, new)
         if len(news) > 1:  # the group was split: every part counts as changed
             what = ["outbound", "vehicle", "escorts", "returns"]
         change = TripChange(tuple(old.cases), what or ["outbound"], _hit_by(old, events))

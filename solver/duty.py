@@ -14,20 +14,21 @@ here is never shorter than the checker's and a rest never longer: every test err
 
 from __future__ import annotations
 
+from models import timeline as tl
 from models.common import Role
 from models.settings import Settings
 from solver.itineraries import Itinerary
 
 
 def joins_at_airport(role: Role, st: Settings) -> bool:
-    return role in st.airport_report_roles
+    return tl.role_joins_at_airport(st, role)
 
 
 def escort_start(role: Role, pickup_min: int, first_departure_min: int, st: Settings) -> int:
     """Rule 7: the start of an escort's trip in the role it fills."""
     if joins_at_airport(role, st):
-        return first_departure_min - st.checkin_minutes - st.airport_report_minutes
-    return pickup_min - st.report_minutes
+        return first_departure_min - tl.airport_report_lead(st)
+    return pickup_min - tl.report_lead(st)
 
 
 def riding(needs: dict[Role, int], st: Settings) -> int:
@@ -54,14 +55,14 @@ def needs_rest_abroad(duties: dict[Role, int], st: Settings) -> bool:
 
 def earliest_return(handover_end: int, rest: bool, st: Settings) -> int:
     """Rule 7's return_min, raised to the rest abroad after a long duty (rule 10)."""
-    gap = st.return_min_minutes
+    gap = tl.return_after_handover(st)
     if rest and st.rest_abroad_minutes is not None:
         gap = max(gap, st.rest_abroad_minutes)
     return handover_end + gap
 
 
 def return_duty(ret: Itinerary, st: Settings) -> int:
-    return ret.arr - ret.dep + st.return_checkin_minutes
+    return ret.arr - ret.dep + tl.return_checkin_lead(st)
 
 
 def return_duty_ok(ret: Itinerary, st: Settings) -> bool:

@@ -31,7 +31,7 @@ def feasible_assignments(occ: Occupancy, unit: Unit) -> Iterator[tuple[TripOptio
             yield option, Assignment(unit.key, option.index, None, vehicle, ())
             continue
         for r, ret in enumerate(option.returns):
-            if not occ.return_fits(unit, ret):
+            if not occ.return_fits(unit, option, ret):
                 continue
             escorts = occ.pick_escorts(unit, option, ret)
             if escorts is not None:
@@ -60,9 +60,9 @@ def solve_greedy(ix: Index, res: Resources, fixed: dict[str, Assignment] | None 
     occ = Occupancy(ix, res)
     chosen: dict[str, Assignment] = {}
     units = {u.key: u for u in ix.units}
-    for key, a in (fixed or {}).items():
-        occ.book(units[key], a)
-        chosen[key] = a
+    for key, kept in (fixed or {}).items():
+        occ.book(units[key], kept)
+        chosen[key] = kept
     for unit in sorted((u for u in ix.units if u.options and u.key not in chosen), key=_urgency):
         a = try_unit(occ, unit)
         if a is not None:

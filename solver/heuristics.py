@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 
+from solver import previous
 from solver.budget import Meter, Slice
 from solver.greedy import best_fit_unit, try_unit
 from solver.index import Index, Unit
@@ -55,24 +56,8 @@ def _build(ix: Index, res: Resources, order: list[Unit], fixed: dict[str, Assign
 
 
 def disruption(ix: Index, chosen: dict[str, Assignment]) -> int:
-    """Cases of previously planned units whose legs, vehicle, escort set or escort returns changed, or
-    that dropped."""
-    total = 0
-    for unit in ix.units:
-        trip = unit.previous_trip
-        if trip is None:
-            continue
-        a = chosen.get(unit.key)
-        same = (a is not None and a.option == unit.previous_option and a.vehicle == trip.vehicle
-                and {sid for sid, _ in a.escorts} == {e.staff for e in trip.escorts}
-                and _returns_kept(unit, a, trip))
-        total += 0 if same else len(unit.cases)
-    return total
-
-
-def _returns_kept(unit: Unit, a: Assignment, trip) -> bool:
-    legs = unit.options[a.option].returns[a.ret].leg_ids if a.ret is not None else ()
-    return all(tuple(e.return_) == legs for e in trip.escorts)
+    """Level 2, as solver.previous counts it (the definition is models/disruption.py)."""
+    return previous.disruption(ix.units, chosen)
 
 
 def language(ix: Index, chosen: dict[str, Assignment]) -> int:

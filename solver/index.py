@@ -11,11 +11,11 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
 
 from models import Case, Plan, Scenario, Trip
+from models import timeline as tl
 from models.case import Wheelchair
 from models.common import Role
 from models.instants import day_start, plus
@@ -45,10 +45,6 @@ DAY_MINUTES = 24 * 60
 RULE_COUNTS = frozenset({"night", "long", "vulnerable_long", "transit_excluded", "transit_request", "airport_wait",
                          "duty", "returns_rest", "report"})
 """Counters of itineraries that rules 9 and 10 (and the airport report time) removed."""
-
-
-def _local_date(moment: datetime, tz: str) -> date:
-    return moment.astimezone(ZoneInfo(tz)).date()
 
 
 class _UnitBuilder:
@@ -119,9 +115,9 @@ class _UnitBuilder:
     def departure_window(self, unit: Unit) -> tuple[int, int, list[str]]:
         s, grid = self.s, self.ix.grid
         st = s.settings
-        earliest_pickup = max(max(grid.ceil(c.available_from) for c in unit.cases), st.report_minutes)
+        earliest_pickup = max(max(grid.ceil(c.available_from) for c in unit.cases), tl.report_lead(st))
         nearest_airport = min((self.ix.drive(unit.location.id, a) for a in self.ix.home_airports), default=0)
-        lo = earliest_pickup + nearest_airport + st.checkin_minutes
+        lo = earliest_pickup + nearest_airport + tl.checkin_lead(st)
         hi = min(grid.floor(c.deadline) for c in unit.cases)
         reasons = []
         if lo > hi:
@@ -140,16 +136,19 @@ class _UnitBuilder:
             first_ok.append(valid_from)
             last_ok.append(valid_until)
             if doc and doc.valid_until < ftf.valid_from:
-                reasons.append(f"{tag}travel document expires {doc.valid_until} before fit-to-fly starts {ftf.valid_from}")
+                reasons.append(f"{tag}travel document expires {doc.valid_until} "
+                               f"before fit-to-fly starts {ftf.valid_from}")
             if doc and ftf.valid_until < doc.valid_from:
-                reasons.append(f"{tag}fit-to-fly expires {ftf.valid_until} before the travel document is valid ({doc.valid_from})")
+                reasons.append(f"{tag}fit-to-fly expires {ftf.valid_until} "
+                               f"before the travel document is valid ({doc.valid_from})")
         # local dates at NL airports: one day of margin, exact check per itinerary
         # (in grid minutes: a validity up to 9999-12-31 must not overflow a datetime)
         day_lo = grid.floor(day_start(max(first_ok))) - DAY_MINUTES
         day_hi = grid.ceil(day_start(min(last_ok))) + 2 * DAY_MINUTES
         earliest_dep_day = grid.to_datetime(lo).date()
         if min(last_ok) < earliest_dep_day and not reasons:
-            which = "fit-to-fly" if any(c.fit_to_fly.valid_until == min(last_ok) for c in unit.cases) else "travel document"
+            fit_to_fly_first = any(c.fit_to_fly.valid_until == min(last_ok) for c in unit.cases)
+            which = "fit-to-fly" if fit_to_fly_first else "travel document"
             reasons.append(f"{which} expires {min(last_ok)}, before the earliest possible departure {earliest_dep_day}")
         if max(first_ok) > grid.to_datetime(hi).date() and not reasons:
             reasons.append(f"fit-to-fly / travel document only valid from {max(first_ok)}, after the deadline")
@@ -216,7 +215,7 @@ class _UnitBuilder:
         saturated = effort.saturation_per_day * self.params.max_options_per_day
         seen: set[tuple[str, ...]] = set()
         raw: list[TripOption] = []
-        counts = defaultdict(int)
+        counts: defaultdict[str, Any] = defaultdict(int)  # itineraries per rule; the first rejected day
         first_rejected: list[date] = []
 
         def consider(it: Itinerary, from_previous: bool, searched: bool = True) -> bool:
@@ -228,7 +227,7 @@ class _UnitBuilder:
             counts["found"] += 1
             if it.dep < lo or it.dep > hi or not dates_ok(self.s, unit, it):
                 counts["dates"] += 1
-                day = _local_date(it.legs[0].flight.departure, self.s.location_by_id[it.origin].tz)
+                day = tl.local_date(it.legs[0].flight.departure, self.s.location_by_id[it.origin].tz)
                 first_rejected.append(day)
                 return False
             if ids != prev and it.dep < notice_min:
@@ -254,7 +253,7 @@ class _UnitBuilder:
                 counts["care"] += 1
                 return False
             chosen_care, longest_transfer = care
-            handover_end = it.arr + longest_transfer + st.handover_minutes
+            handover_end = it.arr + tl.handover_after(st, longest_transfer)
             duties = outbound_duties(unit.needs, pickup, it.dep, handover_end, st)
             if not outbound_duty_ok(duties, st):
                 counts["duty"] += 1
@@ -309,7 +308,8 @@ class _UnitBuilder:
         leg_ok = self.leg_filter(unit)
         if it is None or not all(leg_ok(leg) for leg in it.legs):
             return []
-        if it.origin not in self.ix.home_airports or any(it.destination not in c.destination_airports for c in unit.cases):
+        if (it.origin not in self.ix.home_airports
+                or any(it.destination not in c.destination_airports for c in unit.cases)):
             return []
         real_legs = [c.fit_to_fly.max_legs for c in unit.cases if c.fit_to_fly.max_legs is not None]
         real_durs = [c.fit_to_fly.max_travel_hours for c in unit.cases if c.fit_to_fly.max_travel_hours is not None]
@@ -341,7 +341,8 @@ def build_index(scenario: Scenario, params: SolveParams, previous: Plan | None =
     """All trip units with their options, most urgent first within the budget's index slice."""
     grid = TimeGrid(scenario.planning_start)
     home = frozenset(
-        loc.id for loc in scenario.locations if loc.kind is LocationKind.airport and loc.country == scenario.home_country
+        loc.id for loc in scenario.locations
+        if loc.kind is LocationKind.airport and loc.country == scenario.home_country
     )
     ix = Index(scenario, grid, LegGraph(scenario, grid), [], {}, {}, home)
     previous_trips: dict[str, Trip] = {}
@@ -350,14 +351,16 @@ def build_index(scenario: Scenario, params: SolveParams, previous: Plan | None =
         unit_key = {c.id: key for key, members in groups.items() for c in members}
         for trip in previous.trips:
             keys = {unit_key.get(c) for c in trip.cases}
-            if len(keys) == 1 and None not in keys:
-                previous_trips[keys.pop()] = trip
+            key = keys.pop() if len(keys) == 1 else None
+            if key is not None:
+                previous_trips[key] = trip
     previous_outbound = {k: tuple(t.outbound) for k, t in previous_trips.items()}
     freeze_until = plus(scenario.planning_start, timedelta(hours=scenario.settings.freeze_hours))
     builder = _UnitBuilder(ix, params, previous_trips)
     locks = {lock.case: lock for lock in scenario.locks}
     pace = IndexPace(budget, len(groups))
-    for key in sorted(groups, key=lambda k: (-sum(c.priority for c in groups[k]), min(c.deadline for c in groups[k]), k)):
+    urgency = {k: (-sum(c.priority for c in g), min(c.deadline for c in g), k) for k, g in groups.items()}
+    for key in sorted(groups, key=urgency.__getitem__):
         unit = builder.make_unit(key, groups[key])
         unit_locks = [locks[c.id] for c in unit.cases if c.id in locks]
         lock_flights = next((tuple(lk.flights) for lk in unit_locks if lk.flights), None)

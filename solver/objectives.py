@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
+from solver import previous
 from solver.language import counts_for_language, mismatches, speakers
 from solver.timegrid import COST_SCALE, cents
 
@@ -46,7 +47,7 @@ def language_mismatch(v) -> tuple[cp_model.LinearExpr, int]:
 
 def disruption(v, previous_choice: dict[str, tuple]) -> cp_model.LinearExpr:
     """Cases planned before whose outbound legs, vehicle, escort set or escort returns change, or that
-    drop out.
+    drop out: models/disruption.py's definition as constraints (`disruption_of` is the plain one).
 
     `previous_choice[unit]` = (option index of the previous outbound or None, vehicle, staff set,
     index of the previous return among that option's returns or None when it had escorts but the
@@ -92,20 +93,9 @@ def disruption(v, previous_choice: dict[str, tuple]) -> cp_model.LinearExpr:
 
 
 def disruption_of(v, previous_choice, assignments) -> int:
-    """The disruption of a solution given as assignments, computed like `disruption`."""
-    total = 0
-    for unit in v.units():
-        prev = previous_choice.get(unit.key)
-        if prev is None:
-            continue
-        option, vehicle, staff, ret = prev
-        a = assignments.get(unit.key)
-        same = (a is not None and option is not None and ret is not None and a.option == option
-                and a.vehicle == vehicle and {sid for sid, _ in a.escorts} == set(staff)
-                and (a.ret if a.ret is not None else -1) == ret)
-        if not same:
-            total += len(unit.cases)
-    return total
+    """The disruption of a solution given as assignments: `solver.previous.disruption`, the plain
+    definition that `disruption` encodes (tests/solver/test_disruption_agrees.py holds them together)."""
+    return previous.disruption([u for u in v.units() if u.key in previous_choice], assignments)
 
 
 def language_of(v, assignments) -> int:

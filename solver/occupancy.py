@@ -1,7 +1,8 @@
 """What a partial plan already uses: leg seats, forced places, stretchers, vehicles, escorts.
 
 The greedy baseline books into it; the explanations replay a finished plan into it to say which
-resource an unplanned case lost and to whom.
+resource an unplanned case lost and to whom. Whether a choice fits is asked of the rule families'
+`conflict` (solver/rules/), so a rule lives in its rule module only; this module keeps the counts.
 """
 
 from __future__ import annotations
@@ -13,6 +14,10 @@ from models.languages import has_preferred_languages, language_set
 from solver.index import Index, TripOption, Unit
 from solver.itineraries import Itinerary
 from solver.resources import Resources, Span
+from solver.rules import escorts as escort_rules
+from solver.rules import legs as leg_rules
+from solver.rules import vehicles as vehicle_rules
+from solver.rules.base import Blocker
 from solver.selection import Assignment
 
 SEARCH_NODES = 5000
@@ -32,30 +37,30 @@ class Occupancy:
 
     # -- legs --------------------------------------------------------------------------
     def outbound_problems(self, unit: Unit, option: TripOption) -> list[str]:
-        out = []
+        """What rule 3 (solver.rules.legs) says about the option's outbound legs, in the plan's English."""
+        flights = {leg.id: leg.flight for leg in option.itinerary.legs}
         need = unit.person_seats + unit.n_escorts
-        for leg in option.itinerary.legs:
-            f = leg.flight
-            if self.seats[leg.id] + need > f.seats:
-                out.append(f"{f.code} {f.departure:%d %b}: {f.seats - self.seats[leg.id]} seat(s) left, {need} needed")
-            if unit.forced and self.forced[leg.id] + unit.forced > f.max_forced:
-                out.append(f"{f.code} {f.departure:%d %b}: no forced-departure place left")
-            if unit.stretchers and self.stretchers[leg.id] + unit.stretchers > 1:
-                out.append(f"{f.code} {f.departure:%d %b}: stretcher place already taken")
+        out = []
+        for b in leg_rules.conflict(self, unit, Assignment(unit.key, option.index, None, "", ())):
+            f = flights[b.ident]
+            what = {"rule3.seats": f"{f.seats - self.seats[b.ident]} seat(s) left, {need} needed",
+                    "rule3.forced": "no forced-departure place left",
+                    "rule3.stretcher": "stretcher place already taken"}[b.code]
+            out.append(f"{f.code} {f.departure:%d %b}: {what}")
         return out
 
-    def return_fits(self, unit: Unit, ret: Itinerary) -> bool:
-        return all(self.seats[leg.id] + unit.n_escorts <= leg.flight.seats for leg in ret.legs)
+    def return_fits(self, unit: Unit, option: TripOption, ret: Itinerary) -> bool:
+        """Rule 3 (solver.rules.legs) on the escorts' return legs."""
+        r = _index_of(option, ret)
+        returns = {leg.id for leg in ret.legs}
+        blockers = leg_rules.conflict(self, unit, Assignment(unit.key, option.index, r, "", ()))
+        return not any(b.ident in returns for b in blockers)
 
     # -- vehicles --------------------------------------------------------------------
     def vehicle_problem(self, unit: Unit, option: TripOption, vehicle_id: str) -> str | None:
-        span = self.res.vehicle_span(unit, option, vehicle_id)
-        if not self.res.vehicle_window_ok(span, vehicle_id):
-            return "not available"
-        for other, _ in self.vehicle_spans[vehicle_id]:
-            if span.overlaps(other):
-                return "busy"
-        return None
+        """Rule 5's times (solver.rules.vehicles): "not available", "busy" or None."""
+        words = {"rule5.availability": "not available", "rule5.overlap": "busy"}
+        return next((words[b.code] for b in vehicle_rules.time_conflict(self, unit, option, vehicle_id)), None)
 
     def free_vehicle(self, unit: Unit, option: TripOption) -> str | None:
         for vid in unit.vehicles:
@@ -64,24 +69,20 @@ class Occupancy:
         return None
 
     # -- escorts ---------------------------------------------------------------------
-    def staff_free(self, staff_id: str, span: Span) -> bool:
-        if self.staff_trips[staff_id] >= self.res.staff[staff_id].max_trips:
-            return False
-        if self.res.staff_unavailable(staff_id, span):
-            return False
-        return not any(span.overlaps(other) for other, _ in self.staff_spans[staff_id])
+    def escort_conflicts(self, unit: Unit, option: TripOption, ret: Itinerary, staff_id: str,
+                         role: Role) -> list[Blocker]:
+        """The rules (solver.rules.escorts: role, excluded countries, max trips, unavailability,
+        overlap with the trips booked) that `staff_id` in `role` would break on this option and return."""
+        span = self.res.escort_span(option, ret, role)
+        return list(escort_rules.person_conflict(self, option, ret, staff_id, role, span))
 
     def candidates(self, unit: Unit, option: TripOption, ret: Itinerary) -> dict[Role, list[str]]:
         """Per role, who could fill it: the span depends on the role (airport report, rule 7)."""
         out: dict[Role, list[str]] = {}
         for role in unit.needs:
             span = self.res.escort_span(option, ret, role)
-            out[role] = [
-                sid for sid in unit.staff
-                if role in self.res.staff[sid].roles
-                and self.res.staff_may_fly(sid, option.itinerary, ret)
-                and self.staff_free(sid, span)
-            ]
+            out[role] = [sid for sid in unit.staff
+                         if next(escort_rules.person_conflict(self, option, ret, sid, role, span), None) is None]
         return out
 
     def pick_escorts(self, unit: Unit, option: TripOption, ret: Itinerary) -> tuple[tuple[str, Role], ...] | None:
@@ -91,7 +92,8 @@ class Occupancy:
         if unit.locked_staff is not None and len(unit.locked_staff) != unit.n_escorts:
             return None
         cands = self.candidates(unit, option, ret)
-        places = [role for role in sorted(unit.needs, key=lambda r: (len(cands[r]), r.value)) for _ in range(unit.needs[role])]
+        places = [role for role in sorted(unit.needs, key=lambda r: (len(cands[r]), r.value))
+                  for _ in range(unit.needs[role])]
         genders = {sid: self.res.staff[sid].gender for r in cands for sid in cands[r]}
         wanted = [c for c in unit.cases if has_preferred_languages(c.languages)]
         spoken = {sid: language_set(self.res.staff[sid].languages) for r in cands for sid in cands[r]}
@@ -168,6 +170,10 @@ class Occupancy:
                 self.staff_spans[sid] = [(sp, k) for sp, k in self.staff_spans[sid] if k != unit.key]
                 self.staff_trips[sid] -= 1
         self.vehicle_spans[a.vehicle] = [(sp, k) for sp, k in self.vehicle_spans[a.vehicle] if k != unit.key]
+
+
+def _index_of(option: TripOption, ret: Itinerary) -> int:
+    return next(r for r, it in enumerate(option.returns) if it is ret)
 
 
 def replay(ix: Index, res: Resources, assignments: dict[str, Assignment]) -> Occupancy:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from models import timeline as tl
 from models.common import DailyWindow
-from models.instants import in_zone, wall_time
+from models.instants import in_zone
 from solver.itineraries import Itinerary
 from solver.timegrid import TimeGrid
 from solver.units import Index, Unit
@@ -26,18 +27,18 @@ def latest_pickup(ix: Index, unit: Unit, itinerary: Itinerary, preferred: dateti
     st = ix.scenario.settings
     grid = ix.grid
     drive = ix.drive(unit.location.id, itinerary.origin)
-    latest = itinerary.dep - st.checkin_minutes - drive - SAFETY_MINUTES
-    earliest = max(max(grid.ceil(c.available_from) for c in unit.cases), st.report_minutes)
-    if wait_limit and st.max_airport_wait_minutes is not None:
+    latest = itinerary.dep - tl.checkin_lead(st) - drive - SAFETY_MINUTES
+    earliest = max(max(grid.ceil(c.available_from) for c in unit.cases), tl.report_lead(st))
+    wait_lead = tl.airport_wait_lead(st)
+    if wait_limit and wait_lead is not None:
         # the exact departure, rounded up: the airport arrival may not lie before its bound
         departure = grid.ceil(itinerary.legs[0].flight.departure)
-        earliest = max(earliest, departure - st.checkin_minutes - st.max_airport_wait_minutes - drive)
+        earliest = max(earliest, departure - wait_lead - drive)
     windows = unit.location.pickup_windows
     if preferred is not None:
         minute = grid.floor(preferred)
-        local = wall_time(preferred, unit.location.zone)  # a previous pickup may lie in the year 9999
         if (grid.to_datetime(minute) == preferred and earliest <= minute <= latest + SAFETY_MINUTES
-                and (not windows or any(w.contains(local) for w in windows))):
+                and tl.pickup_allowed(unit.location, preferred)):
             return minute
     if latest < earliest:
         return None
@@ -53,7 +54,7 @@ def latest_pickup(ix: Index, unit: Unit, itinerary: Itinerary, preferred: dateti
             if cand is None or cand < earliest or (best is not None and cand <= best):
                 continue
             # the checker's own test, so a DST gap or fold never yields a pickup it rejects
-            if w.contains(wall_time(grid.to_datetime(cand), zone)):
+            if tl.pickup_allowed(unit.location, grid.to_datetime(cand)):
                 best = cand
     return best
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models import Scenario
+from models import timeline as tl
 from models.common import Role
 from solver.duty import escort_start
 from solver.index import Index, TripOption, Unit
@@ -62,7 +63,7 @@ class Resources:
             start = min(escort_start(r, option.pickup_min, option.itinerary.dep, st) for r in Role)
         else:
             start = escort_start(role, option.pickup_min, option.itinerary.dep, st)
-        return Span(start, ret.arr + st.rest_minutes)
+        return Span(start, ret.arr + tl.rest_after(st))
 
     def countries(self, itinerary: Itinerary) -> frozenset[str]:
         """Countries the itinerary touches, cached per itinerary (asked once per escort and option)."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
+from models import timeline as tl
 from models.common import Role
 from solver.duty import joins_at_airport
 from solver.index import Index, Unit
@@ -52,8 +53,8 @@ class Vars:
         """Rule 7: the trip start of an escort in `role` (airport report or pickup report)."""
         st = self.ix.scenario.settings
         if joins_at_airport(role, st):
-            return self.first_departure[unit.key] - st.checkin_minutes - st.airport_report_minutes
-        return self.pickup[unit.key] - st.report_minutes
+            return self.first_departure[unit.key] - tl.airport_report_lead(st)
+        return self.pickup[unit.key] - tl.report_lead(st)
 
 
 def model_horizon(ix: Index, res: Resources) -> tuple[int, int]:
@@ -71,10 +72,10 @@ def model_horizon(ix: Index, res: Resources) -> tuple[int, int]:
         out = max((ix.drive(d, unit.location.id) for d in depots), default=0)
         for o in unit.options:
             back = max((ix.drive(o.airport, d) for d in depots), default=0)
-            low = min(low, o.pickup_min - st.report_minutes, o.pickup_min - out,
-                      o.itinerary.dep - st.checkin_minutes - st.airport_report_minutes)
+            low = min(low, o.pickup_min - tl.report_lead(st), o.pickup_min - out,
+                      o.itinerary.dep - tl.airport_report_lead(st))
             high = max(high, o.airport_arrival_min + back, o.itinerary.arr,
-                       max((r.arr for r in o.returns), default=0) + st.rest_minutes)
+                       max((r.arr for r in o.returns), default=0) + tl.rest_after(st))
     return low - 1, high + 1
 
 

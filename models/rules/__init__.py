@@ -7,6 +7,7 @@ computes the objective the planner reports. No CP-SAT here: stdlib and models on
 
 from __future__ import annotations
 
+from models import timeline  # the derived times, shared with the solver (models/timeline.py)
 from models.plan import Plan
 from models.rules import (
     care,
@@ -19,7 +20,6 @@ from models.rules import (
     legs,
     locks,
     outbound,
-    timeline,
     vehicles,
 )
 from models.rules.context import PlanContext

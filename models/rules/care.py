@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
+from models import timeline
 from models.case import CareOption, Case
 from models.flight import Flight
 from models.instants import plus
-from models.rules import timeline
 from models.rules.context import PlanContext, TripView
 from models.rules.text import trip_name, when
 from models.rules.violation import Rule, Violation

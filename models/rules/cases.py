@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 
+from models import timeline
 from models.instants import plus
 from models.plan import Trip
-from models.rules import timeline
 from models.rules.context import PlanContext, TripView
 from models.rules.text import trip_name, when
 from models.rules.violation import Rule, Violation

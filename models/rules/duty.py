@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from models import timeline
 from models.instants import plus
-from models.rules import timeline
 from models.rules.context import EscortView, PlanContext, TripView
 from models.rules.text import duration_text, leg_name, trip_name, when
 from models.rules.violation import Rule, Violation

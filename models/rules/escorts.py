@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from models import timeline
 from models.common import Role
-from models.rules import timeline
 from models.rules.context import EscortView, PlanContext, TripView
 from models.rules.outbound import connection_problems
 from models.rules.text import leg_name, trip_name, when

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
+from models import timeline
 from models.instants import plus
 from models.plan import Plan, Trip
-from models.rules import timeline
 from models.rules.context import PlanContext, trip_by_case
 from models.rules.text import trip_name, when
 from models.rules.violation import Rule, Violation

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from models import timeline
 from models.instants import plus
-from models.rules import timeline
 from models.rules.cases import is_new_departure
 from models.rules.context import PlanContext, TripView
 from models.rules.text import duration_text, leg_name, trip_name, when

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from models import timeline
 from models.case import Case
+from models.disruption import trip_changed
 from models.languages import has_preferred_languages, language_set, shares_a_language
 from models.plan import Objective, Plan, Trip
-from models.rules import timeline
 from models.rules.context import trip_by_case
 from models.rules.legs import person_seats
 from models.scenario import Scenario
@@ -105,12 +106,6 @@ def planned_priority(scenario: Scenario, plan: Plan) -> int:
     return sum(scenario.case_by_id[c].priority for c in planned)
 
 
-def _signature(trip: Trip) -> tuple[tuple[str, ...], str, frozenset[str], frozenset[tuple[str, tuple[str, ...]]]]:
-    """What disruption compares: outbound legs, vehicle, set of escort staff, each escort's return legs."""
-    returns = frozenset((e.staff, tuple(e.return_)) for e in trip.escorts)
-    return tuple(trip.outbound), trip.vehicle, frozenset(e.staff for e in trip.escorts), returns
-
-
 def disrupted_cases(scenario: Scenario, plan: Plan, previous: Plan) -> list[str]:
     """Cases of the scenario planned in `previous` whose outbound legs, vehicle, set of escort
     staff or any escort's return legs now differ, or that are no longer planned. Cases no longer
@@ -121,7 +116,7 @@ def disrupted_cases(scenario: Scenario, plan: Plan, previous: Plan) -> list[str]
         if case_id not in scenario.case_by_id:
             continue
         new = now.get(case_id)
-        if new is None or _signature(new) != _signature(old):
+        if trip_changed(old, new):
             out.append(case_id)
     return out
 

@@ -7,9 +7,9 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
+from models import timeline
 from models.flight import Flight
 from models.instants import plus
-from models.rules import timeline
 from models.rules.context import PlanContext, TripView
 from models.rules.text import hours_text, leg_name, trip_name, when
 from models.rules.violation import Rule, Violation

@@ -6,8 +6,8 @@ from datetime import datetime
 
 from models.flight import Flight
 from models.plan import Trip
-from models.rules.timeline import local_date
 from models.scenario import Scenario
+from models.timeline import local_date
 
 
 def when(moment: datetime) -> str:

@@ -5,11 +5,10 @@ busy only inside an availability window and never on two trips at once."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
 
+from models import timeline
 from models.case import Wheelchair
 from models.location import Location
-from models.rules import timeline
 from models.rules.context import PlanContext, TripView
 from models.rules.text import trip_name, when
 from models.rules.violation import Rule, Violation
@@ -75,17 +74,9 @@ def _capacity(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
         yield STRETCHER(f"{name}: {stretchers} stretcher(s), {vehicle.stretcher_places} place(s)", cases)
 
 
-def pickup_allowed(location: Location, pickup: datetime) -> bool:
-    """Pickup's local time lies in one of the location's daily pickup windows (if it has any)."""
-    if not location.pickup_windows:
-        return True
-    local = timeline.local_time(pickup, location.tz)
-    return any(w.contains(local) for w in location.pickup_windows)
-
-
 def _pickup_window(view: TripView, location: Location) -> Iterator[Violation]:
     pickup = view.trip.pickup
-    if not pickup_allowed(location, pickup):
+    if not timeline.pickup_allowed(location, pickup):
         local = timeline.local_time(pickup, location.tz)
         hours = ", ".join(f"{w.from_:%H:%M}-{w.to:%H:%M}" for w in location.pickup_windows or ())
         yield PICKUP_WINDOW(f"{trip_name(view.trip)}: pickup at {location.id} {local:%H:%M} local time, "

@@ -54,7 +54,7 @@ def main() -> int:
     violations = find_violations(scenario, plan, reference) if reference is not None else checked.violations
     objective = evaluate_objective(scenario, plan, reference)
     bound = plan.bound.planned_priority if plan.bound else None
-    from models.rules import timeline as tl
+    from models import timeline as tl
 
     duties = [tl.span_minutes(tl.outbound_duty(scenario, trip, a)) for trip in plan.trips for a in trip.escorts]
     duties += [tl.span_minutes(d) for trip in plan.trips for a in trip.escorts

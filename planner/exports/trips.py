@@ -13,9 +13,9 @@ from datetime import datetime
 from types import MappingProxyType
 
 from models import InputError, Plan, Scenario, Trip
+from models import timeline as tl
 from models.flight import Flight
 from models.location import Location
-from models.rules import timeline as tl
 from models.vehicle import Vehicle
 from planner.exports.privacy import (
     ROLE_LABELS,

@@ -13,7 +13,7 @@ from typing import Any
 from models import EscortAssignment, Forbid, Lock, Plan, Scenario, Trip
 from models.instants import in_zone, inside, plus
 from models.rules import evaluate_objective, find_violations
-from models.rules.timeline import drive_minutes
+from models.timeline import drive_minutes, pickup_allowed
 from planner import alternatives
 from planner.store import AuditEntry, Change, SaveResult
 from planner.web.edits import (
@@ -211,7 +211,7 @@ def inside_pickup_windows(location, latest):
         return local
     moment = local
     for _ in range(24 * 60):  # minute steps: a zero-length window holds one minute only
-        if any(w.contains(moment.time()) for w in location.pickup_windows):
+        if pickup_allowed(location, moment):
             return moment
         moment = in_zone(plus(moment, -timedelta(minutes=1)), location.zone)
     return local

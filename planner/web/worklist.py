@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from models import Plan, Scenario
-from models.rules.timeline import local_date
+from models.timeline import local_date
 from planner.reasons import reasons_in
 from planner.web.i18n import t
 

@@ -24,7 +24,8 @@ from models import Plan, Scenario
 from solver.budget import Meter
 from solver.explain.core import Guard, UnitModel, occupancy_from_plan
 from solver.explain.core_words import Words, reasons_from_core
-from solver.explain.static import shortages, static_reasons
+from solver.explain.own_data import static_reasons
+from solver.explain.static import shortages
 from solver.explain.words import Reason
 from solver.index import Index, build_index
 from solver.occupancy import Occupancy, replay

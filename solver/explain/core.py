@@ -10,9 +10,8 @@ from typing import NamedTuple
 
 from ortools.sat.python import cp_model
 
-from models import Plan
+from models import Plan, timeline
 from models.common import Role
-from models.rules import timeline
 from solver.budget import Meter
 from solver.explain.words import (
     FAMILIES,

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from models import timeline as tl
 from models.common import Gender
 from solver.explain.core import Guard, UnitModel
 from solver.explain.words import (
@@ -59,7 +60,7 @@ class Words:
 
     def escort_range(self) -> tuple[int, int]:
         st = self.s.settings
-        starts = [o.pickup_min - st.report_minutes for o in self.unit.options]
+        starts = [o.pickup_min - tl.report_lead(st) for o in self.unit.options]
         ends = [ret.arr for o in self.unit.options for ret in o.returns] or [o.itinerary.arr for o in self.unit.options]
         return min(starts), max(ends)
 
@@ -75,21 +76,23 @@ def reasons_from_core(w: Words, um: UnitModel, core: list[Guard]) -> list[Reason
     if legs:
         outbound_legs = {leg.id for o in unit.options for leg in o.itinerary.legs}
         info = {}
-        items = {"nl": [], "en": []}
+        items: dict[str, list[str]] = {"nl": [], "en": []}
         for leg_id in legs:
             f = s.flight_by_id[leg_id]
             needed = unit.person_seats + unit.n_escorts if leg_id in outbound_legs else unit.n_escorts
             free = max(0, f.seats - occ.seats[leg_id])
             info[leg_id] = {"free": free, "needed": needed, "seats": f.seats}
             back = leg_id not in outbound_legs
-            items["nl"].append(("terugvlucht " if back else "") + f"{w.leg(leg_id, 'nl')} ({free} vrij, {needed} nodig)")
+            items["nl"].append(("terugvlucht " if back else "")
+                               + f"{w.leg(leg_id, 'nl')} ({free} vrij, {needed} nodig)")
             items["en"].append(("return " if back else "") + f"{w.leg(leg_id, 'en')} ({free} free, {needed} needed)")
         users = w.users(legs)
         out.append(Reason(
             "seats",
             f"te weinig stoelen vrij op {listing(items['nl'], 'nl')}"
             + (f"; geboekt voor {listing(users, 'nl')}" if users else ""),
-            f"not enough seats left on {listing(items['en'], 'en')}" + (f"; booked for {listing(users, 'en')}" if users else ""),
+            f"not enough seats left on {listing(items['en'], 'en')}"
+            + (f"; booked for {listing(users, 'en')}" if users else ""),
             {"legs": info, "cases": users},
         ))
 
@@ -103,7 +106,8 @@ def reasons_from_core(w: Words, um: UnitModel, core: list[Guard]) -> list[Reason
             "forced",
             f"geen plaats meer voor gedwongen vertrek op {listing(nl, 'nl')}"
             + (f"; bezet door {listing(users, 'nl')}" if users else ""),
-            f"no forced-departure place left on {listing(en, 'en')}" + (f"; taken by {listing(users, 'en')}" if users else ""),
+            f"no forced-departure place left on {listing(en, 'en')}"
+            + (f"; taken by {listing(users, 'en')}" if users else ""),
             {"legs": info, "cases": users},
         ))
 
@@ -144,7 +148,7 @@ def reasons_from_core(w: Words, um: UnitModel, core: list[Guard]) -> list[Reason
 
 def _vehicle_reason(w: Words, um: UnitModel, keys: list[Guard]) -> Reason:
     unit, s, res = w.unit, w.s, w.res
-    items = {"nl": [], "en": []}
+    items: dict[str, list[str]] = {"nl": [], "en": []}
     data: dict[str, list[str]] = defaultdict(list)
     for key in sorted(keys, key=lambda k: (k.ident, k.kind)):
         v = s.vehicle_by_id[key.ident]
@@ -192,7 +196,8 @@ def _staff_item(w: Words, um: UnitModel, key: Guard, lang: str) -> str:
         mine = list(um.escort_spans.values())
         hits = [u for u in w.res.unavailable[p.id] if any(u.overlaps(m) for m in mine)]
         start, end = min(u.start for u in hits), max(u.end for u in hits)
-        return f"{p.id} afwezig {w.days(start, end, lang)}" if lang == "nl" else f"{p.id} unavailable {w.days(start, end, lang)}"
+        days = w.days(start, end, lang)
+        return f"{p.id} afwezig {days}" if lang == "nl" else f"{p.id} unavailable {days}"
     if key.kind == "max_trips":
         n = w.occ.staff_trips[p.id]
         return (f"{p.id} heeft al {n} {'reis' if n == 1 else 'reizen'} (max {p.max_trips})" if lang == "nl"
@@ -228,7 +233,7 @@ def _staff_reasons(w: Words, um: UnitModel, keys: list[Guard]) -> list[Reason]:
 
 def _excluded_reasons(w: Words, um: UnitModel, keys: list[Guard]) -> list[Reason]:
     unit, s, res = w.unit, w.s, w.res
-    countries = set()
+    countries: set[str] = set()
     for o in unit.options:
         countries |= res.countries(o.itinerary)
         for ret in o.returns:
@@ -238,14 +243,16 @@ def _excluded_reasons(w: Words, um: UnitModel, keys: list[Guard]) -> list[Reason
         mine = [k.ident for k in keys if role in s.staff_by_id[k.ident].roles]
         if not mine:
             continue
-        mine += [p.id for p in um.holders if role in p.roles and p.id not in mine and um.fully_blocked("excluded_country", p.id)]
+        mine += [p.id for p in um.holders
+                 if role in p.roles and p.id not in mine and um.fully_blocked("excluded_country", p.id)]
         items = [f"{sid} ({', '.join(sorted(set(s.staff_by_id[sid].excluded_countries) & countries))})" for sid in mine]
         blocked = sorted({c for sid in mine for c in s.staff_by_id[sid].excluded_countries} & countries)
         out.append(Reason(
             "excluded_country",
             f"te weinig {role_words(role, 2, 'nl')} die naar of via {'/'.join(blocked)} mag reizen ({count} nodig): "
             f"{listing(items, 'nl', 6)} uitgesloten",
-            f"too few {role_words(role, 2, 'en')} allowed to travel to or through {'/'.join(blocked)} ({count} needed): "
+            f"too few {role_words(role, 2, 'en')} allowed to travel to or through {'/'.join(blocked)} "
+            f"({count} needed): "
             f"{listing(items, 'en', 6)} excluded",
             {"role": role.value, "needed": count, "staff": mine, "countries": blocked},
         ))
@@ -263,9 +270,9 @@ def _lock_reason(w: Words, keys: list[Guard]) -> Reason:
         nl.append(f"vastgezet op begeleider(s) {', '.join(locked) or '-'} voor {unit.n_escorts} plaats(en)")
         en.append(f"locked to escort(s) {', '.join(locked) or '-'} for {unit.n_escorts} place(s)")
     if data.get("vehicle"):
-        locked = next((lk.vehicle for lk in w.s.locks if lk.case in unit.case_ids and lk.vehicle), "-")
-        nl.append(f"vastgezet op voertuig {locked}")
-        en.append(f"locked to vehicle {locked}")
+        vehicle = next((lk.vehicle for lk in w.s.locks if lk.case in unit.case_ids and lk.vehicle), "-")
+        nl.append(f"vastgezet op voertuig {vehicle}")
+        en.append(f"locked to vehicle {vehicle}")
     if data.get("forbid_staff"):
         nl.append(f"uitgesloten begeleider(s) {', '.join(data['forbid_staff'])}")
         en.append(f"forbidden escort(s) {', '.join(data['forbid_staff'])}")

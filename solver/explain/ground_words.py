@@ -50,11 +50,13 @@ def rule9_10_words(st) -> dict[str, tuple[str, str]]:
         return f"{(minutes or 0) / 60:g}"
 
     return {
-        "airport_wait": (f"binnen de ophaaltijden is er geen ophaaltijd zonder meer dan {h(st.max_airport_wait_minutes)} u "
+        "airport_wait": (f"binnen de ophaaltijden is er geen ophaaltijd zonder meer dan "
+                         f"{h(st.max_airport_wait_minutes)} u "
                          "wachten op de luchthaven voor de check-in",
                          f"no pickup inside the pickup windows without waiting more than "
                          f"{h(st.max_airport_wait_minutes)} h at the airport before check-in"),
-        "transit_request": (f"overstap in een derde land: het doorgeleidingsverzoek vraagt {st.transit_request_hours:g} u "
+        "transit_request": (f"overstap in een derde land: het doorgeleidingsverzoek vraagt "
+                            f"{st.transit_request_hours:g} u "
                             "vóór vertrek" if st.transit_request_hours is not None else "doorgeleidingsverzoek",
                             f"connection in a third country: the transit request needs {st.transit_request_hours:g} h "
                             "before departure" if st.transit_request_hours is not None else "transit request"),

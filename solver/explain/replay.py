@@ -1,7 +1,8 @@
 """Why a case is unplanned, in words that point at data.
 
-First its own blockers (found while building its options), then missing people or vehicles that
-fit, else the resources it lost to other trips, found by replaying the final plan.
+First what its own data rules out (`solver.explain.static.static_reasons`: the index's blockers,
+missing people or vehicles that fit), else the resources it lost to other trips, found by
+replaying the final plan.
 """
 
 from __future__ import annotations
@@ -9,40 +10,22 @@ from __future__ import annotations
 from collections import Counter
 
 from models.common import Role
+from solver.explain.own_data import static_reasons
+from solver.explain.words import ROLE_EN
 from solver.index import Index, Unit
 from solver.occupancy import Occupancy
+from solver.resources import Span
 from solver.selection import Assignment
 
-ROLE_WORDS = {
-    Role.doctor: "doctor", Role.nurse: "nurse", Role.psychiatric_nurse: "psychiatric nurse",
-    Role.kmar: "KMar escort", Role.coordinator: "coordinator",
-}
 MAX_REASONS = 4
 
 
 def _span_text(ix: Index, start: int, end: int) -> str:
     a = ix.grid.to_datetime(start)
     b = ix.grid.to_datetime(end)
-    return f"{a:%d %b}" if a.date() == b.date() else f"{a:%d}–{b:%d %b}" if a.month == b.month else f"{a:%d %b}–{b:%d %b}"
-
-
-def static_reasons(ix: Index, unit: Unit) -> list[str]:
-    if unit.blockers:
-        return list(unit.blockers)
-    out = []
-    if not unit.vehicles:
-        out.append(
-            f"no vehicle fits: needs {unit.persons_in_vehicle + unit.riding_escorts} seats"
-            + (f", {unit.wchc} wheelchair place(s)" if unit.wchc else "")
-            + (f", {unit.stretchers} stretcher place(s)" if unit.stretchers else "")
-        )
-    for role, count in unit.needs.items():
-        holders = [sid for sid in unit.staff if role in ix.scenario.staff_by_id[sid].roles]
-        if len(holders) < count:
-            out.append(f"too few staff holding role {ROLE_WORDS[role]}: needs {count}, {len(holders)} eligible")
-    if unit.locked_staff is not None and len(unit.locked_staff) != unit.n_escorts:
-        out.append(f"locked escorts ({len(unit.locked_staff)}) do not match the {unit.n_escorts} escort places")
-    return out
+    if a.date() == b.date():
+        return f"{a:%d %b}"
+    return f"{a:%d}–{b:%d %b}" if a.month == b.month else f"{a:%d %b}–{b:%d %b}"
 
 
 def lost_resources(occ: Occupancy, unit: Unit) -> list[str]:
@@ -62,9 +45,9 @@ def lost_resources(occ: Occupancy, unit: Unit) -> list[str]:
             fits += 1
             continue
         found_return = False
-        role_short = None
+        role_short: str | tuple[Role, Span] | None = None
         for ret in option.returns:
-            if not occ.return_fits(unit, ret):
+            if not occ.return_fits(unit, option, ret):
                 continue
             found_return = True
             cands = occ.candidates(unit, option, ret)
@@ -84,9 +67,9 @@ def lost_resources(occ: Occupancy, unit: Unit) -> list[str]:
             reasons[f"no free escort team with an escort of gender {genders} on {option.pickup:%d %b}"] += 1
         elif role_short == "combo":
             reasons[f"no free combination of escorts on {option.pickup:%d %b}"] += 1
-        elif role_short is not None:
+        elif isinstance(role_short, tuple):
             role, span = role_short
-            reasons[f"no {ROLE_WORDS[role]} free {_span_text(ix, span.start, span.end)}"] += 1
+            reasons[f"no {ROLE_EN[role]} free {_span_text(ix, span.start, span.end)}"] += 1
     if fits:
         return ["fits in the remaining capacity, but the solver's time limit ended first"]
     return [text for text, _ in reasons.most_common(MAX_REASONS)] or ["no feasible combination found"]
@@ -97,7 +80,7 @@ def explain_unplanned(ix: Index, occ: Occupancy, assignments: dict[str, Assignme
     for unit in ix.units:
         if unit.key in assignments:
             continue
-        reasons = static_reasons(ix, unit)
+        reasons = [r.text_en for r in static_reasons(ix, unit, search=False)]
         if not reasons:
             reasons = lost_resources(occ, unit)
         out[unit.key] = reasons

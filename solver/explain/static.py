@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 class _Relaxation(NamedTuple):
     family: str
     kind: str
-    apply: Callable[[dict[str, Any]], None]
+    apply: Callable[[dict[str, Any]], object]
 
 
 def _widen(valid: dict[str, str] | None, first: date, last: date) -> dict[str, str]:
@@ -106,20 +106,21 @@ def _relaxations(s: Scenario, unit: Unit) -> list[_Relaxation]:
             d["locks"] = [lk for lk in d["locks"] if lk["case"] not in ids]
             d["forbids"] = [fb for fb in d["forbids"] if fb["case"] not in ids]
         out.append(_Relaxation("lock", "lock", unlock))
-    if any(c.travel_document is None or c.travel_document.valid_from > first_day or c.travel_document.valid_until < last_day
-           for c in unit.cases):
+    if any(c.travel_document is None or c.travel_document.valid_from > first_day
+           or c.travel_document.valid_until < last_day for c in unit.cases):
         def documents(d):
             for c in each_case(d):
                 c["travel_document"] = _widen(c["travel_document"], first_day, last_day)
         out.append(_Relaxation("documents", "documents", documents))
-    if any(not c.fit_to_fly.allows_travel or c.fit_to_fly.valid_from > first_day or c.fit_to_fly.valid_until < last_day
-           for c in unit.cases):
+    if any(not c.fit_to_fly.allows_travel or c.fit_to_fly.valid_from > first_day
+           or c.fit_to_fly.valid_until < last_day for c in unit.cases):
         def fit(d):
             for c in each_case(d):
                 ftf = c["fit_to_fly"]
                 if ftf["status"] not in (FitStatus.fit.value, FitStatus.fit_with_conditions.value):
                     ftf["status"] = FitStatus.fit.value
-                ftf.update(_widen({"valid_from": ftf["valid_from"], "valid_until": ftf["valid_until"]}, first_day, last_day))
+                valid = {"valid_from": ftf["valid_from"], "valid_until": ftf["valid_until"]}
+                ftf.update(_widen(valid, first_day, last_day))
         out.append(_Relaxation("fit_to_fly", "fit_to_fly", fit))
     return out
 
@@ -154,7 +155,7 @@ class _OneUnitIndex:
         return self.cache[active]
 
 
-def static_reasons(ix: Index, unit: Unit, params: SolveParams | None = None, previous: Plan | None = None) -> list[Reason]:
+def fewest_relaxations(ix: Index, unit: Unit, params: SolveParams | None, previous: Plan | None) -> list[Reason]:
     """A unit without options: the smallest set of its own rules that leaves it none, in words."""
     s = ix.scenario
     params = params or SolveParams()
@@ -188,11 +189,15 @@ def _first_day(ix: Index, option: TripOption) -> date:
 def _validity_words(what_nl: str, what_en: str, valid_from: date, valid_until: date, first: date, tag: str,
                     deadline: date) -> tuple[str, str]:
     if valid_until < first:
-        return (f"{tag}{what_nl} verloopt op {day_text(valid_until, 'nl')}, eerste geschikte vlucht {day_text(first, 'nl')}",
-                f"{tag}{what_en} expires on {day_text(valid_until, 'en')}, first suitable flight {day_text(first, 'en')}")
+        return (f"{tag}{what_nl} verloopt op {day_text(valid_until, 'nl')}, "
+                f"eerste geschikte vlucht {day_text(first, 'nl')}",
+                f"{tag}{what_en} expires on {day_text(valid_until, 'en')}, "
+                f"first suitable flight {day_text(first, 'en')}")
     if valid_from > deadline:
-        return (f"{tag}{what_nl} pas geldig vanaf {day_text(valid_from, 'nl')}, na de deadline {day_text(deadline, 'nl')}",
-                f"{tag}{what_en} only valid from {day_text(valid_from, 'en')}, after the deadline {day_text(deadline, 'en')}")
+        return (f"{tag}{what_nl} pas geldig vanaf {day_text(valid_from, 'nl')}, "
+                f"na de deadline {day_text(deadline, 'nl')}",
+                f"{tag}{what_en} only valid from {day_text(valid_from, 'en')}, "
+                f"after the deadline {day_text(deadline, 'en')}")
     return (f"{tag}{what_nl} geldig {day_text(valid_from, 'nl')}–{day_text(valid_until, 'nl')}: geen geschikte vlucht "
             f"binnen die periode (eerste {day_text(first, 'nl')})",
             f"{tag}{what_en} valid {day_text(valid_from, 'en')}–{day_text(valid_until, 'en')}: no suitable flight "
@@ -236,7 +241,8 @@ def _static_words(ix: Index, unit: Unit, relaxation: _Relaxation, first: TripOpt
                       else f"BMA: not fit to fly (status {ftf.status.value})")
                 out.append(Reason("fit_to_fly", tag + nl, tag + en, {"case": c.id, "status": ftf.status.value}))
             elif not ftf.valid_on(first_day) or ftf.valid_from > deadline:
-                nl, en = _validity_words("fit-to-fly", "fit-to-fly", ftf.valid_from, ftf.valid_until, first_day, tag, deadline)
+                nl, en = _validity_words("fit-to-fly", "fit-to-fly", ftf.valid_from, ftf.valid_until, first_day, tag,
+                                         deadline)
                 out.append(Reason("fit_to_fly", nl, en, {"case": c.id, "valid_from": ftf.valid_from.isoformat(),
                                                          "valid_until": ftf.valid_until.isoformat(),
                                                          "first_flight": first_day.isoformat()}))
@@ -245,8 +251,10 @@ def _static_words(ix: Index, unit: Unit, relaxation: _Relaxation, first: TripOpt
         c = min(unit.cases, key=lambda c: c.deadline)
         return [Reason(
             "deadline",
-            f"deadline {moment_text(c.deadline, tz, 'nl')} ligt vóór de eerste geschikte vlucht ({moment_text(first_dep, tz, 'nl')})",
-            f"deadline {moment_text(c.deadline, tz, 'en')} is before the first suitable flight ({moment_text(first_dep, tz, 'en')})",
+            f"deadline {moment_text(c.deadline, tz, 'nl')} ligt vóór de eerste geschikte vlucht "
+            f"({moment_text(first_dep, tz, 'nl')})",
+            f"deadline {moment_text(c.deadline, tz, 'en')} is before the first suitable flight "
+            f"({moment_text(first_dep, tz, 'en')})",
             {"case": c.id, "deadline": c.deadline.isoformat(), "first_flight": first_dep.isoformat(),
              "first_legs": list(first.itinerary.leg_ids)},
         )]
@@ -257,39 +265,42 @@ def _static_words(ix: Index, unit: Unit, relaxation: _Relaxation, first: TripOpt
             tag = f"{c.pseudonym}: " if many else ""
             pending = [o for o in c.care.options if not o.confirmed]
             confirmed = [o for o in c.care.options if o.confirmed]
-            nl, en = [], []
+            nl_parts: list[str] = []
+            en_parts: list[str] = []
             for o in pending:
-                nl.append(f"{o.id} ({o.facility}) nog niet bevestigd")
-                en.append(f"{o.id} ({o.facility}) not confirmed yet")
+                nl_parts.append(f"{o.id} ({o.facility}) nog niet bevestigd")
+                en_parts.append(f"{o.id} ({o.facility}) not confirmed yet")
             for o in confirmed:
                 windows_nl = ", ".join(span_text(wd.from_, wd.to, tz, "nl") for wd in o.windows) or "geen venster"
                 windows_en = ", ".join(span_text(wd.from_, wd.to, tz, "en") for wd in o.windows) or "no window"
-                nl.append(f"{o.id} ({o.facility}) ontvangt alleen {windows_nl} via {s.location_by_id[o.airport].iata or o.airport}")
-                en.append(f"{o.id} ({o.facility}) receives only {windows_en} via {s.location_by_id[o.airport].iata or o.airport}")
+                via = s.location_by_id[o.airport].iata or o.airport
+                nl_parts.append(f"{o.id} ({o.facility}) ontvangt alleen {windows_nl} via {via}")
+                en_parts.append(f"{o.id} ({o.facility}) receives only {windows_en} via {via}")
             if not c.care.options:
-                nl.append("geen zorgoptie bekend")
-                en.append("no care option on file")
-            out.append(Reason("care", f"{tag}geen bevestigde opvang bij aankomst: " + "; ".join(nl),
-                              f"{tag}no confirmed care at arrival: " + "; ".join(en),
+                nl_parts.append("geen zorgoptie bekend")
+                en_parts.append("no care option on file")
+            out.append(Reason("care", f"{tag}geen bevestigde opvang bij aankomst: " + "; ".join(nl_parts),
+                              f"{tag}no confirmed care at arrival: " + "; ".join(en_parts),
                               {"case": c.id, "pending": [o.id for o in pending], "confirmed": [o.id for o in confirmed],
                                "first_arrival": first.itinerary.legs[-1].flight.arrival.isoformat()}))
         return out
     if family == "lock":
         locks = [lk for lk in s.locks if lk.case in unit.case_ids]
         forbids = [fb for fb in s.forbids if fb.case in unit.case_ids and fb.flight]
-        nl, en = [], []
+        nl_parts, en_parts = [], []
         for lk in locks:
             if lk.flights:
-                nl.append(f"vastgezette vluchten {' → '.join(lk.flights)} niet bruikbaar")
-                en.append(f"locked flights {' → '.join(lk.flights)} cannot be used")
+                nl_parts.append(f"vastgezette vluchten {' → '.join(lk.flights)} niet bruikbaar")
+                en_parts.append(f"locked flights {' → '.join(lk.flights)} cannot be used")
             if lk.care:
-                nl.append(f"vastgezette opvang {lk.care} niet bruikbaar")
-                en.append(f"locked care {lk.care} cannot be used")
+                nl_parts.append(f"vastgezette opvang {lk.care} niet bruikbaar")
+                en_parts.append(f"locked care {lk.care} cannot be used")
         if forbids:
-            nl.append(f"uitgesloten vluchten {', '.join(fb.flight for fb in forbids)}")
-            en.append(f"forbidden flights {', '.join(fb.flight for fb in forbids)}")
-        return [Reason("lock", "door de regievoerder vastgezet of uitgesloten: " + ("; ".join(nl) or "vastzetting"),
-                       "locked or forbidden by the coordinator: " + ("; ".join(en) or "lock"),
+            nl_parts.append(f"uitgesloten vluchten {', '.join(fb.flight or '' for fb in forbids)}")
+            en_parts.append(f"forbidden flights {', '.join(fb.flight or '' for fb in forbids)}")
+        return [Reason("lock",
+                       "door de regievoerder vastgezet of uitgesloten: " + ("; ".join(nl_parts) or "vastzetting"),
+                       "locked or forbidden by the coordinator: " + ("; ".join(en_parts) or "lock"),
                        {"locks": [lk.case for lk in locks], "forbidden_flights": [fb.flight for fb in forbids]})]
     if family == "seats":
         need = unit.person_seats + unit.n_escorts
@@ -337,7 +348,8 @@ def _itinerary_reason(ix: Index, unit: Unit) -> Reason:
     end = min(c.deadline for c in unit.cases)
     return Reason(
         "itinerary",
-        f"geen vluchtverbinding naar {dest} {span_text(start, max(start, end), tz, 'nl')} die aan de reisvoorwaarden voldoet",
+        f"geen vluchtverbinding naar {dest} {span_text(start, max(start, end), tz, 'nl')} "
+        "die aan de reisvoorwaarden voldoet",
         f"no itinerary to {dest} {span_text(start, max(start, end), tz, 'en')} that keeps the travel conditions"
         + (f" ({'; '.join(unit.blockers)})" if unit.blockers else ""),
         {"index": list(unit.blockers)},

@@ -4,18 +4,23 @@ airport report time (amended rule 7). Rule 10 (duty) is kept by the options them
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from models import timeline as tl
 from solver.duty import joins_at_airport
 from solver.rules.base import Blocker
 from solver.windows import clip_spans
 
 if TYPE_CHECKING:
+    from models.common import Role
     from solver.explain.core import UnitModel
+    from solver.itineraries import Itinerary
     from solver.occupancy import Occupancy
     from solver.relax import Guard
+    from solver.resources import Span
     from solver.selection import Assignment
-    from solver.units import Unit
+    from solver.units import TripOption, Unit
     from solver.variables import Vars
 
 CODES = ("rule4.escort_count", "rule4.role", "rule4.same_gender", "rule4.excluded_country",
@@ -36,7 +41,7 @@ def add(v: Vars) -> list[Guard]:
             same = [v.esc[k, sid] for sid in unit.staff if res.staff[sid].gender == g]
             model.add(sum(same) >= v.planned[k]).with_name(f"same_gender[{k},{g.value}]")
         end = v.time_var(f"escort_trip_end[{k}]")
-        model.add(end == v.return_arrival[k] + st.rest_minutes)
+        model.add(end == v.return_arrival[k] + tl.rest_after(st))
         for sid in unit.staff:
             e = v.esc[k, sid]
             if res.staff[sid].excluded_countries:
@@ -102,7 +107,7 @@ def _role_capacity(v) -> None:
             continue
         k = unit.key
         end = v.time_var(f"team_trip_end[{k}]")
-        model.add(end == v.return_arrival[k] + st.rest_minutes)
+        model.add(end == v.return_arrival[k] + tl.rest_after(st))
         team: dict[bool, object] = {}
         for role, count in unit.needs.items():
             airport = joins_at_airport(role, st)
@@ -148,28 +153,34 @@ def add_guarded(um: UnitModel) -> None:
             m.add_bool_or([guard.Not()])
 
 
+def person_conflict(occ: Occupancy, option: TripOption, ret: Itinerary, sid: str, role: Role,
+                    span: Span) -> Iterator[Blocker]:
+    """`conflict` for one escort: what `sid` in `role` (escort span `span`) breaks on this trip,
+    lazily (the greedy's candidate search stops at the first)."""
+    res, staff = occ.res, occ.res.staff[sid]
+    if role not in staff.roles:
+        yield Blocker("rule4.role", sid)
+    if not res.staff_may_fly(sid, option.itinerary, ret):
+        yield Blocker("rule4.excluded_country", sid)
+    if occ.staff_trips[sid] >= staff.max_trips:
+        yield Blocker("rule7.max_trips", sid)
+    if res.staff_unavailable(sid, span):
+        yield Blocker("rule7.unavailable", sid)
+    if any(span.overlaps(other) for other, _ in occ.staff_spans[sid]):
+        yield Blocker("rule7.overlap", sid)
+
+
 def conflict(occ: Occupancy, unit: Unit, a: Assignment) -> list[Blocker]:
     if a.ret is None:
         return [Blocker("rule4.escort_count", unit.key)] if unit.n_escorts else []
     option = unit.options[a.option]
     ret = option.returns[a.ret]
     res = occ.res
-    out = []
+    out: list[Blocker] = []
     filled: dict = {}
     for sid, role in a.escorts:
         filled[role] = filled.get(role, 0) + 1
-        staff = res.staff[sid]
-        if role not in staff.roles:
-            out.append(Blocker("rule4.role", sid))
-        if not res.staff_may_fly(sid, option.itinerary, ret):
-            out.append(Blocker("rule4.excluded_country", sid))
-        span = res.escort_span(option, ret, role)
-        if occ.staff_trips[sid] >= staff.max_trips:
-            out.append(Blocker("rule7.max_trips", sid))
-        if res.staff_unavailable(sid, span):
-            out.append(Blocker("rule7.unavailable", sid))
-        if any(span.overlaps(other) for other, _ in occ.staff_spans[sid]):
-            out.append(Blocker("rule7.overlap", sid))
+        out += person_conflict(occ, option, ret, sid, role, res.escort_span(option, ret, role))
     if filled != dict(unit.needs):
         out.append(Blocker("rule4.escort_count", unit.key))
     if not unit.same_gender <= {res.staff[sid].gender for sid, _ in a.escorts}:

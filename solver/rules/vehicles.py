@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from solver.occupancy import Occupancy
     from solver.relax import Guard
     from solver.selection import Assignment
-    from solver.units import Unit
+    from solver.units import TripOption, Unit
     from solver.variables import Vars
 
 CODES = ("rule5.seats", "rule5.wheelchair", "rule5.stretcher", "rule5.availability", "rule5.overlap")
@@ -74,9 +74,14 @@ def conflict(occ: Occupancy, unit: Unit, a: Assignment) -> list[Blocker]:
         out.append(Blocker("rule5.wheelchair", a.vehicle))
     if vehicle.stretcher_places < unit.stretchers:
         out.append(Blocker("rule5.stretcher", a.vehicle))
-    problem = occ.vehicle_problem(unit, unit.options[a.option], a.vehicle)
-    if problem == "not available":
-        out.append(Blocker("rule5.availability", a.vehicle))
-    elif problem == "busy":
-        out.append(Blocker("rule5.overlap", a.vehicle))
-    return out
+    return out + time_conflict(occ, unit, unit.options[a.option], a.vehicle)
+
+
+def time_conflict(occ: Occupancy, unit: Unit, option: TripOption, vehicle_id: str) -> list[Blocker]:
+    """The vehicle away from its depot outside its availability, or while another trip has it."""
+    span = occ.res.vehicle_span(unit, option, vehicle_id)
+    if not occ.res.vehicle_window_ok(span, vehicle_id):
+        return [Blocker("rule5.availability", vehicle_id)]
+    if any(span.overlaps(other) for other, _ in occ.vehicle_spans[vehicle_id]):
+        return [Blocker("rule5.overlap", vehicle_id)]
+    return []

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from models import scenario_from_dict
 from models.rules import find_violations
-from models.rules.timeline import escort_interval, vehicle_busy
+from models.timeline import escort_interval, vehicle_busy
 from planner import events
 from planner.service import solve_scenario
 from sample_data import generate_scenario

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from models import timeline as tl
 from models.rules import find_violations
-from models.rules import timeline as tl
 from planner.web import views
 from tests.builders import build, build_plan, item, plan_dict, scenario_dict, trip_dict
 

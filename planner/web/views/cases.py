@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from models import Plan, Scenario
+from models import timeline as tl
 from models.rules import Violation
-from models.rules import timeline as tl
-from models.rules.timeline import local_date
+from models.timeline import local_date
 from planner.reasons import reasons_by_case
 from planner.web.i18n import t
 from planner.web.views.common import first_departure_local, iata, iso_week, leg_row, local_time, trips_by_case

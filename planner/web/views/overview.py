@@ -9,7 +9,7 @@ import pandas as pd
 from models import Plan, Scenario
 from models.case import FitStatus
 from models.rules.objective import trip_language_mismatches
-from models.rules.timeline import local_date
+from models.timeline import local_date
 from planner.web.i18n import t
 from planner.web.views.common import iso_week, trips_by_case
 

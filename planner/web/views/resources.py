@@ -10,7 +10,7 @@ import pandas as pd
 from models import Plan, Scenario, Trip
 from models.rules.context import PlanContext
 from models.rules.legs import leg_loads
-from models.rules.timeline import (
+from models.timeline import (
     airport_arrival,
     escort_interval,
     handover_end,

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from models.common import DailyWindow
-from models.rules.timeline import overlaps_daily_window
+from models.timeline import overlaps_daily_window
 
 UTC = UTC
 NIGHT = DailyWindow.model_validate({"from": "00:00", "to": "05:00"})

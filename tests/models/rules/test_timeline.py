@@ -2,7 +2,7 @@
 
 from datetime import UTC, date, datetime, timedelta, timezone
 
-from models.rules import timeline
+from models import timeline
 from tests.builders import build, build_plan, escort_dict, plan_dict, scenario_dict, trip_dict
 
 CET = timezone(timedelta(hours=1))

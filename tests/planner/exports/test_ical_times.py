@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from models.rules import timeline as tl
+from models import timeline as tl
 from planner.exports import calendars
 from tests.builders import build, build_plan
 from tests.planner.exports import icstools

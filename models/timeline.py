@@ -1,6 +1,6 @@
 """Derived times of a trip, exactly as shared/FORMAT.md defines them.
 
-Pure functions shared by the rule checker and the solver, so both derive the same pickup,
+Pure functions shared by the rule checker (models/rules/) and the solver, so both derive the same pickup,
 airport, handover, return and escort times. The `*_at` variants take the ingredients
 (ids, datetimes) instead of a trip, for precomputation before a trip exists. Shifts stop at the
 ends of the calendar (models/instants.py): a time past 9999-12-31 reads as later than every time
@@ -24,6 +24,7 @@ from models.instants import day_plus, local_day, plus, wall_time
 from models.location import Location
 from models.plan import EscortAssignment, Trip
 from models.scenario import Scenario
+from models.settings import Settings
 
 Interval = tuple[datetime, datetime]
 
@@ -58,6 +59,57 @@ def local_time(moment: datetime, tz: str | ZoneInfo) -> time:
 def overlaps(a: Interval, b: Interval) -> bool:
     """Intervals overlap iff each starts before the other ends; touching is fine."""
     return a[0] < b[1] and b[0] < a[1]
+
+
+# -- the formulas as minute offsets ----------------------------------------------------------
+# Every derived time is an anchor (pickup, first departure, arrival) plus one of these offsets.
+# The datetime functions below add them to datetimes, the solver (solver/duty.py, pickup.py,
+# index.py, resources.py, variables.py) to grid minutes: one home for each formula.
+def report_lead(settings: Settings) -> int:
+    """Minutes before pickup that an escort reports at the pickup location (rule 7)."""
+    return settings.report_minutes
+
+
+def checkin_lead(settings: Settings) -> int:
+    """Minutes before the first departure that the persons are at the airport (rule 1)."""
+    return settings.checkin_minutes
+
+
+def airport_report_lead(settings: Settings) -> int:
+    """Minutes before the first departure that an airport-joining escort reports (rule 7)."""
+    return settings.checkin_minutes + settings.airport_report_minutes
+
+
+def airport_wait_lead(settings: Settings) -> int | None:
+    """The earliest airport arrival, in minutes before the first departure (rule 9); None when off."""
+    if settings.max_airport_wait_minutes is None:
+        return None
+    return settings.checkin_minutes + settings.max_airport_wait_minutes
+
+
+def handover_after(settings: Settings, transfer_minutes: int) -> int:
+    """Minutes from the outbound arrival to the handover end: longest transfer + handover."""
+    return transfer_minutes + settings.handover_minutes
+
+
+def return_after_handover(settings: Settings) -> int:
+    """Minutes from the handover end to the escorts' earliest first return departure (rule 7)."""
+    return settings.return_min_minutes
+
+
+def rest_after(settings: Settings) -> int:
+    """Minutes after the last return arrival that an escort stays taken (rule 7)."""
+    return settings.rest_minutes
+
+
+def return_checkin_lead(settings: Settings) -> int:
+    """Minutes before the first return departure that the return duty starts (rule 10)."""
+    return settings.return_checkin_minutes
+
+
+def role_joins_at_airport(settings: Settings, role: Role) -> bool:
+    """Roles in `airport_report_roles` (KMar by default) join at the airport (rules 5 and 7)."""
+    return role in settings.airport_report_roles
 
 
 # -- roads -------------------------------------------------------------------
@@ -97,13 +149,22 @@ def last_arrival(scenario: Scenario, trip: Trip) -> datetime:
 
 def report_time(scenario: Scenario, trip: Trip) -> datetime:
     """Escorts report at the pickup location `report_minutes` before pickup."""
-    return plus(trip.pickup, -minutes(scenario.settings.report_minutes))
+    return plus(trip.pickup, -minutes(report_lead(scenario.settings)))
 
 
 def chosen_care_options(scenario: Scenario, trip: Trip) -> tuple[CareOption, ...]:
     """The trip's chosen care options that exist (unknown ids are skipped)."""
     found = (scenario.care_option_by_id.get(option_id) for option_id in trip.care.values())
     return tuple(pair[1] for pair in found if pair is not None)
+
+
+def pickup_allowed(location: Location, pickup: datetime) -> bool:
+    """The one pickup-window test (rule 5): the pickup's local wall time lies in one of the
+    location's daily pickup windows, or the location has none. Checker, solver and web planner ask it."""
+    if not location.pickup_windows:
+        return True
+    local = local_time(pickup, location.tz)
+    return any(w.contains(local) for w in location.pickup_windows)
 
 
 # -- vehicle -------------------------------------------------------------------
@@ -113,7 +174,7 @@ def airport_arrival_at(scenario: Scenario, location_id: str, airport_id: str, pi
 
 def latest_airport_arrival(scenario: Scenario, first_leg: Flight) -> datetime:
     """Escorted persons are at the airport `checkin_minutes` before the first departure."""
-    return plus(first_leg.departure, -minutes(scenario.settings.checkin_minutes))
+    return plus(first_leg.departure, -minutes(checkin_lead(scenario.settings)))
 
 
 def vehicle_busy_at(
@@ -141,13 +202,13 @@ def vehicle_busy(scenario: Scenario, trip: Trip) -> Interval:
 # -- handover and escorts --------------------------------------------------------
 def handover_end_at(scenario: Scenario, arrival: datetime, transfer_minutes: int) -> datetime:
     """Outbound arrival + longest transfer of the chosen care + handover."""
-    return plus(arrival, minutes(transfer_minutes + scenario.settings.handover_minutes))
+    return plus(arrival, minutes(handover_after(scenario.settings, transfer_minutes)))
 
 
 def return_window_at(scenario: Scenario, arrival: datetime, transfer_minutes: int) -> Interval:
     """Inclusive window for the escorts' first return departure."""
     s = scenario.settings
-    earliest = plus(handover_end_at(scenario, arrival, transfer_minutes), minutes(s.return_min_minutes))
+    earliest = plus(handover_end_at(scenario, arrival, transfer_minutes), minutes(return_after_handover(s)))
     return earliest, plus(arrival, hours(s.return_max_hours))
 
 
@@ -174,13 +235,12 @@ def escort_return_arrival(scenario: Scenario, trip: Trip, assignment: EscortAssi
 def joins_at_airport(scenario: Scenario, role: Role) -> bool:
     """Escorts in `airport_report_roles` (KMar by default) join at the airport: they do not ride in
     the vehicle (rule 5) and their trip starts at the airport report time (rule 7)."""
-    return role in scenario.settings.airport_report_roles
+    return role_joins_at_airport(scenario.settings, role)
 
 
 def airport_report_at(scenario: Scenario, first_departure_at: datetime) -> datetime:
     """first departure - checkin_minutes - airport_report_minutes."""
-    s = scenario.settings
-    return plus(first_departure_at, -minutes(s.checkin_minutes + s.airport_report_minutes))
+    return plus(first_departure_at, -minutes(airport_report_lead(scenario.settings)))
 
 
 def escort_start_at(scenario: Scenario, role: Role, pickup: datetime, first_departure_at: datetime) -> datetime:
@@ -188,7 +248,7 @@ def escort_start_at(scenario: Scenario, role: Role, pickup: datetime, first_depa
     at the report time at the pickup location (pickup - report_minutes)."""
     if joins_at_airport(scenario, role):
         return airport_report_at(scenario, first_departure_at)
-    return plus(pickup, -minutes(scenario.settings.report_minutes))
+    return plus(pickup, -minutes(report_lead(scenario.settings)))
 
 
 def escort_start(scenario: Scenario, trip: Trip, assignment: EscortAssignment) -> datetime:
@@ -202,7 +262,7 @@ def riding_escorts(scenario: Scenario, trip: Trip) -> tuple[EscortAssignment, ..
 
 def escort_interval(scenario: Scenario, trip: Trip, assignment: EscortAssignment) -> Interval:
     """[escort start, last return arrival + rest_minutes]: the escort is taken."""
-    end = plus(escort_return_arrival(scenario, trip, assignment), minutes(scenario.settings.rest_minutes))
+    end = plus(escort_return_arrival(scenario, trip, assignment), minutes(rest_after(scenario.settings)))
     return escort_start(scenario, trip, assignment), end
 
 
@@ -219,7 +279,7 @@ def outbound_duty(scenario: Scenario, trip: Trip, assignment: EscortAssignment) 
 
 def return_duty_at(scenario: Scenario, first_return_departure: datetime, last_return_arrival: datetime) -> Interval:
     """first return departure - return_checkin_minutes -> last return arrival."""
-    start = plus(first_return_departure, -minutes(scenario.settings.return_checkin_minutes))
+    start = plus(first_return_departure, -minutes(return_checkin_lead(scenario.settings)))
     return start, last_return_arrival
 
 
@@ -243,10 +303,8 @@ def is_vulnerable(case: Case) -> bool:
 
 def earliest_airport_arrival(scenario: Scenario, first_departure_at: datetime) -> datetime | None:
     """first departure - checkin_minutes - max_airport_wait_minutes; None when the limit is off."""
-    s = scenario.settings
-    if s.max_airport_wait_minutes is None:
-        return None
-    return plus(first_departure_at, -minutes(s.checkin_minutes + s.max_airport_wait_minutes))
+    lead = airport_wait_lead(scenario.settings)
+    return None if lead is None else plus(first_departure_at, -minutes(lead))
 
 
 def connections(legs: tuple[Flight, ...]) -> list[tuple[Flight, Flight]]:
