@@ -15,7 +15,7 @@ from models.rules import Violation
 from planner.web.edit_words import describe_edit
 from planner.web.editing import EditingMixin
 from planner.web.edits import Edit, ForbidPair, MoveItinerary, Pin, SwapEscort
-from planner.web.workspace import View
+from planner.web.workspace import LRU, View
 
 AVAILABILITY_RULES = frozenset({"rule7.unavailable", "rule7.overlap", "rule7.max_trips"})
 """An escort who breaks one of these for the trip's whole span (outbound, hand-over and return) is not
@@ -66,12 +66,23 @@ class OptionsMixin(EditingMixin):
         return describe_edit(view, edit, lang)
 
     def mark_edit(self, view: View, value: str, edit: Edit) -> MarkedOption:
-        """`edit` previewed on `view`: ✓, or ✗ with the rules it would break."""
-        try:
-            preview = self.preview(view, edit)
-        except ValueError as exc:
-            return MarkedOption(value, edit, error=str(exc))
-        return MarkedOption(value, edit, preview.new_violations, tuple(preview.clashes))
+        """`edit` previewed on `view`: ✓, or ✗ with the rules it would break. Remembered per (scenario,
+        plan, published plan) object, which the workspace caches, so a page rerun checks nothing twice."""
+        owners = (view.scenario, view.plan, view.published_plan)
+
+        def make() -> tuple[tuple, MarkedOption]:
+            try:
+                preview = self.preview(view, edit)
+            except ValueError as exc:
+                return owners, MarkedOption(value, edit, error=str(exc))
+            return owners, MarkedOption(value, edit, preview.new_violations, tuple(preview.clashes))
+
+        marks = self.__dict__.setdefault("_marks", LRU(4096))
+        found_owners, option = marks.get((tuple(id(x) for x in owners), edit), make)
+        if any(a is not b for a, b in zip(found_owners, owners, strict=True)):  # ids reused by new objects
+            _, option = make()
+        return option if option.value == value else MarkedOption(value, edit, option.broken, option.clashes,
+                                                                 option.error)
 
     def escort_options(self, view: View, case_id: str, old_staff: str, show_all: bool = False) -> list[MarkedOption]:
         """Who could replace `old_staff` on the case's trip: people with the same role, not on the trip,

@@ -38,8 +38,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "dev.confirm": ("Toch opslaan", "Save anyway"),
     "dev.cancel": ("Terug", "Back"),
     # the progress of a background solve
-    "adj.best": ("Beste tot nu toe: {planned} ingepland, prioriteit {priority} (oplossing {n})",
-                 "Best so far: {planned} planned, priority {priority} (solution {n})"),
+    "adj.best": ("Beste tot nu toe: prioriteit {priority} ingepland (oplossing {n})",
+                 "Best so far: priority {priority} planned (solution {n})"),
     "adj.searching": ("Nog geen oplossing gevonden…", "No solution found yet…"),
     # pages that do not exist or are not for this role (item 7)
     "nav.no_access": ("Geen toegang", "No access"),
