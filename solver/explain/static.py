@@ -286,8 +286,10 @@ def _static_words(ix: Index, unit: Unit, relaxation: _Relaxation, first: TripOpt
                 nl.append(f"vastgezette opvang {lk.care} niet bruikbaar")
                 en.append(f"locked care {lk.care} cannot be used")
         if forbids:
-            nl.append(f"uitgesloten vluchten {', '.join(fb.flight for fb in forbids)}")
-            en.append(f"forbidden flights {', '.join(fb.flight for fb in forbids)}")
+            flights = ", ".join(fb.flight for fb in forbids)  # the coordinator's own forbid, named as such
+            many = len(forbids) > 1
+            nl.append(f"u heeft {'vluchten' if many else 'vlucht'} {flights} uitgesloten")
+            en.append(f"you forbade {'flights' if many else 'flight'} {flights}")
         return [Reason("lock", "door de regievoerder vastgezet of uitgesloten: " + ("; ".join(nl) or "vastzetting"),
                        "locked or forbidden by the coordinator: " + ("; ".join(en) or "lock"),
                        {"locks": [lk.case for lk in locks], "forbidden_flights": [fb.flight for fb in forbids]})]

@@ -139,3 +139,26 @@ def test_solve_progress_counter_never_runs_backwards(workspace):
         assert later[0] >= earlier[0] and later[1] >= earlier[1] and later[2] >= earlier[2], seen
     assert seen[-1][1] == 1.0
     assert p.job_progress(job_id).best_priority is not None
+
+
+def test_a_case_pinned_to_a_flight_it_forbids_says_the_coordinator_forbade_it(demo_plan):
+    """B2's reason: the unplanned case names the coordinator's own forbid, in both languages."""
+    from models import Forbid, Lock, load_scenario
+    from planner.reasons import reasons_in
+    from planner.service import solve_scenario
+    from solver import SolveParams
+    from tests.webfixtures import DEMO
+
+    s = load_scenario(DEMO)
+    trip = demo_plan.trips[0]
+    case, flight = trip.cases[0], trip.outbound[0]
+    clashing = s.model_copy(update={
+        "locks": (Lock.model_validate({"case": case, "flights": list(trip.outbound)}),),
+        "forbids": tuple(s.forbids) + (Forbid.model_validate({"case": case, "flight": flight}),)})
+    plan = solve_scenario(clashing, SolveParams(time_limit_s=5, workers=1, seed=0), demo_plan).plan
+    dropped = next(u for u in plan.unplanned if u.case == case)
+    assert reasons_in(dropped, "nl")[0] == (f"vastzetting kan niet worden gehouden: u heeft vlucht {flight} "
+                                            "uitgesloten, maar de zaak is erop vastgezet")
+    assert reasons_in(dropped, "en")[0] == (f"lock cannot be kept: you forbade flight {flight}, "
+                                            "but the case is pinned to it")
+    assert dropped.reasons[0].startswith("lock cannot be kept: ")  # the file contract's English reason
