@@ -68,7 +68,7 @@ class BestSoFar(logging.Handler):
             return
         phase, _count, value, _bound, _seconds = args
         self.solutions += 1
-        found = priority_of(str(phase), float(value), self.n_cases)
+        found = priority_of(str(phase), float(str(value)), self.n_cases)
         if found is not None and (self.best is None or found > self.best):
             self.best = found
         self.write()

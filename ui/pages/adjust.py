@@ -11,6 +11,7 @@ from planner.web import (
     ForbidPair,
     MoveItinerary,
     Pin,
+    Preview,
     SwapEscort,
     Unpin,
     edit_from_dict,
@@ -180,7 +181,7 @@ with tab_forbid:
                 targets.setdefault(leg_id, f"{scenario.flight_by_id[leg_id].code} {leg_id}")
     forbid_marks = {o.value: o for o in p.forbid_options(view, case_id, kind, list(targets))}
     target = st.selectbox(tr("adj.target"), list(targets), key=f"forbid_target_{kind}",
-                          format_func=lambda x: targets.get(x, x) + marked(forbid_marks[x]))
+                          format_func=lambda x: (targets.get(x) or x) + marked(forbid_marks[x]))
     if st.button(tr("adj.check"), key="forbid_check", disabled=target is None):
         propose(ForbidPair(case=case_id, target_kind=kind, target=target))
     with st.expander(f"{tr('adj.forbids')} ({len(scenario.forbids)})"):
@@ -223,7 +224,7 @@ with tab_move:
         st.caption(tr("adj.no_itinerary"))
     else:
         choice = st.selectbox(tr("adj.itinerary"), list(move_marks), key=f"move_to_{case_id}",
-                              format_func=lambda x: labels.get(x, x) + marked(move_marks[x]))
+                              format_func=lambda x: (labels.get(x) or x) + marked(move_marks[x]))
         if st.button(tr("adj.check"), key="move_check"):
             propose(MoveItinerary(case=case_id, outbound=tuple(choice.split(","))))
 
@@ -271,12 +272,12 @@ pending = st.session_state.get("pending_edit")
 if pending:
     edit = edit_from_dict(pending)
     with st.container(border=True):
+        preview: Preview | None = None
         try:
             st.markdown(tr("adj.pending", what=Markdown(f"**{plain(p.describe_edit(view, edit, lang()))}**")))
             preview = p.preview(view, edit)
         except ValueError as exc:
             st.error(tr("adj.error", error=exc))
-            preview = None
         if preview is not None and preview.clashes:
             st.error(tr("conflict.blocked"))
             for clash in preview.clashes:
