@@ -16,7 +16,7 @@ if str(ROOT) not in sys.path:  # `streamlit run ui/app.py` puts ui/ on the path,
 import streamlit as st  # noqa: E402
 
 from planner.web import auth  # noqa: E402
-from ui import common, session_cookie  # noqa: E402
+from ui import common, page_guard, session_cookie  # noqa: E402
 from ui.common import tr  # noqa: E402
 
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
@@ -118,6 +118,10 @@ def pages_for(roles: list[str]) -> dict[str, list]:
             first = False
         if pages:
             out[tr(section)] = pages
+    # a typed address of a page these roles may not see, or of no page at all: our own words
+    hidden = page_guard.hidden_pages(roles, {key: url for key, (_, _, url) in PAGES.items()})
+    if hidden and out:
+        out[next(iter(out))] += hidden
     return out
 
 
@@ -128,7 +132,7 @@ def login_pages() -> list:
     pages = [st.Page(login_page, title=tr("login.title"), url_path="login", default=True)]
     for _, _, url in PAGES.values():
         pages.append(st.Page(login_page, title=tr("login.title"), url_path=url))
-    return pages
+    return pages + page_guard.unknown_address_page(login_page, {url for _, _, url in PAGES.values()})
 
 
 def main() -> None:

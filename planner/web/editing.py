@@ -16,6 +16,7 @@ from models.rules import evaluate_objective, find_violations
 from models.timeline import drive_minutes, pickup_allowed
 from planner import alternatives
 from planner.store import AuditEntry, Change, SaveResult
+from planner.web.edit_words import deviation_words
 from planner.web.edits import (
     Allow,
     Applied,
@@ -179,17 +180,24 @@ class EditingMixin(WorkspaceBase):
                        clashes)
 
     def save_edit(self, view: View, edit: Edit, actor: str) -> SaveResult:
-        """Save an edit made on `view`; ConflictError if the workspace moved since."""
+        """Save an edit made on `view`; ConflictError if the workspace moved since. An edit that breaks
+        new rules is saved only after the coordinator confirmed it (the page's dialog) and is audited
+        as "bewust afgeweken" with the broken rules; a pin/forbid clash is never saved."""
         preview = self.preview(view, edit)
         if preview.clashes:
             first = preview.clashes[0]
             raise ValueError(f"case {first.case} is pinned to {first.kind} {first.target}, which is forbidden for it")
         a = preview.applied
+        audit = list(a.audit)
+        if preview.new_violations:  # the page asked for confirmation first: on record as a deliberate deviation
+            cases = getattr(edit, "cases", None) or (getattr(edit, "case", ""),)
+            audit.append(AuditEntry("edit.deviate", "case", "+".join(cases), before=edit.kind,
+                                    after=deviation_words(preview.new_violations), result="deviation"))
         new_plan = None
         if a.new_plan and a.plan is not None:
             new_plan = new_plan_record(a.scenario, a.plan, edit.kind, view.version.id if view.version else None,
                                        violations=len(preview.violations))
-        change = Change(audit=list(a.audit), new_plan=new_plan, move_head=new_plan is not None,
+        change = Change(audit=audit, new_plan=new_plan, move_head=new_plan is not None,
                         add_locks=a.add_locks, remove_locks=a.remove_locks, add_forbids=a.add_forbids,
                         remove_forbids=a.remove_forbids, journal=(edit.kind, inverse_of(view, a)))
         return self.store.save(view.scenario_id, view.revision, actor, change)

@@ -17,12 +17,12 @@ from planner import alternatives
 from planner.store import AuditRecord, PlanVersion, ScenarioInfo, Store, User, database_url
 from planner.web import auth, session
 from planner.web.diff import CaseChange, diff_plans
-from planner.web.editing import EditingMixin
 from planner.web.guards import lock_forbid_clashes
 from planner.web.happenings import HappeningsMixin
 from planner.web.importing import ImportingMixin
 from planner.web.jobs import JobsMixin
 from planner.web.lifecycle import LifecycleDeskMixin
+from planner.web.options import OptionsMixin
 from planner.web.publishing import PublishingMixin
 from planner.web.undo import UndoMixin
 from planner.web.workspace import LRU, View
@@ -36,7 +36,7 @@ class ItineraryChoice:
     label: str
 
 
-class Planner(EditingMixin, JobsMixin, PublishingMixin, ImportingMixin, HappeningsMixin, LifecycleDeskMixin,
+class Planner(OptionsMixin, JobsMixin, PublishingMixin, ImportingMixin, HappeningsMixin, LifecycleDeskMixin,
               UndoMixin):
     """One per process (the UI caches it as a resource); all state lives in the store."""
 

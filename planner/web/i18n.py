@@ -309,6 +309,10 @@ from planner.web.texts_life import TEXT as _LIFE_TEXT  # noqa: E402 - lifecycle,
 
 _TEXT.update(_LIFE_TEXT)
 
+from planner.web.texts_guided import TEXT as _GUIDED_TEXT  # noqa: E402 - guided, safe edits (issue 11)
+
+_TEXT.update(_GUIDED_TEXT)
+
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
     """The text for `key` in `lang` (falls back to Dutch, then to the key), formatted with `values`."""

@@ -10,13 +10,12 @@ import os
 import signal
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from planner.store import JOB_CANCELLED, Job, utcnow
-from planner.store.permissions import private_folder
+from planner.web.progress import jobs_folder, read_progress
 from planner.web.workspace import View, WorkspaceBase
 from solver import SolveParams
 
@@ -28,6 +27,10 @@ class JobProgress:
     job: Job
     elapsed_s: float
     fraction: float
+    solutions: int = 0
+    """Improving solutions the worker found so far."""
+    best_priority: int | None = None
+    """The best planned priority so far (only ever goes up), None before the first solution."""
 
     @property
     def running(self) -> bool:
@@ -61,9 +64,7 @@ class JobsMixin(WorkspaceBase):
 
     def _job_log(self, job_id: int) -> Path:
         """Worker output (warnings, a traceback): ids only, like every log of the planner."""
-        folder = Path(os.environ.get("BV_DATA_DIR") or tempfile.gettempdir()) / "jobs"
-        private_folder(folder)
-        return folder / f"job-{job_id}.log"
+        return jobs_folder() / f"job-{job_id}.log"
 
     def job_progress(self, job_id: int) -> JobProgress:
         job = self.store.job(job_id)
@@ -83,7 +84,10 @@ class JobsMixin(WorkspaceBase):
         end = job.finished_at or utcnow()
         elapsed = max(0.0, (end - start).total_seconds())
         fraction = 1.0 if job.finished else min(0.99, elapsed / max(job.time_limit_s, 1.0))
-        return JobProgress(job, elapsed, fraction)
+        live = read_progress(job_id) or {}
+        best = live.get("priority")
+        return JobProgress(job, elapsed, fraction, int(live.get("solutions") or 0),
+                           best if isinstance(best, int) else None)
 
     def reap_dead_jobs(self) -> list[int]:
         """Fail every unfinished job whose worker is gone (any page calls this, not only Aanpassen)."""

@@ -28,6 +28,7 @@ from planner.store import (
     database_url,
     utcnow,
 )
+from planner.web.progress import BestSoFar
 from solver import SolveParams
 
 log = logging.getLogger(__name__)
@@ -54,8 +55,9 @@ def run_job(store: Store, job_id: int) -> str:
         previous = None
         if job.base_plan_id is not None:
             previous = plan_from_dict(store.plan_version(job.base_plan_id).data, f"plan version {job.base_plan_id}")
-        params = SolveParams(time_limit_s=job.time_limit_s, workers=job.workers, seed=0)
-        checked = solve_scenario(scenario, params, previous)
+        params = SolveParams(time_limit_s=job.time_limit_s, workers=job.workers, seed=0, log_progress=True)
+        with BestSoFar(job_id, len(scenario.cases)):  # the page shows the best priority while solving
+            checked = solve_scenario(scenario, params, previous)
         plan = checked.plan
         planned = sum(len(t.cases) for t in plan.trips)
         status = str(plan.solver.get("status", "?"))

@@ -296,8 +296,10 @@ def _static_words(ix: Index, unit: Unit, relaxation: _Relaxation, first: TripOpt
                 nl_parts.append(f"vastgezette opvang {lk.care} niet bruikbaar")
                 en_parts.append(f"locked care {lk.care} cannot be used")
         if forbids:
-            nl_parts.append(f"uitgesloten vluchten {', '.join(fb.flight or '' for fb in forbids)}")
-            en_parts.append(f"forbidden flights {', '.join(fb.flight or '' for fb in forbids)}")
+            flights = ", ".join(fb.flight or "" for fb in forbids)  # the coordinator's own forbid, named as such
+            many = len(forbids) > 1
+            nl_parts.append(f"u heeft {'vluchten' if many else 'vlucht'} {flights} uitgesloten")
+            en_parts.append(f"you forbade {'flights' if many else 'flight'} {flights}")
         return [Reason("lock",
                        "door de regievoerder vastgezet of uitgesloten: " + ("; ".join(nl_parts) or "vastzetting"),
                        "locked or forbidden by the coordinator: " + ("; ".join(en_parts) or "lock"),

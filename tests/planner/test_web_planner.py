@@ -82,8 +82,8 @@ def test_pin_unpin_forbid_allow_round_trip(workspace):
         p.publish(view, "alice")
     p.save_edit(view, Allow(case=trip.cases[0], target_kind="vehicle", target=trip.vehicle), "alice")
     assert p.view(sid).violations == ()
-    assert [r.action for r in workspace.store.audit_rows(sid)][:4] == [
-        "forbid.remove", "forbid.add", "lock.remove", "lock.add"]
+    assert [r.action for r in workspace.store.audit_rows(sid)][:5] == [   # the forbid broke a rule on purpose
+        "forbid.remove", "edit.deviate", "forbid.add", "lock.remove", "lock.add"]
 
 
 def test_edits_refuse_what_cannot_be(workspace):

@@ -6,6 +6,14 @@ from models.rules.context import trip_by_case
 from tests.ui.apptest import open_page, signed_in, texts, wait_for_job
 
 
+def save(at):
+    """Save the pending edit, confirming the deviation dialog when the edit breaks a rule."""
+    at.button(key="adj_save").click().run()
+    if any(b.key == "dev_confirm" for b in at.button):
+        at.button(key="dev_confirm").click().run()
+    return at
+
+
 def _pin_first_trip(at, trip):
     at.selectbox(key="pin_trip").set_value(trip.cases[0]).run()
     at.button(key="pin_check").click().run()
@@ -77,16 +85,16 @@ def test_stale_session_is_told_and_can_reload(workspace):
 
 
 def test_swap_escort_makes_a_checked_draft_version(workspace):
-    staff = workspace.planner.view(workspace.scenario_id).scenario.staff
-    # a trip escort whose role someone else off the trip also holds (else there is no one to swap in)
+    view = workspace.planner.view(workspace.scenario_id)
+    # a trip escort someone available for the whole trip could replace (else there is no one to swap in)
     trip, escort = next((t, e) for t in workspace.plan.trips for e in t.escorts
-                        if any(e.role in p.roles and p.id not in {x.staff for x in t.escorts} for p in staff))
+                        if workspace.planner.escort_options(view, t.cases[0], e.staff))
     at = open_page(signed_in("alice"), "adjust")
     at.selectbox(key="swap_trip").set_value(trip.cases[0]).run()
     at.selectbox(key=f"swap_old_{trip.cases[0]}").set_value(escort.staff).run()
     at.button(key="swap_check").click().run()
     assert texts(at, "success") or texts(at, "error")  # either no rule broken, or the rules in words
-    at.button(key="adj_save").click().run()
+    save(at)
     versions = workspace.store.plan_versions(workspace.scenario_id)
     assert [v.action for v in versions] == ["swap", "import"]
     assert workspace.store.audit_rows(action="trip.swap_escort")[0].object_id == "+".join(trip.cases)
@@ -98,7 +106,7 @@ def test_move_to_another_itinerary(workspace):
     at.selectbox(key="move_case").set_value(trip.cases[0]).run()
     choice = at.selectbox(key=f"move_to_{trip.cases[0]}").value
     at.button(key="move_check").click().run()
-    at.button(key="adj_save").click().run()
+    save(at)
     head = workspace.planner.view(workspace.scenario_id)
     assert head.trip_of(trip.cases[0]).outbound == tuple(choice.split(","))
     assert head.version.action == "move"

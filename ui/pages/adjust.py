@@ -16,7 +16,18 @@ from planner.web import (
     Unpin,
     edit_from_dict,
 )
-from ui.common import Markdown, need_view, plain, planner, reload_workspace, set_seen, show_violations, tr, username
+from ui.common import (
+    Markdown,
+    lang,
+    need_view,
+    plain,
+    planner,
+    reload_workspace,
+    set_seen,
+    show_violations,
+    tr,
+    username,
+)
 from ui.undo import undo_control
 
 st.title(tr("page.adjust"))
@@ -35,6 +46,10 @@ def job_status(job_id: int) -> None:
     job = progress.job
     if progress.running:
         st.progress(progress.fraction, text=tr("adj.solving", elapsed=progress.elapsed_s, limit=job.time_limit_s))
+        if progress.best_priority is None:
+            st.caption(tr("adj.searching"))
+        else:  # the best so far, live: it only ever goes up
+            st.caption(tr("adj.best", priority=progress.best_priority, n=progress.solutions))
         if st.button(tr("adj.cancel"), key="adj_cancel"):
             p.cancel_job(job_id, username())
             st.session_state.pop("job_id", None)
@@ -112,6 +127,11 @@ def trip_label(key: str) -> str:
     return f"{'+'.join(trip.cases)} · {', '.join(pseudo[c] for c in trip.cases)} · {codes} {when}"
 
 
+def marked(option) -> str:
+    """' ✓' or ' ✗ <the broken rules in words>' after an option's label (the rule checker decides)."""
+    return " ✓" if option.ok else f" ✗ {option.why(lang(), tr)}"
+
+
 def propose(edit) -> None:
     st.session_state["pending_edit"] = edit.to_dict()
     st.session_state.pop("conflict", None)
@@ -122,8 +142,10 @@ tab_pin, tab_forbid, tab_swap, tab_move = st.tabs([tr("adj.pin"), tr("adj.forbid
 parts = ["flights", "staff", "vehicle", "care"]
 
 with tab_pin:
-    st.caption(tr("adj.pin_help"))
-    key = st.selectbox(tr("adj.trip"), list(trip_keys), format_func=trip_label, key="pin_trip")
+    st.caption(tr("adj.pin_help") + " " + tr("opt.legend"))
+    pin_marks = {o.value: o for o in p.pin_options(view)}
+    key = st.selectbox(tr("adj.trip"), list(trip_keys), key="pin_trip",
+                       format_func=lambda k: trip_label(k) + (marked(pin_marks[k]) if k in pin_marks else ""))
     chosen = st.multiselect(tr("adj.parts"), parts, default=parts, format_func=lambda x: tr(f"adj.part_{x}"),
                             key="pin_parts")
     if st.button(tr("adj.check"), key="pin_check"):
@@ -159,8 +181,9 @@ with tab_forbid:
         for option in p.itinerary_choices(scenario, case_id, limit=20):
             for leg_id in option.ids:
                 targets.setdefault(leg_id, f"{scenario.flight_by_id[leg_id].code} {leg_id}")
-    target = st.selectbox(tr("adj.target"), list(targets), format_func=lambda x: targets.get(x, x),
-                          key=f"forbid_target_{kind}")
+    forbid_marks = {o.value: o for o in p.forbid_options(view, case_id, kind, list(targets))}
+    target = st.selectbox(tr("adj.target"), list(targets), key=f"forbid_target_{kind}",
+                          format_func=lambda x: (targets.get(x) or x) + marked(forbid_marks[x]))
     if st.button(tr("adj.check"), key="forbid_check", disabled=target is None):
         propose(ForbidPair(case=case_id, target_kind=kind, target=target))
     with st.expander(f"{tr('adj.forbids')} ({len(scenario.forbids)})"):
@@ -185,26 +208,25 @@ with tab_swap:
         names = {s.id: s.name for s in scenario.staff}
         old = st.selectbox(tr("adj.old_escort"), [e.staff for e in trip.escorts],
                            format_func=lambda s: f"{names.get(s, s)} ({s})", key=f"swap_old_{key}")
-        role = next(e.role for e in trip.escorts if e.staff == old)
-        on_trip = {e.staff for e in trip.escorts}
-        candidates = [s.id for s in scenario.staff if role in s.roles and s.id not in on_trip]
-        new = st.selectbox(tr("adj.new_escort"), candidates, format_func=lambda s: f"{names.get(s, s)} ({s})",
-                           key=f"swap_new_{key}")
+        show_all = st.toggle(tr("opt.show_all"), key="swap_all")
+        swap_marks = {o.value: o for o in p.escort_options(view, key, old, show_all=show_all)}
+        if not swap_marks:
+            st.caption(tr("opt.none_available"))
+        new = st.selectbox(tr("adj.new_escort"), list(swap_marks), key=f"swap_new_{key}_{old}_{show_all}",
+                           format_func=lambda s: f"{names.get(s, s)} ({s})" + marked(swap_marks[s]))
         if st.button(tr("adj.check"), key="swap_check", disabled=new is None):
             propose(SwapEscort(case=key, old_staff=old, new_staff=new))
 
 with tab_move:
     case_id = st.selectbox(tr("adj.case"), [c.id for c in scenario.cases], format_func=lambda c: f"{c} · {pseudo[c]}",
                            key="move_case")
-    current = view.trip_of(case_id)
-    options = [o for o in p.itinerary_choices(scenario, case_id)
-               if current is None or o.ids != tuple(current.outbound)]
-    if not options:
+    labels = {",".join(o.ids): o.label for o in p.itinerary_choices(scenario, case_id)}
+    move_marks = {o.value: o for o in p.itinerary_options(view, case_id)}
+    if not move_marks:
         st.caption(tr("adj.no_itinerary"))
     else:
-        labels = {",".join(o.ids): o.label for o in options}
-        choice = st.selectbox(tr("adj.itinerary"), list(labels), format_func=lambda k: labels[k],
-                              key=f"move_to_{case_id}")
+        choice = st.selectbox(tr("adj.itinerary"), list(move_marks), key=f"move_to_{case_id}",
+                              format_func=lambda x: (labels.get(x) or x) + marked(move_marks[x]))
         if st.button(tr("adj.check"), key="move_check") and choice is not None:
             propose(MoveItinerary(case=case_id, outbound=tuple(choice.split(","))))
 
@@ -212,19 +234,52 @@ with tab_move:
 if st.session_state.get("saved_msg"):
     st.success(st.session_state["saved_msg"])
 
+
+def save_now(edit) -> None:
+    """Save the pending edit; a colleague's newer save keeps it pending with the conflict shown."""
+    try:
+        saved = p.save_edit(view, edit, username())
+    except ConflictError as exc:
+        st.session_state["conflict"] = {"by": exc.by, "actual": exc.actual}
+    except ValueError as exc:
+        st.session_state["save_error"] = str(exc)
+    else:
+        set_seen(view.scenario_id, saved.revision,
+                 saved.plan_id if saved.plan_id is not None else (view.version.id if view.version else None))
+        st.session_state.pop("pending_edit", None)
+        st.session_state["saved_msg"] = tr("adj.saved", revision=saved.revision)
+    st.session_state.pop("confirm_deviation", None)
+    st.rerun()
+
+
+def close_confirmation() -> None:
+    st.session_state.pop("confirm_deviation", None)
+
+
+@st.dialog(tr("dev.title"), on_dismiss=close_confirmation)
+def confirm_deviation(edit, broken) -> None:
+    """A rule-breaking edit is saved only on purpose; the audit then says "bewust afgeweken"."""
+    st.markdown(plain(p.describe_edit(view, edit, lang())))
+    st.warning(tr("dev.body", n=len(broken)))
+    show_violations(broken)
+    c1, c2 = st.columns(2)
+    if c1.button(tr("dev.confirm"), key="dev_confirm", type="primary"):
+        save_now(edit)
+    if c2.button(tr("dev.cancel"), key="dev_cancel"):
+        close_confirmation()
+        st.rerun()
+
+
 pending = st.session_state.get("pending_edit")
 if pending:
     edit = edit_from_dict(pending)
     with st.container(border=True):
-        details = ", ".join(f"{k}={'+'.join(v) if isinstance(v, (list, tuple)) else v}"
-                            for k, v in pending.items() if k != "kind")
-        st.markdown(tr("adj.pending", what=Markdown(f"**{tr('adj.' + edit.kind)}** {plain(details)}")))
-        preview: Preview | None
+        preview: Preview | None = None
         try:
+            st.markdown(tr("adj.pending", what=Markdown(f"**{plain(p.describe_edit(view, edit, lang()))}**")))
             preview = p.preview(view, edit)
         except ValueError as exc:
             st.error(tr("adj.error", error=exc))
-            preview = None
         if preview is not None and preview.clashes:
             st.error(tr("conflict.blocked"))
             for clash in preview.clashes:
@@ -235,6 +290,8 @@ if pending:
             else:
                 st.warning(tr("adj.broken", n=len(preview.new_violations)))
                 show_violations(preview.new_violations)
+        if st.session_state.get("save_error"):
+            st.error(tr("adj.error", error=st.session_state.pop("save_error")))
         conflict = st.session_state.get("conflict")
         if conflict:
             st.error(tr("adj.conflict", by=conflict["by"], actual=conflict["actual"]))
@@ -243,22 +300,16 @@ if pending:
                 st.session_state.pop("conflict", None)
                 st.rerun()
         c1, c2 = st.columns(2)
-        if c1.button(tr("adj.save"), key="adj_save", type="primary",
-                     disabled=preview is None or bool(preview.clashes) or bool(conflict)):
-            try:
-                saved = p.save_edit(view, edit, username())
-            except ConflictError as exc:
-                st.session_state["conflict"] = {"by": exc.by, "actual": exc.actual}
-                st.rerun()
-            except ValueError as exc:
-                st.error(tr("adj.error", error=exc))
+        blocked = preview is None or bool(preview.clashes) or bool(conflict)
+        if c1.button(tr("adj.save"), key="adj_save", type="primary", disabled=blocked):
+            if preview is not None and preview.new_violations:
+                st.session_state["confirm_deviation"] = True
             else:
-                set_seen(view.scenario_id, saved.revision,
-                         saved.plan_id if saved.plan_id is not None else (view.version.id if view.version else None))
-                st.session_state.pop("pending_edit", None)
-                st.session_state["saved_msg"] = tr("adj.saved", revision=saved.revision)
-                st.rerun()
+                save_now(edit)
+        if preview is not None and preview.new_violations and st.session_state.get("confirm_deviation"):
+            confirm_deviation(edit, preview.new_violations)
         if c2.button(tr("adj.discard"), key="adj_discard"):
             st.session_state.pop("pending_edit", None)
             st.session_state.pop("conflict", None)
+            close_confirmation()
             st.rerun()
