@@ -25,6 +25,10 @@ log = logging.getLogger(__name__)
 
 HINT_MIN_DETERMINISTIC = 0.5
 """Deterministic time a hint completion always gets (it fixes every decision; L-tier models need ~0.05)."""
+HINT_MIN_WALL_S = 0.05
+"""Wall seconds a hint completion always gets: CP-SAT treats a limit of 0 as no time at all."""
+MIN_COST_PHASE_S = 0.05
+"""A cost phase whose slice is shorter than this is skipped (reported as "skipped")."""
 
 STATUS = {
     cp_model.OPTIMAL: "optimal",
@@ -148,10 +152,11 @@ def _complete_hint(v: Vars, budget: Slice, params: SolveParams) -> str:
     solver.parameters.fix_variables_to_their_hinted_value = True
     solver.parameters.num_workers = 1
     if budget.reproducible:
-        solver.parameters.max_deterministic_time = max(HINT_MIN_DETERMINISTIC, DETERMINISTIC_UNITS_PER_SECOND * budget.seconds)
-        solver.parameters.max_time_in_seconds = max(0.05, budget.left())
+        solver.parameters.max_deterministic_time = max(HINT_MIN_DETERMINISTIC,
+                                                       DETERMINISTIC_UNITS_PER_SECOND * budget.seconds)
+        solver.parameters.max_time_in_seconds = max(HINT_MIN_WALL_S, budget.left())
     else:
-        solver.parameters.max_time_in_seconds = max(0.05, min(budget.seconds, budget.left()))
+        solver.parameters.max_time_in_seconds = max(HINT_MIN_WALL_S, min(budget.seconds, budget.left()))
     status = solver.solve(v.model)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         log.warning("start solution does not satisfy the CP-SAT model (%s); searching without it", STATUS[status])
@@ -355,7 +360,7 @@ def solve_cpsat(
     _complete_hint(v, budget.slice("hint"), params)
     phase_budget = budget.slice("cost")
     found_any = ok
-    if phase_budget.seconds > 0.05 and not phase_budget.expired():
+    if phase_budget.seconds > MIN_COST_PHASE_S and not phase_budget.expired():
         solver, status, took = _run(v, params, phase_budget, "cost")
         ok = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
         outcome.phases.append(PhaseReport("cost", STATUS[status], solver.objective_value / COST_SCALE if ok else None,
