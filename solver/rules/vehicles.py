@@ -39,7 +39,7 @@ def add(v: Vars) -> list[Guard]:
             size = v.length_var(f"vehicle_busy[{k},{vid}]")
             start = v.pickup[k] - ix.drive(depot, unit.location.id)
             intervals[vid].append(model.new_optional_interval_var(start, size, end, y, f"vehicle_trip[{k},{vid}]"))
-    for vid, items in intervals.items():
+    for items in intervals.values():
         if len(items) > 1:
             model.add_no_overlap(items)
     return []
