@@ -15,7 +15,7 @@ from solver.timegrid import COST_SCALE, cents
 
 
 def planned_priority(v) -> cp_model.LinearExpr:
-    return sum(unit.priority * v.planned[unit.key] for unit in v.units())
+    return sum(unit.priority * v.assigned(unit) for unit in v.units())
 
 
 def language_mismatch(v) -> tuple[cp_model.LinearExpr, int]:
@@ -36,10 +36,10 @@ def language_mismatch(v) -> tuple[cp_model.LinearExpr, int]:
         for who, count in sorted(by_speakers.items()):
             most += count
             if not who:
-                terms.append(count * v.planned[k])
+                terms.append(count * v.assigned(k))
                 continue
             miss = v.model.new_bool_var(f"language_mismatch[{k},{len(terms)}]")
-            v.model.add(miss + sum(v.esc[k, sid] for sid in who) >= v.planned[k])
+            v.model.add(miss + sum(v.escorts(k, sid) for sid in who) >= v.assigned(k))
             terms.append(count * miss)
     return sum(terms), most
 
@@ -62,23 +62,23 @@ def disruption(v, previous_choice: dict[str, tuple]) -> cp_model.LinearExpr:
         option, vehicle, staff, ret = prev
         same_parts = []
         if option is not None and ret is not None:
-            same_parts.append(v.x[unit.key, option])
+            same_parts.append(v.option_of(unit, option))
             if ret >= 0 and unit.n_escorts:
-                same_parts.append(v.ret[unit.key, option, ret])
+                same_parts.append(v.return_of(unit, option, ret))
             elif unit.n_escorts:
                 same_parts = None  # escorts now, none before: their returns are new
         else:
             same_parts = None
-        if same_parts is not None and vehicle is not None and (unit.key, vehicle) in v.veh:
-            same_parts.append(v.veh[unit.key, vehicle])
+        if same_parts is not None and vehicle is not None and v.may_use_vehicle(unit, vehicle):
+            same_parts.append(v.uses_vehicle(unit, vehicle))
         elif same_parts is not None:
             same_parts = None
         if same_parts is not None:
             for sid in staff:
-                if (unit.key, sid) not in v.esc:
+                if not v.may_escort(unit, sid):
                     same_parts = None
                     break
-                same_parts.append(v.esc[unit.key, sid])
+                same_parts.append(v.escorts(unit, sid))
         if same_parts is not None and len(staff) != unit.n_escorts:
             same_parts = None
         kept = model.new_bool_var(f"kept[{unit.key}]")
@@ -125,14 +125,14 @@ def cost_terms(v) -> dict[str, cp_model.LinearExpr]:
     for unit in v.units():
         k = unit.key
         for o in unit.options:
-            outbound.append(cents(o.outbound_cost_eur) * v.x[k, o.index])
-            vehicle.append(cents(km_eur * ix.km(unit.location.id, o.airport)) * v.x[k, o.index])
+            outbound.append(cents(o.outbound_cost_eur) * v.option_of(k, o.index))
+            vehicle.append(cents(km_eur * ix.km(unit.location.id, o.airport)) * v.option_of(k, o.index))
             for r, it in enumerate(o.returns):
-                fares_back.append(cents(unit.n_escorts * it.fare_eur) * v.ret[k, o.index, r])
+                fares_back.append(cents(unit.n_escorts * it.fare_eur) * v.return_of(k, o.index, r))
         for vid in unit.vehicles:
             depot = res.vehicles[vid].depot
-            vehicle.append(cents(km_eur * ix.km(depot, unit.location.id)) * v.veh[k, vid])
-            for a, var in v.airports_of[k, vid]:
+            vehicle.append(cents(km_eur * ix.km(depot, unit.location.id)) * v.uses_vehicle(k, vid))
+            for a, var in v.vehicle_airports(k, vid):
                 vehicle.append(cents(km_eur * ix.km(a, depot)) * var)
         if unit.n_escorts:
             for sid in unit.staff:
@@ -141,9 +141,9 @@ def cost_terms(v) -> dict[str, cp_model.LinearExpr]:
                     continue
                 minutes = v.length_var(f"escort_minutes[{k},{sid}]")
                 for role in res.staff[sid].roles:  # escort trip start by role (rule 7) to the last return arrival
-                    if (k, sid, role) in v.esc_role:
-                        v.model.add(minutes >= v.return_arrival[k] - v.escort_start(unit, role)).only_enforce_if(
-                            v.esc_role[k, sid, role])
+                    if v.may_escort(k, sid, role):
+                        v.model.add(minutes >= v.return_arrival_of(k) - v.escort_start(unit, role)).only_enforce_if(
+                            v.escorts_as(k, sid, role))
                 hours.append(round(rate * COST_SCALE / 60) * minutes)
     return {
         "fares_and_waiting": sum(outbound),
