@@ -20,6 +20,7 @@ from solver.rules import add_all
 from solver.selection import Assignment
 from solver.timegrid import COST_SCALE
 from solver.variables import Vars, build_vars
+from solver.warm_start import PreviousChoice
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +127,7 @@ def _hint(v: Vars, assignments: dict[str, Assignment]) -> None:
             on = a is not None and a.option == o.index
             model.add_hint(v.x[k, o.index], on)
             for r in range(len(o.returns)) if unit.n_escorts else ():
-                model.add_hint(v.ret[k, o.index, r], on and a.ret == r)
+                model.add_hint(v.ret[k, o.index, r], on and a is not None and a.ret == r)
         chosen = {sid: role for sid, role in (a.escorts if a else ())}
         for sid, role, var in v.roles_of[k]:
             model.add_hint(var, chosen.get(sid) == role)
@@ -199,7 +200,8 @@ def _settle_guards(v: Vars, guards: list[Guard], params: SolveParams, seconds: f
     return relaxation
 
 
-def _model_error(outcome: CpsatOutcome, model: cp_model.CpModel, phase: str, status: int, plan_from: str) -> None:
+def _model_error(outcome: CpsatOutcome, model: cp_model.CpModel, phase: str, status: cp_model.CpSolverStatus,
+                 plan_from: str) -> None:
     """A phase failed where it cannot: say so loudly, with the constraint presolve names."""
     findings = presolve_findings(model)
     outcome.failure = {"phase": phase, "status": STATUS[status], "presolve": findings, "plan_from": plan_from}
@@ -209,7 +211,8 @@ def _model_error(outcome: CpsatOutcome, model: cp_model.CpModel, phase: str, sta
               plan_from)
 
 
-def _run(v: Vars, params: SolveParams, budget: Slice, phase: str) -> tuple[cp_model.CpSolver, int, float]:
+def _run(v: Vars, params: SolveParams, budget: Slice,
+         phase: str) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus, float]:
     solver = cp_model.CpSolver()
     apply_to_cpsat(params, solver, budget.seconds, budget.left(), large_model=v.ix is not v.res.ix, phase=phase)
     started = time.perf_counter()
@@ -223,7 +226,7 @@ def solve_cpsat(
     params: SolveParams,
     start_hint: dict[str, Assignment],
     budget: SolveBudget,
-    previous_choice: dict[str, tuple[int | None, str | None, frozenset[str]]] | None = None,
+    previous_choice: dict[str, PreviousChoice] | None = None,
     frozen: dict[str, Assignment] | None = None,
     give_up_guards: bool = False,
     keep: tuple[dict[str, Assignment], ...] = (),
@@ -307,11 +310,13 @@ def solve_cpsat(
                     STATUS[status])
         best = dict(start_hint)
         best_priority = sum(units[k].priority for k in best if k in units)
-        best_disruption = (objectives.disruption_of(v, previous_choice, best) if disrupt is not None else None)
+        best_disruption = (objectives.disruption_of(v, previous_choice, best)
+                           if disrupt is not None and previous_choice is not None else None)
         best_language = objectives.language_of(v, best)
     outcome.phases.append(PhaseReport(phase, STATUS[status], float(best_priority),
                                       outcome.bounds.get("planned_priority"), took))
     if disrupt is not None:
+        assert best_disruption is not None  # computed whenever there is a disruption term
         outcome.phases.append(PhaseReport("disruption", STATUS[status], float(best_disruption),
                                           outcome.bounds.get("disruption"), 0.0))
     overall_optimal = status == cp_model.OPTIMAL

@@ -7,6 +7,7 @@ with priority-first orders and seeded random perturbations (a small GRASP), and 
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable, Sequence
 
 from solver.budget import Meter, Slice
 from solver.greedy import best_fit_unit, try_unit
@@ -53,9 +54,15 @@ def _build(ix: Index, res: Resources, order: list[Unit], fixed: dict[str, Assign
     occ = Occupancy(ix, res)
     units = {u.key: u for u in ix.units}
     chosen = {}
-    for key, a in fixed.items():
-        occ.book(units[key], a)
-        chosen[key] = a
+    for key, kept in fixed.items():
+        occ.book(units[key], kept)
+        chosen[key] = kept
+    insert_in_order(occ, order, chosen)
+    return chosen
+
+
+def insert_in_order(occ: Occupancy, order: Iterable[Unit], chosen: dict[str, Assignment]) -> None:
+    """Each unit of `order` not yet in `chosen` at its earliest option that fits, booked in `occ`."""
     for unit in order:
         if unit.key in chosen:
             continue
@@ -63,7 +70,6 @@ def _build(ix: Index, res: Resources, order: list[Unit], fixed: dict[str, Assign
         if a is not None:
             occ.book(unit, a)
             chosen[unit.key] = a
-    return chosen
 
 
 def disruption(ix: Index, chosen: dict[str, Assignment]) -> int:
@@ -103,7 +109,7 @@ def _score(ix: Index, chosen: dict[str, Assignment]) -> tuple[int, int, int, flo
 
 
 def best_start(ix: Index, res: Resources, budget: Slice, seed: int,
-               seeds_from: list[dict[str, Assignment]] = (), fixed: dict[str, Assignment] | None = None,
+               seeds_from: Sequence[dict[str, Assignment]] = (), fixed: dict[str, Assignment] | None = None,
                ) -> dict[str, Assignment]:
     """Several orders within the slice; returns the best by (priority, lower outbound cost)."""
     fixed = fixed or {}
@@ -160,8 +166,8 @@ def improve(ix: Index, res: Resources, start: dict[str, Assignment], budget: Sli
             pickup = units[key].options[a.option].pickup_min
             if t0 - day <= pickup <= t0 + width or rng.random() < STRAY_RUIN_SHARE:
                 removed[key] = a
-        for key, a in removed.items():
-            occ.unbook(units[key], a)
+        for key, freed in removed.items():
+            occ.unbook(units[key], freed)
             del current[key]
         pool = [u for u in plannable if u.key not in current and u.key not in frozen and any(
             t0 - 3 * day <= o.pickup_min <= t0 + width + 2 * day for o in u.options)]
@@ -169,11 +175,11 @@ def improve(ix: Index, res: Resources, start: dict[str, Assignment], budget: Sli
         added = {}
         insert = best_fit_unit if rng.random() < BEST_FIT_SHARE else try_unit
         for unit in pool:
-            a = insert(occ, unit)
-            if a is not None:
-                occ.book(unit, a)
-                current[unit.key] = a
-                added[unit.key] = a
+            placed = insert(occ, unit)
+            if placed is not None:
+                occ.book(unit, placed)
+                current[unit.key] = placed
+                added[unit.key] = placed
         meter.charge(1 + len(removed) + len(pool) + len(added))
         score = _score(ix, current)
         if score[:2] >= best_score[:2]:

@@ -158,8 +158,8 @@ class LegGraph:
 
     def chain(self, leg_ids: tuple[str, ...], min_connection: int) -> Itinerary | None:
         """The itinerary of these legs if they exist and connect (same airport, enough time)."""
-        legs = [self.by_id.get(i) for i in leg_ids]
-        if not legs or any(leg is None for leg in legs):
+        legs = [self.by_id[i] for i in leg_ids if i in self.by_id]
+        if not legs or len(legs) != len(leg_ids):
             return None
         for a, b in pairwise(legs):
             if a.destination != b.origin or b.dep - a.arr < min_connection:

@@ -8,17 +8,27 @@ order), then language, then cost, each later phase keeping the earlier levels as
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ortools.sat.python import cp_model
 
 from solver.language import counts_for_language, mismatches, speakers
 from solver.timegrid import COST_SCALE, cents
 
+if TYPE_CHECKING:
+    from solver.selection import Assignment
+    from solver.variables import Vars
+    from solver.warm_start import PreviousChoice
 
-def planned_priority(v) -> cp_model.LinearExpr:
+Expr = cp_model.LinearExpr | int
+"""An objective term: a linear expression, or 0 when no unit contributes (`sum` of nothing)."""
+
+
+def planned_priority(v: Vars) -> Expr:
     return sum(unit.priority * v.assigned(unit) for unit in v.units())
 
 
-def language_mismatch(v) -> tuple[cp_model.LinearExpr, int]:
+def language_mismatch(v: Vars) -> tuple[Expr, int]:
     """Level 3: planned cases with preferred languages whose escorts speak none of them, and the most
     it can be (the number of such cases in units with escorts; 0 = nothing to optimise)."""
     s = v.ix.scenario
@@ -44,7 +54,7 @@ def language_mismatch(v) -> tuple[cp_model.LinearExpr, int]:
     return sum(terms), most
 
 
-def disruption(v, previous_choice: dict[str, tuple]) -> cp_model.LinearExpr:
+def disruption(v: Vars, previous_choice: dict[str, PreviousChoice]) -> Expr:
     """Cases planned before whose outbound legs, vehicle, escort set or escort returns change, or that
     drop out.
 
@@ -60,6 +70,7 @@ def disruption(v, previous_choice: dict[str, tuple]) -> cp_model.LinearExpr:
         if prev is None:
             continue
         option, vehicle, staff, ret = prev
+        same_parts: list[Any] | None
         same_parts = []
         if option is not None and ret is not None:
             same_parts.append(v.option_of(unit, option))
@@ -91,7 +102,7 @@ def disruption(v, previous_choice: dict[str, tuple]) -> cp_model.LinearExpr:
     return sum(terms)
 
 
-def disruption_of(v, previous_choice, assignments) -> int:
+def disruption_of(v: Vars, previous_choice: dict[str, PreviousChoice], assignments: dict[str, Assignment]) -> int:
     """The disruption of a solution given as assignments, computed like `disruption`."""
     total = 0
     for unit in v.units():
@@ -108,7 +119,7 @@ def disruption_of(v, previous_choice, assignments) -> int:
     return total
 
 
-def language_of(v, assignments) -> int:
+def language_of(v: Vars, assignments: dict[str, Assignment]) -> int:
     """The language mismatch of a solution given as assignments, computed like `language_mismatch`."""
     s = v.ix.scenario
     units = {u.key: u for u in v.units()}
@@ -116,7 +127,7 @@ def language_of(v, assignments) -> int:
                if k in units)
 
 
-def cost_terms(v) -> dict[str, cp_model.LinearExpr]:
+def cost_terms(v: Vars) -> dict[str, Expr]:
     """Named cost terms in cents: fares, waiting, vehicle km, escort hours."""
     res, ix = v.res, v.ix
     s = ix.scenario

@@ -97,7 +97,7 @@ def warm_start_stage(run: Run) -> None:
     t = time.perf_counter()
     run.greedy = run.chosen = solve_greedy(run.ix, run.res, fixed=run.frozen)
     run.timed("greedy", t)
-    run.info.update(strategy=run.params.strategy, params=run.params.model_dump(), ortools=ortools.__version__,
+    run.info.update(strategy=run.params.strategy, params=run.params.model_dump(), ortools=ortools.__version__,  # type: ignore[attr-defined]
                     planner=PLANNER_VERSION, legs=len(run.scenario.flights),
                     options=sum(len(u.options) for u in run.ix.units), units=len(run.ix.units))
     if run.prev is not None:

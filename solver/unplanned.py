@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from solver.budget import Meter, Slice
 from solver.explain.words import Reason
-from solver.greedy import try_unit
+from solver.heuristics import insert_in_order
 from solver.occupancy import Occupancy, replay
 from solver.params import SolveParams
 from solver.resources import Resources
@@ -19,13 +19,7 @@ def insert_leftovers(ix: Index, res: Resources, chosen: dict[str, Assignment]) -
     """Safety net after a time-limited search: add any unplanned unit that still fits."""
     occ = replay(ix, res, chosen)
     out = dict(chosen)
-    for unit in sorted(ix.units, key=lambda u: (-u.priority, u.key)):
-        if unit.key in out or not unit.options:
-            continue
-        a = try_unit(occ, unit)
-        if a is not None:
-            occ.book(unit, a)
-            out[unit.key] = a
+    insert_in_order(occ, sorted((u for u in ix.units if u.options), key=lambda u: (-u.priority, u.key)), out)
     return out
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ortools.sat.python import cp_model
+
 from solver.duty import joins_at_airport
 from solver.rules.base import Blocker
 from solver.windows import clip_spans
@@ -26,8 +28,8 @@ EXPLAINS = ("staff", "same_gender", "excluded_country")
 def add(v: Vars) -> list[Guard]:
     model, res, ix = v.model, v.res, v.ix
     st = ix.scenario.settings
-    intervals = {sid: [] for sid in res.staff}
-    trips = {sid: [] for sid in res.staff}
+    intervals: dict[str, list[cp_model.IntervalVar]] = {sid: [] for sid in res.staff}
+    trips: dict[str, list[cp_model.IntVar]] = {sid: [] for sid in res.staff}
     for unit in v.units():
         if not unit.n_escorts:
             continue
@@ -70,10 +72,10 @@ def add(v: Vars) -> list[Guard]:
     return []
 
 
-def _by_start(v, unit, sid: str) -> list[tuple[bool, object]]:
+def _by_start(v: Vars, unit: Unit, sid: str) -> list[tuple[bool, cp_model.IntVar]]:
     """(joins at the airport?, literal "fills a role of that kind") for each kind this person can fill."""
     st = v.ix.scenario.settings
-    kinds: dict[bool, list] = {}
+    kinds: dict[bool, list[cp_model.IntVar]] = {}
     for role in v.res.staff[sid].roles:
         if role in unit.needs:
             kinds.setdefault(joins_at_airport(role, st), []).append(v.escorts_as(unit, sid, role))
@@ -90,7 +92,7 @@ def _by_start(v, unit, sid: str) -> list[tuple[bool, object]]:
     return out
 
 
-def _role_capacity(v) -> None:
+def _role_capacity(v: Vars) -> None:
     """Redundant: at any moment, the escorts of one role on trips <= staff holding that role.
 
     Implied by the per-person no-overlap; stated per role it gives CP-SAT a much stronger bound.
