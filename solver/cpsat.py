@@ -324,7 +324,7 @@ def solve_cpsat(
         model.add(priority == best_priority)
     else:
         model.add(priority >= best_priority)
-    if disrupt is not None:
+    if disrupt is not None and best_disruption is not None:  # both set together, above
         model.add(disrupt <= best_disruption)
 
     # Phase 2: language mismatch (level 3), with the levels above kept as constraints. A large model
