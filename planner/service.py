@@ -49,7 +49,7 @@ def _withdraw(scenario: Scenario, plan: Plan, violations: list[Violation],
     if not bad:
         return plan, []
     trips, unplanned = [], list(plan.unplanned)
-    removed = []
+    removed: list[str] = []
     for trip in plan.trips:
         if bad & set(trip.cases):
             removed.extend(trip.cases)
