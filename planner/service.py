@@ -42,8 +42,8 @@ def scenario_hash(scenario: Scenario) -> str:
 WITHDRAWN = "withdrawn: the rule checker rejected the proposed trip"
 
 
-def _withdraw(scenario: Scenario, plan: Plan, violations: list[Violation], previous: Plan | None) -> tuple[Plan,
-                                                                                                           list[str]]:
+def _withdraw(scenario: Scenario, plan: Plan, violations: list[Violation],
+              previous: Plan | None) -> tuple[Plan, list[str]]:
     """Last line of defence: a trip the checker rejects is taken out, never handed on."""
     bad = {c for v in violations if v.rule not in UNAVOIDABLE for c in v.cases}
     if not bad:
@@ -65,10 +65,11 @@ def _withdraw(scenario: Scenario, plan: Plan, violations: list[Violation], previ
 
 
 def solve_scenario(scenario: Scenario, params: SolveParams | None = None, previous: Plan | None = None,
-                   budget: SolveBudget | None = None) -> CheckedPlan:
+                   budget: SolveBudget | None = None, trace: bool = False) -> CheckedPlan:
     """Solve and check. `budget` is the command's clock when the caller started it earlier (the
-    CLI, so loading counts); the final check runs in the share it keeps free."""
-    result = solve(scenario, params, previous, budget)
+    CLI, so loading counts); the final check runs in the share it keeps free. `trace` keeps the
+    solver's internals on `result.trace` (tests)."""
+    result = solve(scenario, params, previous, budget, trace=trace)
     plan = result.plan
     violations = find_violations(scenario, plan, previous)
     repaired: list[str] = []

@@ -48,9 +48,14 @@ mode plans for the limit itself; reproducible mode spends nominal budgets and on
 on a machine far slower than calibrated."""
 
 
+TOLERANCE_MIN_S = 5.0
+"""A command may end this long past `--time-limit` (FORMAT.md), or TOLERANCE_SHARE of it if longer."""
+TOLERANCE_SHARE = 0.1
+
+
 def tolerance_s(limit_s: float) -> float:
     """How far past `--time-limit` a command may end: max(5 s, 10 %)."""
-    return max(5.0, 0.1 * limit_s)
+    return max(TOLERANCE_MIN_S, TOLERANCE_SHARE * limit_s)
 
 
 @dataclass(frozen=True)
@@ -171,7 +176,8 @@ class SolveBudget:
         else:
             room = self.end - now - self.reserve(stage) - (MIN_SEARCH_S if stage in ("index", "heuristics") else 0.0)
             hard = self.backstop - self.reserve(stage)
-            seconds = self.nominal(stage) if self.reproducible else self._floored(stage, min(self.nominal(stage), room), hard - now)
+            seconds = (self.nominal(stage) if self.reproducible
+                       else self._floored(stage, min(self.nominal(stage), room), hard - now))
         deadline = max(now, hard) if self.reproducible else min(now + seconds, max(now, hard))
         return Slice(stage, seconds, deadline, self.reproducible)
 

@@ -20,11 +20,16 @@ from solver.rules import add_all
 from solver.selection import Assignment
 from solver.timegrid import COST_SCALE
 from solver.variables import Vars, build_vars
+from solver.warm_start import PreviousChoice
 
 log = logging.getLogger(__name__)
 
 HINT_MIN_DETERMINISTIC = 0.5
 """Deterministic time a hint completion always gets (it fixes every decision; L-tier models need ~0.05)."""
+HINT_MIN_WALL_S = 0.05
+"""Wall seconds a hint completion always gets: CP-SAT treats a limit of 0 as no time at all."""
+MIN_COST_PHASE_S = 0.05
+"""A cost phase whose slice is shorter than this is skipped (reported as "skipped")."""
 
 STATUS = {
     cp_model.OPTIMAL: "optimal",
@@ -122,7 +127,7 @@ def _hint(v: Vars, assignments: dict[str, Assignment]) -> None:
             on = a is not None and a.option == o.index
             model.add_hint(v.x[k, o.index], on)
             for r in range(len(o.returns)) if unit.n_escorts else ():
-                model.add_hint(v.ret[k, o.index, r], on and a.ret == r)
+                model.add_hint(v.ret[k, o.index, r], on and a is not None and a.ret == r)
         chosen = {sid: role for sid, role in (a.escorts if a else ())}
         for sid, role, var in v.roles_of[k]:
             model.add_hint(var, chosen.get(sid) == role)
@@ -148,10 +153,11 @@ def _complete_hint(v: Vars, budget: Slice, params: SolveParams) -> str:
     solver.parameters.fix_variables_to_their_hinted_value = True
     solver.parameters.num_workers = 1
     if budget.reproducible:
-        solver.parameters.max_deterministic_time = max(HINT_MIN_DETERMINISTIC, DETERMINISTIC_UNITS_PER_SECOND * budget.seconds)
-        solver.parameters.max_time_in_seconds = max(0.05, budget.left())
+        solver.parameters.max_deterministic_time = max(HINT_MIN_DETERMINISTIC,
+                                                       DETERMINISTIC_UNITS_PER_SECOND * budget.seconds)
+        solver.parameters.max_time_in_seconds = max(HINT_MIN_WALL_S, budget.left())
     else:
-        solver.parameters.max_time_in_seconds = max(0.05, min(budget.seconds, budget.left()))
+        solver.parameters.max_time_in_seconds = max(HINT_MIN_WALL_S, min(budget.seconds, budget.left()))
     status = solver.solve(v.model)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         log.warning("start solution does not satisfy the CP-SAT model (%s); searching without it", STATUS[status])
@@ -194,7 +200,8 @@ def _settle_guards(v: Vars, guards: list[Guard], params: SolveParams, seconds: f
     return relaxation
 
 
-def _model_error(outcome: CpsatOutcome, model: cp_model.CpModel, phase: str, status: int, plan_from: str) -> None:
+def _model_error(outcome: CpsatOutcome, model: cp_model.CpModel, phase: str, status: cp_model.CpSolverStatus,
+                 plan_from: str) -> None:
     """A phase failed where it cannot: say so loudly, with the constraint presolve names."""
     findings = presolve_findings(model)
     outcome.failure = {"phase": phase, "status": STATUS[status], "presolve": findings, "plan_from": plan_from}
@@ -204,7 +211,8 @@ def _model_error(outcome: CpsatOutcome, model: cp_model.CpModel, phase: str, sta
               plan_from)
 
 
-def _run(v: Vars, params: SolveParams, budget: Slice, phase: str) -> tuple[cp_model.CpSolver, int, float]:
+def _run(v: Vars, params: SolveParams, budget: Slice,
+         phase: str) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus, float]:
     solver = cp_model.CpSolver()
     apply_to_cpsat(params, solver, budget.seconds, budget.left(), large_model=v.ix is not v.res.ix, phase=phase)
     started = time.perf_counter()
@@ -218,7 +226,7 @@ def solve_cpsat(
     params: SolveParams,
     start_hint: dict[str, Assignment],
     budget: SolveBudget,
-    previous_choice: dict[str, tuple[int | None, str | None, frozenset[str]]] | None = None,
+    previous_choice: dict[str, PreviousChoice] | None = None,
     frozen: dict[str, Assignment] | None = None,
     give_up_guards: bool = False,
     keep: tuple[dict[str, Assignment], ...] = (),
@@ -302,11 +310,13 @@ def solve_cpsat(
                     STATUS[status])
         best = dict(start_hint)
         best_priority = sum(units[k].priority for k in best if k in units)
-        best_disruption = (objectives.disruption_of(v, previous_choice, best) if disrupt is not None else None)
+        best_disruption = (objectives.disruption_of(v, previous_choice, best)
+                           if disrupt is not None and previous_choice is not None else None)
         best_language = objectives.language_of(v, best)
     outcome.phases.append(PhaseReport(phase, STATUS[status], float(best_priority),
                                       outcome.bounds.get("planned_priority"), took))
     if disrupt is not None:
+        assert best_disruption is not None  # computed whenever there is a disruption term
         outcome.phases.append(PhaseReport("disruption", STATUS[status], float(best_disruption),
                                           outcome.bounds.get("disruption"), 0.0))
     overall_optimal = status == cp_model.OPTIMAL
@@ -314,7 +324,7 @@ def solve_cpsat(
         model.add(priority == best_priority)
     else:
         model.add(priority >= best_priority)
-    if disrupt is not None:
+    if disrupt is not None and best_disruption is not None:  # both set together, above
         model.add(disrupt <= best_disruption)
 
     # Phase 2: language mismatch (level 3), with the levels above kept as constraints. A large model
@@ -355,7 +365,7 @@ def solve_cpsat(
     _complete_hint(v, budget.slice("hint"), params)
     phase_budget = budget.slice("cost")
     found_any = ok
-    if phase_budget.seconds > 0.05 and not phase_budget.expired():
+    if phase_budget.seconds > MIN_COST_PHASE_S and not phase_budget.expired():
         solver, status, took = _run(v, params, phase_budget, "cost")
         ok = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
         outcome.phases.append(PhaseReport("cost", STATUS[status], solver.objective_value / COST_SCALE if ok else None,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ortools.sat.python import cp_model
 
 PRESOLVE_SECONDS = 10.0
-
+"""A failed phase's model is presolved once more to say why; this diagnosis never takes longer."""
 
 
 def _fixed(model: cp_model.CpModel, index: int) -> tuple[int, int] | None:
@@ -36,7 +36,7 @@ def overlapping_fixed_intervals(model: cp_model.CpModel) -> list[str]:
             continue
         fixed = sorted((span, constraints[i].name or f"#{i}") for i in ct.no_overlap.intervals
                        if (span := _fixed(model, i)) is not None and span[1] > span[0])
-        for (a, name_a), (b, name_b) in zip(fixed, fixed[1:]):
+        for (a, name_a), (b, name_b) in zip(fixed, fixed[1:], strict=False):
             if b[0] < a[1]:
                 out.append(f"no_overlap: constant intervals {name_a} {list(a)} and {name_b} {list(b)} overlap")
     return out

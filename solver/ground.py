@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 from models import Case, Scenario
@@ -143,7 +144,7 @@ class GroundCheck:
 
     def itinerary_problem(self, it: Itinerary, previous_legs: tuple[str, ...] | None) -> str | None:
         """A rule-9 limit the whole itinerary breaks (connections and the transit request)."""
-        for a, b in zip(it.legs, it.legs[1:]):
+        for a, b in pairwise(it.legs):
             problem = self.connection_problem(a, b)
             if problem is not None:
                 return problem

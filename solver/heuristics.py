@@ -7,6 +7,7 @@ with priority-first orders and seeded random perturbations (a small GRASP), and 
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable, Sequence
 
 from solver import previous
 from solver.budget import Meter, Slice
@@ -27,6 +28,19 @@ BEST_START_SHARE = 0.3
 """Share of the heuristics slice for the start orders; the local search gets the rest."""
 WARM_START_SHARE = 0.2
 """The same with a previous plan, where the local search repairs around the kept trips."""
+START_ORDERS_SHARE = 0.25
+"""Share of the start slice for the randomised orders after the three fixed ones (the rest is margin)."""
+PRIORITY_NOISE = 2.5
+"""Random priority added to each unit in a randomised start order: enough to swap units one priority
+level apart, never a high-priority unit behind a much lower one."""
+ESCORT_PENALTY_NOISE = 0.3
+"""How strongly a randomised start order may push back units that need many escorts."""
+STRAY_RUIN_SHARE = 0.03
+"""Chance that a trip outside the ruined window is freed as well (lets the search leave a basin)."""
+REINSERT_NOISE = 1.5
+"""Random priority added when re-inserting freed units, so ties are broken differently each round."""
+BEST_FIT_SHARE = 0.5
+"""Chance a round re-inserts by best fit rather than earliest fit."""
 
 
 def _work(slice_: Slice) -> Meter:
@@ -42,9 +56,15 @@ def _build(ix: Index, res: Resources, order: list[Unit], fixed: dict[str, Assign
     occ = Occupancy(ix, res)
     units = {u.key: u for u in ix.units}
     chosen = {}
-    for key, a in fixed.items():
-        occ.book(units[key], a)
-        chosen[key] = a
+    for key, kept in fixed.items():
+        occ.book(units[key], kept)
+        chosen[key] = kept
+    insert_in_order(occ, order, chosen)
+    return chosen
+
+
+def insert_in_order(occ: Occupancy, order: Iterable[Unit], chosen: dict[str, Assignment]) -> None:
+    """Each unit of `order` not yet in `chosen` at its earliest option that fits, booked in `occ`."""
     for unit in order:
         if unit.key in chosen:
             continue
@@ -52,7 +72,6 @@ def _build(ix: Index, res: Resources, order: list[Unit], fixed: dict[str, Assign
         if a is not None:
             occ.book(unit, a)
             chosen[unit.key] = a
-    return chosen
 
 
 def disruption(ix: Index, chosen: dict[str, Assignment]) -> int:
@@ -76,11 +95,11 @@ def _score(ix: Index, chosen: dict[str, Assignment]) -> tuple[int, int, int, flo
 
 
 def best_start(ix: Index, res: Resources, budget: Slice, seed: int,
-               seeds_from: list[dict[str, Assignment]] = (), fixed: dict[str, Assignment] | None = None,
+               seeds_from: Sequence[dict[str, Assignment]] = (), fixed: dict[str, Assignment] | None = None,
                ) -> dict[str, Assignment]:
     """Several orders within the slice; returns the best by (priority, lower outbound cost)."""
     fixed = fixed or {}
-    meter = _work(budget.part("start orders", 0.25))
+    meter = _work(budget.part("start orders", START_ORDERS_SHARE))
     units = [u for u in ix.units if u.options]
     candidates = list(seeds_from)
     orders = [
@@ -93,7 +112,8 @@ def best_start(ix: Index, res: Resources, budget: Slice, seed: int,
     best = max(candidates, key=lambda c: _score(ix, c)) if candidates else {}
     rng = random.Random(seed)
     while units and not meter.exhausted():
-        noisy = sorted(units, key=lambda u: (-(u.priority + rng.uniform(0, 2.5)) / (1 + 0.3 * u.n_escorts * rng.random()), u.key))
+        noisy = sorted(units, key=lambda u: (-(u.priority + rng.uniform(0, PRIORITY_NOISE))
+                                             / (1 + ESCORT_PENALTY_NOISE * u.n_escorts * rng.random()), u.key))
         cand = _build(ix, res, noisy, fixed)
         meter.charge(1 + len(units) + len(cand))
         if _score(ix, cand) > _score(ix, best):
@@ -132,22 +152,22 @@ def improve(ix: Index, res: Resources, start: dict[str, Assignment], budget: Sli
             if key in frozen:
                 continue
             pickup = units[key].options[a.option].pickup_min
-            if t0 - day <= pickup <= t0 + width or rng.random() < 0.03:
+            if t0 - day <= pickup <= t0 + width or rng.random() < STRAY_RUIN_SHARE:
                 removed[key] = a
-        for key, a in removed.items():
-            occ.unbook(units[key], a)
+        for key, freed in removed.items():
+            occ.unbook(units[key], freed)
             del current[key]
         pool = [u for u in plannable if u.key not in current and u.key not in frozen and any(
             t0 - 3 * day <= o.pickup_min <= t0 + width + 2 * day for o in u.options)]
-        pool.sort(key=lambda u: (-(u.priority + rng.uniform(0, 1.5)), u.key))
+        pool.sort(key=lambda u: (-(u.priority + rng.uniform(0, REINSERT_NOISE)), u.key))
         added = {}
-        insert = best_fit_unit if rng.random() < 0.5 else try_unit
+        insert = best_fit_unit if rng.random() < BEST_FIT_SHARE else try_unit
         for unit in pool:
-            a = previous_fit(occ, unit) or insert(occ, unit)
-            if a is not None:
-                occ.book(unit, a)
-                current[unit.key] = a
-                added[unit.key] = a
+            placed = previous_fit(occ, unit) or insert(occ, unit)
+            if placed is not None:
+                occ.book(unit, placed)
+                current[unit.key] = placed
+                added[unit.key] = placed
         meter.charge(1 + len(removed) + len(pool) + len(added))
         score = _score(ix, current)
         if score[:2] >= best_score[:2]:

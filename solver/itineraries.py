@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from models import Flight, Scenario
 from solver.timegrid import TimeGrid
@@ -122,7 +123,8 @@ class LegGraph:
         alone, members = self.alone, self.members
         return lambda rep: leg_ok(rep) if rep.cls in alone else any(leg_ok(m) for m in members[rep.cls])
 
-    def expand(self, classes: Itinerary, leg_ok: Callable[[Leg], bool], alternatives: int) -> tuple[list[Itinerary], bool]:
+    def expand(self, classes: Itinerary, leg_ok: Callable[[Leg], bool],
+               alternatives: int) -> tuple[list[Itinerary], bool]:
         """Up to `alternatives` concrete itineraries of a class itinerary, cheapest first; the k-th takes
         the k-th cheapest copy of every leg, so alternatives share no copy where copies exist.
 
@@ -156,10 +158,10 @@ class LegGraph:
 
     def chain(self, leg_ids: tuple[str, ...], min_connection: int) -> Itinerary | None:
         """The itinerary of these legs if they exist and connect (same airport, enough time)."""
-        legs = [self.by_id.get(i) for i in leg_ids]
-        if not legs or any(leg is None for leg in legs):
+        legs = [self.by_id[i] for i in leg_ids if i in self.by_id]
+        if not legs or len(legs) != len(leg_ids):
             return None
-        for a, b in zip(legs, legs[1:]):
+        for a, b in pairwise(legs):
             if a.destination != b.origin or b.dep - a.arr < min_connection:
                 return None
         return Itinerary(tuple(legs))

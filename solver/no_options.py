@@ -23,10 +23,10 @@ def validity_words(unit: Unit, first_day: date | None) -> tuple[str, str]:
         ends = [ftf.valid_until] + ([doc.valid_until] if doc else [])
         if first_day is not None and min(ends) < first_day:
             fit = ftf.valid_until == min(ends)
-            parts[-1] = (f"{tag}{'fit-to-fly' if fit else 'reisdocument'} verloopt {min(ends)}, eerste geschikte vlucht "
-                         f"{first_day}",
-                         f"{tag}{'fit-to-fly' if fit else 'travel document'} expires {min(ends)}, first suitable flight "
-                         f"{first_day}")
+            parts[-1] = (f"{tag}{'fit-to-fly' if fit else 'reisdocument'} verloopt {min(ends)}, "
+                         f"eerste geschikte vlucht {first_day}",
+                         f"{tag}{'fit-to-fly' if fit else 'travel document'} expires {min(ends)}, "
+                         f"first suitable flight {first_day}")
     return "; ".join(nl for nl, _ in parts), "; ".join(en for _, en in parts)
 
 
@@ -45,12 +45,14 @@ def no_option_reasons(b, unit: Unit, lo: int, hi: int, max_legs: int, max_dur: i
         flights = " → ".join(lock_flights)
         return [("locked_flights", f"vastgezette vluchten {flights} kunnen voor deze zaak niet gebruikt worden "
                  "(controleer aansluiting, stoelen, voorwaarden en data)",
-                 f"locked flights {flights} cannot be used for this case (check connection, seats, conditions and dates)")]
+                 f"locked flights {flights} cannot be used for this case "
+                 "(check connection, seats, conditions and dates)")]
     none = ("none", "geen reisroute voldoet aan alle regels", "no itinerary keeps all rules")
     if counts.get("found"):
         out = rule_words(b, unit, counts)
         if counts.get("care"):
-            out.append(("care", f"geen bevestigde opvang open bij aankomst voor alle {counts['care']} reisroutes naar {dest}",
+            out.append(("care", "geen bevestigde opvang open bij aankomst voor alle "
+                        f"{counts['care']} reisroutes naar {dest}",
                         f"no confirmed care option open at arrival for any of {counts['care']} itineraries to {dest}"))
         if counts.get("returns"):
             out.append(("returns", f"geen terugvlucht voor de begeleiders binnen {st.return_max_hours:g} u na aankomst "
@@ -78,7 +80,8 @@ def no_option_reasons(b, unit: Unit, lo: int, hi: int, max_legs: int, max_dur: i
 
     loose = dict(seats=False, stretcher=False, oxygen=False, medif=False)
     if not any_found(4, hours(48), **loose):
-        return [("no_connection", f"geen vluchtverbinding naar {dest} {when_nl}", f"no flight connection to {dest} {when}")]
+        return [("no_connection", f"geen vluchtverbinding naar {dest} {when_nl}",
+                 f"no flight connection to {dest} {when}")]
     if not any_found(max_legs, max_dur, **loose):
         return [("max_legs", f"geen reisroute naar {dest} {when_nl} binnen max {max_legs} vluchten en "
                  f"{max_dur / 60:g} reisuren",
@@ -155,13 +158,15 @@ def rule_words(b, unit: Unit, counts: dict) -> list[tuple[str, str, str]]:
             out.append((limit, f"{nl} ({counts[limit]} reisroutes)", f"{en} ({counts[limit]} itineraries)"))
     if counts.get(TRANSIT_REQUEST):
         h = f"{st.transit_request_hours:g}"
-        out.append((TRANSIT_REQUEST, f"overstap in een derde land: doorgeleidingsverzoek vraagt {h} u; {counts[TRANSIT_REQUEST]} "
+        out.append((TRANSIT_REQUEST, f"overstap in een derde land: doorgeleidingsverzoek vraagt {h} u; "
+                    f"{counts[TRANSIT_REQUEST]} "
                     "reisroutes vertrekken eerder",
                     f"connection in a third country: the transit request needs {h} h; {counts[TRANSIT_REQUEST]} "
                     "itineraries depart sooner"))
     if counts.get("airport_wait"):
         wait = f"{(st.max_airport_wait_minutes or 0) / 60:g}"
-        out.append(("airport_wait", f"geen ophaaltijd zonder meer dan {wait} u wachten op de luchthaven voor de check-in "
+        out.append(("airport_wait", f"geen ophaaltijd zonder meer dan {wait} u wachten op de luchthaven "
+                    "voor de check-in "
                     f"({counts['airport_wait']} reisroutes)",
                     f"no pickup time without waiting more than {wait} h at the airport before check-in "
                     f"({counts['airport_wait']} itineraries)"))
@@ -171,7 +176,8 @@ def rule_words(b, unit: Unit, counts: dict) -> list[tuple[str, str, str]]:
                     f"escorts' outbound duty longer than {duty} h ({counts['duty']} itineraries)"))
     if counts.get("returns_rest"):
         rest = f"{(st.rest_abroad_minutes or 0) / 60:g}"
-        out.append(("returns_rest", f"geen terugvlucht voor de begeleiders na ≥ {rest} uur rust ({counts['returns_rest']} reisroutes)",
+        out.append(("returns_rest", f"geen terugvlucht voor de begeleiders na ≥ {rest} uur rust "
+                    f"({counts['returns_rest']} reisroutes)",
                     f"no return flight for the escorts after ≥ {rest} h rest ({counts['returns_rest']} itineraries)"))
     if counts.get("report"):
         out.append(("report", "de KMar-melding op de luchthaven zou vóór nu liggen",

@@ -8,18 +8,28 @@ order), then language, then cost, each later phase keeping the earlier levels as
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ortools.sat.python import cp_model
 
 from solver import previous
 from solver.language import counts_for_language, mismatches, speakers
 from solver.timegrid import COST_SCALE, cents
 
+if TYPE_CHECKING:
+    from solver.selection import Assignment
+    from solver.variables import Vars
+    from solver.warm_start import PreviousChoice
 
-def planned_priority(v) -> cp_model.LinearExpr:
-    return sum(unit.priority * v.planned[unit.key] for unit in v.units())
+Expr = cp_model.LinearExpr | int
+"""An objective term: a linear expression, or 0 when no unit contributes (`sum` of nothing)."""
 
 
-def language_mismatch(v) -> tuple[cp_model.LinearExpr, int]:
+def planned_priority(v: Vars) -> Expr:
+    return sum(unit.priority * v.assigned(unit) for unit in v.units())
+
+
+def language_mismatch(v: Vars) -> tuple[Expr, int]:
     """Level 3: planned cases with preferred languages whose escorts speak none of them, and the most
     it can be (the number of such cases in units with escorts; 0 = nothing to optimise)."""
     s = v.ix.scenario
@@ -37,15 +47,15 @@ def language_mismatch(v) -> tuple[cp_model.LinearExpr, int]:
         for who, count in sorted(by_speakers.items()):
             most += count
             if not who:
-                terms.append(count * v.planned[k])
+                terms.append(count * v.assigned(k))
                 continue
             miss = v.model.new_bool_var(f"language_mismatch[{k},{len(terms)}]")
-            v.model.add(miss + sum(v.esc[k, sid] for sid in who) >= v.planned[k])
+            v.model.add(miss + sum(v.escorts(k, sid) for sid in who) >= v.assigned(k))
             terms.append(count * miss)
     return sum(terms), most
 
 
-def disruption(v, previous_choice: dict[str, tuple]) -> cp_model.LinearExpr:
+def disruption(v: Vars, previous_choice: dict[str, PreviousChoice]) -> Expr:
     """Cases planned before whose outbound legs, vehicle, escort set or escort returns change, or that
     drop out: models/disruption.py's definition as constraints (`disruption_of` is the plain one).
 
@@ -61,25 +71,26 @@ def disruption(v, previous_choice: dict[str, tuple]) -> cp_model.LinearExpr:
         if prev is None:
             continue
         option, vehicle, staff, ret = prev
+        same_parts: list[Any] | None
         same_parts = []
         if option is not None and ret is not None:
-            same_parts.append(v.x[unit.key, option])
+            same_parts.append(v.option_of(unit, option))
             if ret >= 0 and unit.n_escorts:
-                same_parts.append(v.ret[unit.key, option, ret])
+                same_parts.append(v.return_of(unit, option, ret))
             elif unit.n_escorts:
                 same_parts = None  # escorts now, none before: their returns are new
         else:
             same_parts = None
-        if same_parts is not None and vehicle is not None and (unit.key, vehicle) in v.veh:
-            same_parts.append(v.veh[unit.key, vehicle])
+        if same_parts is not None and vehicle is not None and v.may_use_vehicle(unit, vehicle):
+            same_parts.append(v.uses_vehicle(unit, vehicle))
         elif same_parts is not None:
             same_parts = None
         if same_parts is not None:
             for sid in staff:
-                if (unit.key, sid) not in v.esc:
+                if not v.may_escort(unit, sid):
                     same_parts = None
                     break
-                same_parts.append(v.esc[unit.key, sid])
+                same_parts.append(v.escorts(unit, sid))
         if same_parts is not None and len(staff) != unit.n_escorts:
             same_parts = None
         kept = model.new_bool_var(f"kept[{unit.key}]")
@@ -92,13 +103,13 @@ def disruption(v, previous_choice: dict[str, tuple]) -> cp_model.LinearExpr:
     return sum(terms)
 
 
-def disruption_of(v, previous_choice, assignments) -> int:
+def disruption_of(v: Vars, previous_choice: dict[str, PreviousChoice], assignments: dict[str, Assignment]) -> int:
     """The disruption of a solution given as assignments: `solver.previous.disruption`, the plain
     definition that `disruption` encodes (tests/solver/test_disruption_agrees.py holds them together)."""
     return previous.disruption([u for u in v.units() if u.key in previous_choice], assignments)
 
 
-def language_of(v, assignments) -> int:
+def language_of(v: Vars, assignments: dict[str, Assignment]) -> int:
     """The language mismatch of a solution given as assignments, computed like `language_mismatch`."""
     s = v.ix.scenario
     units = {u.key: u for u in v.units()}
@@ -106,7 +117,7 @@ def language_of(v, assignments) -> int:
                if k in units)
 
 
-def cost_terms(v) -> dict[str, cp_model.LinearExpr]:
+def cost_terms(v: Vars) -> dict[str, Expr]:
     """Named cost terms in cents: fares, waiting, vehicle km, escort hours."""
     res, ix = v.res, v.ix
     s = ix.scenario
@@ -115,14 +126,14 @@ def cost_terms(v) -> dict[str, cp_model.LinearExpr]:
     for unit in v.units():
         k = unit.key
         for o in unit.options:
-            outbound.append(cents(o.outbound_cost_eur) * v.x[k, o.index])
-            vehicle.append(cents(km_eur * ix.km(unit.location.id, o.airport)) * v.x[k, o.index])
+            outbound.append(cents(o.outbound_cost_eur) * v.option_of(k, o.index))
+            vehicle.append(cents(km_eur * ix.km(unit.location.id, o.airport)) * v.option_of(k, o.index))
             for r, it in enumerate(o.returns):
-                fares_back.append(cents(unit.n_escorts * it.fare_eur) * v.ret[k, o.index, r])
+                fares_back.append(cents(unit.n_escorts * it.fare_eur) * v.return_of(k, o.index, r))
         for vid in unit.vehicles:
             depot = res.vehicles[vid].depot
-            vehicle.append(cents(km_eur * ix.km(depot, unit.location.id)) * v.veh[k, vid])
-            for a, var in v.airports_of[k, vid]:
+            vehicle.append(cents(km_eur * ix.km(depot, unit.location.id)) * v.uses_vehicle(k, vid))
+            for a, var in v.vehicle_airports(k, vid):
                 vehicle.append(cents(km_eur * ix.km(a, depot)) * var)
         if unit.n_escorts:
             for sid in unit.staff:
@@ -131,9 +142,9 @@ def cost_terms(v) -> dict[str, cp_model.LinearExpr]:
                     continue
                 minutes = v.length_var(f"escort_minutes[{k},{sid}]")
                 for role in res.staff[sid].roles:  # escort trip start by role (rule 7) to the last return arrival
-                    if (k, sid, role) in v.esc_role:
-                        v.model.add(minutes >= v.return_arrival[k] - v.escort_start(unit, role)).only_enforce_if(
-                            v.esc_role[k, sid, role])
+                    if v.may_escort(k, sid, role):
+                        v.model.add(minutes >= v.return_arrival_of(k) - v.escort_start(unit, role)).only_enforce_if(
+                            v.escorts_as(k, sid, role))
                 hours.append(round(rate * COST_SCALE / 60) * minutes)
     return {
         "fares_and_waiting": sum(outbound),

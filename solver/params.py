@@ -6,6 +6,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+MAX_FIXED_SHARE = 0.9
+"""The fixed stages (index, heuristics, hints, explanations, finish) may plan for at most this share of
+the time limit together: the CP-SAT search keeps the rest."""
+
 
 class SolveParams(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -22,7 +26,8 @@ class SolveParams(BaseModel):
     max_return_legs: int = Field(3, ge=1, le=4, description="leg cap for escort returns")
     log_progress: bool = Field(False, description="log each improving solution (planner's own lines)")
     cpsat_log: bool = Field(False, description="CP-SAT's own search log, for debugging")
-    probing_level: int = Field(0, ge=0, le=2, description="CP-SAT presolve probing; 0 skips probing, which took 20 s on L-tier models")
+    probing_level: int = Field(0, ge=0, le=2, description="CP-SAT presolve probing; 0 skips probing, "
+                               "which took 20 s on L-tier models")
     # -- the time budget (solver.budget): shares of time_limit_s, validated together below --------
     index_share: float = Field(0.15, gt=0, lt=1, description="share of the time the itinerary index may take; "
                                "past it, the remaining trips get fewer candidate itineraries")
@@ -35,7 +40,8 @@ class SolveParams(BaseModel):
                                           "second than CP-SAT (XL tier: +70 priority in 80 s against +10)")
     hint_share: float = Field(0.05, ge=0, lt=0.5, description="share of the time to complete the start solution "
                               "before each CP-SAT phase")
-    explain_share: float = Field(0.08, ge=0, lt=0.5, description="share of the time for CP-SAT explanations of unplanned cases")
+    explain_share: float = Field(0.08, ge=0, lt=0.5, description="share of the time for CP-SAT "
+                                 "explanations of unplanned cases")
     explain_max_s: float = Field(8.0, ge=0, description="the CP-SAT explanations never take longer, seconds")
     finish_share: float = Field(0.03, ge=0, lt=0.5, description="share of the time kept for the final rule check "
                                 "and writing the plan")
@@ -52,13 +58,22 @@ class SolveParams(BaseModel):
     def _shares_leave_search_time(self) -> SolveParams:
         heuristics = max(self.heuristics_share, self.large_heuristics_share)
         fixed = self.index_share + heuristics + 2 * self.hint_share + self.explain_share + self.finish_share
-        if fixed > 0.9:
+        if fixed > MAX_FIXED_SHARE:
             raise ValueError(f"index, (large) heuristics, 2 x hint, explain and finish shares add up to {fixed:.2f}; "
-                             "at most 0.9, so the CP-SAT search keeps a tenth of the time")
+                             f"at most {MAX_FIXED_SHARE}, so the CP-SAT search keeps a tenth of the time")
         return self
 
 
 DETERMINISTIC_UNITS_PER_SECOND = 0.08
+"""CP-SAT deterministic time per nominal second when reproducible (measured ~0.06-0.15 on S and L tiers)."""
+MIN_DETERMINISTIC = 0.05
+"""Deterministic time a phase always gets, however short its slice."""
+BACKSTOP_FACTOR = 5.0
+"""Reproducible mode without a deadline: the wall-clock backstop is this many times the nominal slice ..."""
+BACKSTOP_MIN_S = 1.0
+"""... and at least this long, so a slow machine still finishes the deterministic budget."""
+MIN_WALL_S = 0.1
+"""Wall seconds CP-SAT always gets: a limit of 0 would stop it before it reports the start solution."""
 
 
 def reproducible(params: SolveParams) -> bool:
@@ -87,12 +102,12 @@ def apply_to_cpsat(params: SolveParams, solver, time_limit_s: float, wall_backst
     if reproducible(params):
         # Deterministic time runs at ~0.06-0.15 units per wall second on these models (measured on
         # S and L tiers); the wall limit is only a backstop, so the run stays reproducible.
-        solver.parameters.max_deterministic_time = max(0.05, DETERMINISTIC_UNITS_PER_SECOND * time_limit_s)
-        backstop = max(1.0, 5 * time_limit_s) if wall_backstop_s is None else wall_backstop_s
-        solver.parameters.max_time_in_seconds = max(0.1, backstop)
+        solver.parameters.max_deterministic_time = max(MIN_DETERMINISTIC, DETERMINISTIC_UNITS_PER_SECOND * time_limit_s)
+        backstop = max(BACKSTOP_MIN_S, BACKSTOP_FACTOR * time_limit_s) if wall_backstop_s is None else wall_backstop_s
+        solver.parameters.max_time_in_seconds = max(MIN_WALL_S, backstop)
     else:
         wall = time_limit_s if wall_backstop_s is None else min(time_limit_s, wall_backstop_s)
-        solver.parameters.max_time_in_seconds = max(0.1, wall)
+        solver.parameters.max_time_in_seconds = max(MIN_WALL_S, wall)
     if large_model:
         solver.parameters.max_presolve_iterations = LARGE_MODEL_PRESOLVE_ITERATIONS
         solver.parameters.symmetry_level = 0  # a graph of 500,000 nodes for a handful of symmetries

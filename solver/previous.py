@@ -129,7 +129,8 @@ def restore_previous(ix: Index, res: Resources, chosen: dict[str, Assignment]
         now = out.get(unit.key)
         if now is not None:
             occ.unbook(unit, now)
-        back, _ = _as_assignment(occ, unit, unit.previous_trip)
+        trip = unit.previous_trip
+        back = _as_assignment(occ, unit, trip)[0] if trip is not None else None
         if back is not None and back != now:
             occ.book(unit, back)
             out[unit.key] = back

@@ -54,7 +54,7 @@ class EscortReturns:
             found: list[tuple[Itinerary, list[Itinerary]]] = []
             pruned = capped
             a, b = bisect_left(deps, lo), bisect_right(deps, hi)
-            for classes, concrete_already in zip(table[a:b], concrete_flags[a:b]):
+            for classes, concrete_already in zip(table[a:b], concrete_flags[a:b], strict=False):
                 if not return_duty_ok(classes, self.settings):
                     continue  # rule 10: the return duty would be too long
                 if concrete_already:  # the common case, kept as cheap as a plain filter

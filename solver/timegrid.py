@@ -22,7 +22,7 @@ class TimeGrid:
     def to_datetime(self, minutes: int, like: datetime | None = None) -> datetime:
         """The moment `minutes` after the origin; at the calendar's ends, the first/last instant."""
         moment = plus(self.origin, timedelta(minutes=max(-MAX_SHIFT_MINUTES, min(MAX_SHIFT_MINUTES, minutes))))
-        return in_zone(moment, like.tzinfo) if like is not None else moment
+        return in_zone(moment, like.tzinfo) if like is not None and like.tzinfo is not None else moment
 
 
 MAX_SHIFT_MINUTES = 10**12

@@ -10,8 +10,16 @@ from ortools.sat.python import cp_model
 from models import timeline as tl
 from models.common import Role
 from solver.duty import joins_at_airport
-from solver.index import Index, Unit
 from solver.resources import Resources
+from solver.selection import Assignment
+from solver.units import Index, Unit
+
+UnitRef = Unit | str
+"""A unit, or its key, for the named queries below."""
+
+
+def _key(unit: UnitRef) -> str:
+    return unit if isinstance(unit, str) else unit.key
 
 
 @dataclass
@@ -35,13 +43,62 @@ class Vars:
     return_arrival: dict[str, cp_model.IntVar] = field(default_factory=dict)
     first_departure: dict[str, cp_model.IntVar] = field(default_factory=dict)
     """Per unit with an airport-joining escort role: the first outbound departure (their start, rule 7)."""
-    frozen: dict = field(default_factory=dict)
+    frozen: dict[str, Assignment] = field(default_factory=dict)
     """Unit key -> the frozen trip's Assignment (`solver.rules.frozen` keeps them, guarded)."""
     horizon: tuple[int, int] = (0, 1)
     """Every time the model can produce lies in [low, high] (grid minutes): domains come from here."""
 
     def units(self) -> list[Unit]:
         return [u for u in self.ix.units if u.options]
+
+    # -- named queries: what the rule modules and objectives ask of the model -------------------
+    def assigned(self, unit: UnitRef) -> cp_model.IntVar:
+        """1 when the unit travels (any option)."""
+        return self.planned[_key(unit)]
+
+    def option_of(self, unit: UnitRef, option: int) -> cp_model.IntVar:
+        """1 when the unit takes outbound option `option` (its `TripOption.index`)."""
+        return self.x[_key(unit), option]
+
+    def return_of(self, unit: UnitRef, option: int, ret: int) -> cp_model.IntVar:
+        """1 when the unit's escorts fly back on return `ret` of option `option`."""
+        return self.ret[_key(unit), option, ret]
+
+    def escorts(self, unit: UnitRef, staff: str) -> cp_model.IntVar:
+        """1 when `staff` escorts the unit (in any role)."""
+        return self.esc[_key(unit), staff]
+
+    def escorts_as(self, unit: UnitRef, staff: str, role: Role) -> cp_model.IntVar:
+        """1 when `staff` escorts the unit in `role`."""
+        return self.esc_role[_key(unit), staff, role]
+
+    def may_escort(self, unit: UnitRef, staff: str, role: Role | None = None) -> bool:
+        """Whether the model has a variable for `staff` escorting the unit (in `role`)."""
+        if role is None:
+            return (_key(unit), staff) in self.esc
+        return (_key(unit), staff, role) in self.esc_role
+
+    def uses_vehicle(self, unit: UnitRef, vehicle: str) -> cp_model.IntVar:
+        """1 when `vehicle` drives the unit to the airport."""
+        return self.veh[_key(unit), vehicle]
+
+    def may_use_vehicle(self, unit: UnitRef, vehicle: str) -> bool:
+        return (_key(unit), vehicle) in self.veh
+
+    def vehicle_airports(self, unit: UnitRef, vehicle: str) -> list[tuple[str, cp_model.IntVar]]:
+        """(airport, variable) pairs: 1 when `vehicle` drives the unit to that airport."""
+        return self.airports_of[_key(unit), vehicle]
+
+    def pickup_of(self, unit: UnitRef) -> cp_model.IntVar:
+        """The unit's pickup time (grid minutes)."""
+        return self.pickup[_key(unit)]
+
+    def airport_arrival_of(self, unit: UnitRef) -> cp_model.IntVar:
+        return self.airport_arrival[_key(unit)]
+
+    def return_arrival_of(self, unit: UnitRef) -> cp_model.IntVar:
+        """When the unit's escorts are back (grid minutes); units with escorts only."""
+        return self.return_arrival[_key(unit)]
 
     def time_var(self, name: str) -> cp_model.IntVar:
         return self.model.new_int_var(self.horizon[0], self.horizon[1], name)

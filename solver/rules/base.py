@@ -30,8 +30,15 @@ class Blocker(NamedTuple):
 
 
 class RuleFamily(Protocol):
-    CODES: tuple[str, ...]
-    EXPLAINS: tuple[str, ...]
+    @property
+    def CODES(self) -> tuple[str, ...]:  # noqa: N802 - a module constant, read-only here
+        """The checker rule codes the family keeps."""
+        ...
+
+    @property
+    def EXPLAINS(self) -> tuple[str, ...]:  # noqa: N802 - a module constant, read-only here
+        """The explanation families its blockers are worded as."""
+        ...
 
     def add(self, v: Vars) -> list[Guard]:
         """Add the family's constraints to the main model; return the assumption guards it made."""

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ortools.sat.python import cp_model
+
 from models import timeline as tl
 from solver.duty import joins_at_airport
 from solver.rules.base import Blocker
@@ -31,27 +33,27 @@ EXPLAINS = ("staff", "same_gender", "excluded_country")
 def add(v: Vars) -> list[Guard]:
     model, res, ix = v.model, v.res, v.ix
     st = ix.scenario.settings
-    intervals = {sid: [] for sid in res.staff}
-    trips = {sid: [] for sid in res.staff}
+    intervals: dict[str, list[cp_model.IntervalVar]] = {sid: [] for sid in res.staff}
+    trips: dict[str, list[cp_model.IntVar]] = {sid: [] for sid in res.staff}
     for unit in v.units():
         if not unit.n_escorts:
             continue
         k = unit.key
         for g in sorted(unit.same_gender, key=lambda g: g.value):
-            same = [v.esc[k, sid] for sid in unit.staff if res.staff[sid].gender == g]
-            model.add(sum(same) >= v.planned[k]).with_name(f"same_gender[{k},{g.value}]")
+            same = [v.escorts(k, sid) for sid in unit.staff if res.staff[sid].gender == g]
+            model.add(sum(same) >= v.assigned(k)).with_name(f"same_gender[{k},{g.value}]")
         end = v.time_var(f"escort_trip_end[{k}]")
-        model.add(end == v.return_arrival[k] + tl.rest_after(st))
+        model.add(end == v.return_arrival_of(k) + tl.rest_after(st))
         for sid in unit.staff:
-            e = v.esc[k, sid]
+            e = v.escorts(k, sid)
             if res.staff[sid].excluded_countries:
                 for o in unit.options:
                     if not res.staff_may_fly(sid, o.itinerary):
-                        model.add_bool_or([e.Not(), v.x[k, o.index].Not()])
+                        model.add_bool_or([e.Not(), v.option_of(k, o.index).Not()])
                         continue
                     for r, it in enumerate(o.returns):
                         if not res.staff_may_fly(sid, it):
-                            model.add_bool_or([e.Not(), v.ret[k, o.index, r].Not()])
+                            model.add_bool_or([e.Not(), v.return_of(k, o.index, r).Not()])
             # the start depends on the role filled (rule 7): one interval per kind of start
             for airport, present in _by_start(v, unit, sid):
                 role = next(r for r in unit.needs if joins_at_airport(r, st) == airport)
@@ -75,15 +77,15 @@ def add(v: Vars) -> list[Guard]:
     return []
 
 
-def _by_start(v, unit, sid: str) -> list[tuple[bool, object]]:
+def _by_start(v: Vars, unit: Unit, sid: str) -> list[tuple[bool, cp_model.IntVar]]:
     """(joins at the airport?, literal "fills a role of that kind") for each kind this person can fill."""
     st = v.ix.scenario.settings
-    kinds: dict[bool, list] = {}
+    kinds: dict[bool, list[cp_model.IntVar]] = {}
     for role in v.res.staff[sid].roles:
         if role in unit.needs:
-            kinds.setdefault(joins_at_airport(role, st), []).append(v.esc_role[unit.key, sid, role])
+            kinds.setdefault(joins_at_airport(role, st), []).append(v.escorts_as(unit, sid, role))
     if len(kinds) == 1:
-        return [(next(iter(kinds)), v.esc[unit.key, sid])]
+        return [(next(iter(kinds)), v.escorts(unit, sid))]
     out = []
     for airport, lits in sorted(kinds.items()):
         if len(lits) == 1:
@@ -95,7 +97,7 @@ def _by_start(v, unit, sid: str) -> list[tuple[bool, object]]:
     return out
 
 
-def _role_capacity(v) -> None:
+def _role_capacity(v: Vars) -> None:
     """Redundant: at any moment, the escorts of one role on trips <= staff holding that role.
 
     Implied by the per-person no-overlap; stated per role it gives CP-SAT a much stronger bound.
@@ -107,20 +109,20 @@ def _role_capacity(v) -> None:
             continue
         k = unit.key
         end = v.time_var(f"team_trip_end[{k}]")
-        model.add(end == v.return_arrival[k] + tl.rest_after(st))
+        model.add(end == v.return_arrival_of(k) + tl.rest_after(st))
         team: dict[bool, object] = {}
         for role, count in unit.needs.items():
             airport = joins_at_airport(role, st)
             if airport not in team:
                 size = v.length_var(f"team_trip_length[{k},{int(airport)}]")
-                team[airport] = model.new_optional_interval_var(v.escort_start(unit, role), size, end, v.planned[k],
+                team[airport] = model.new_optional_interval_var(v.escort_start(unit, role), size, end, v.assigned(k),
                                                                 f"team_trip[{k},{int(airport)}]")
             per_role.setdefault(role, []).append((team[airport], count, k))
     for role, items in per_role.items():
         holders = sum(1 for s in res.staff.values() if role in s.roles and s.max_trips > 0)
         model.add_cumulative([i for i, _, _ in items], [c for _, c, _ in items], holders)
         trips = sum(s.max_trips for s in res.staff.values() if role in s.roles)
-        model.add(sum(c * v.planned[k] for _, c, k in items) <= trips)
+        model.add(sum(c * v.assigned(k) for _, c, k in items) <= trips)
 
 
 def add_guarded(um: UnitModel) -> None:

@@ -27,12 +27,12 @@ def add(v: Vars) -> list[Guard]:
     model = v.model
     for key, a in sorted(v.frozen.items()):
         keep = model.new_bool_var(f"keep_frozen[{key}]")
-        model.add(v.x[key, a.option] == 1).only_enforce_if(keep).with_name(f"frozen[{key}]")
+        model.add(v.option_of(key, a.option) == 1).only_enforce_if(keep).with_name(f"frozen[{key}]")
         if a.ret is not None:
-            model.add(v.ret[key, a.option, a.ret] == 1).only_enforce_if(keep)
-        model.add(v.veh[key, a.vehicle] == 1).only_enforce_if(keep)
+            model.add(v.return_of(key, a.option, a.ret) == 1).only_enforce_if(keep)
+        model.add(v.uses_vehicle(key, a.vehicle) == 1).only_enforce_if(keep)
         for sid, role in a.escorts:
-            model.add(v.esc_role[key, sid, role] == 1).only_enforce_if(keep)
+            model.add(v.escorts_as(key, sid, role) == 1).only_enforce_if(keep)
         guards.append(Guard(keep, "frozen trip", key))
     return guards
 

@@ -9,6 +9,7 @@ previous plan's trip, a replayed one) against the same limits.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from solver.ground import (
@@ -58,6 +59,6 @@ def conflict(occ: Occupancy, unit: Unit, a: Assignment) -> list[Blocker]:
     problem = check.itinerary_problem(itinerary, previous)
     if problem == LONG:  # the vulnerable limit is folded into one: say which one is broken
         limit = s.settings.max_connection_minutes
-        longest = max(connection_minutes(a, b) for a, b in zip(itinerary.legs, itinerary.legs[1:]))
+        longest = max(connection_minutes(a, b) for a, b in pairwise(itinerary.legs))
         problem = LONG if limit is not None and longest > limit else VULNERABLE_LONG
     return [] if problem is None else [Blocker(CODE_OF[problem], unit.key)]

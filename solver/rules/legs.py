@@ -27,7 +27,7 @@ def add(v: Vars) -> list[Guard]:
     for unit in v.units():
         k = unit.key
         for o in unit.options:
-            x = v.x[k, o.index]
+            x = v.option_of(k, o.index)
             for leg in o.itinerary.legs:
                 legs[leg.id] = leg
                 seats[leg.id].append((unit.person_seats + unit.n_escorts) * x)
@@ -38,7 +38,7 @@ def add(v: Vars) -> list[Guard]:
             for r, it in enumerate(o.returns):
                 for leg in it.legs:
                     legs[leg.id] = leg
-                    seats[leg.id].append(unit.n_escorts * v.ret[k, o.index, r])
+                    seats[leg.id].append(unit.n_escorts * v.return_of(k, o.index, r))
     for leg_id in sorted(legs):
         f = legs[leg_id].flight
         if len(seats[leg_id]) > 1:

@@ -30,11 +30,11 @@ def add(v: Vars) -> list[Guard]:
             continue
         k = unit.key
         keep = v.model.new_bool_var(f"keep_lock[{k}]")
-        v.model.add(v.planned[k] == 1).only_enforce_if(keep).with_name(f"lock[{k}]")
+        v.model.add(v.assigned(k) == 1).only_enforce_if(keep).with_name(f"lock[{k}]")
         guards.append(Guard(keep, "lock", k))
         if unit.locked_staff is not None:
             for sid in unit.staff:
-                v.model.add(v.esc[k, sid] == v.planned[k])
+                v.model.add(v.escorts(k, sid) == v.assigned(k))
     return guards
 
 

@@ -10,7 +10,7 @@ FAST = SolveParams(time_limit_s=5, workers=1, seed=0)
 
 
 def solve_dict(scn: dict, strategy: str = "cpsat", previous=None) -> CheckedPlan:
-    checked = solve_scenario(build(scn), FAST.model_copy(update={"strategy": strategy}), previous)
+    checked = solve_scenario(build(scn), FAST.model_copy(update={"strategy": strategy}), previous, trace=True)
     assert checked.violations == [], [v.message for v in checked.violations]
     assert not checked.repaired, "the service had to withdraw trips: solver and checker disagree"
     return checked

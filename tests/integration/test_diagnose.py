@@ -20,7 +20,7 @@ FAST = SolveParams(time_limit_s=5, workers=1, seed=0)
 
 def solved(scn: dict):
     scenario = build(scn)
-    checked = solve_scenario(scenario, FAST)
+    checked = solve_scenario(scenario, FAST, trace=True)
     assert checked.valid, [v.message for v in checked.violations]
     return scenario, checked
 
@@ -72,7 +72,7 @@ def test_reason_data_names_the_resources():
 
 def test_blocking_rules_from_the_solvers_own_assignments():
     scenario, checked = solved(FIXTURES["staff"]())
-    ix, assignments = checked.result.index, checked.result.assignments
+    ix, assignments = checked.result.trace.index, dict(checked.result.trace.assignments)
     unit = ix.unit_of_case()["BV-1"]
     reasons = blocking_rules(ix, Resources(ix), assignments, unit.key, FAST)
     assert [r.family for r in reasons] == ["staff"]
@@ -80,9 +80,9 @@ def test_blocking_rules_from_the_solvers_own_assignments():
 
 def test_plan_replay_matches_the_solvers_replay():
     scenario, checked = solved(FIXTURES["staff"]())
-    ix, res = checked.result.index, Resources(checked.result.index)
+    ix, res = checked.result.trace.index, Resources(checked.result.trace.index)
     ours = occupancy_from_plan(ix, res, checked.plan)
-    theirs = replay(ix, res, checked.result.assignments)
+    theirs = replay(ix, res, dict(checked.result.trace.assignments))
     assert {k: v for k, v in ours.seats.items() if v} == {k: v for k, v in theirs.seats.items() if v}
     assert dict(ours.staff_trips) == dict(theirs.staff_trips)
     assert {s: [sp for sp, _ in v] for s, v in ours.staff_spans.items()} == \

@@ -5,7 +5,7 @@ from tests.integration.helpers import planned_cases, reasons, solve_dict
 
 
 def _flights(checked, trip):
-    by_id = {f.id: f for f in checked.result.index.scenario.flights}
+    by_id = {f.id: f for f in checked.result.trace.index.scenario.flights}
     return [by_id[i] for i in trip.outbound]
 
 
@@ -60,9 +60,8 @@ def test_seats_shared_between_two_trips():
     for f in scn["flights"]:
         if f["from"] == "AMS":
             f["seats"] = 3
-    scn["flights"] = [
-        f for f in scn["flights"] if f["id"] in ("TK1952-1209", "TK1951-1210", "TK1951-1211", "TK1951-1212")
-    ]
+    kept = ("TK1952-1209", "TK1951-1210", "TK1951-1211", "TK1951-1212")
+    scn["flights"] = [f for f in scn["flights"] if f["id"] in kept]
     checked = solve_dict(scn)
     assert planned_cases(checked) == {"BV-2"}  # one seat set only; the urgent case wins
     assert "seat" in reasons(checked, "BV-1")

@@ -16,11 +16,12 @@ from ortools.sat.python import cp_model
 from models import scenario_from_dict
 from models.rules import evaluate_objective
 from sample_data.generator import generate_scenario
-from solver import SolveParams, _previous_choice, objectives, previous, solve
+from solver import SolveParams, objectives, previous, solve
 from solver.index import build_index
 from solver.resources import Resources
 from solver.selection import Assignment, to_plan
 from solver.variables import Vars, build_vars
+from solver.warm_start import previous_choice
 
 PARAMS = SolveParams(time_limit_s=5, workers=1, seed=0)
 
@@ -84,7 +85,7 @@ def test_objective_plain_count_and_checker_agree(seed):
     first = solve(scenario, PARAMS).plan
     ix = build_index(scenario, PARAMS, first)
     res = Resources(ix)
-    choice = _previous_choice(ix, first)
+    choice = previous_choice(ix, first)
     rng = random.Random(seed)
     units = [u for u in ix.units if u.options]
     by_key = {u.key: u for u in units}
