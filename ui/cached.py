@@ -11,6 +11,7 @@ from __future__ import annotations
 import plotly.express as px
 import streamlit as st
 
+from planner import palette
 from planner.web import views
 from planner.web.i18n import t
 
@@ -27,8 +28,9 @@ def overview_parts(key: tuple, lang: str, _scenario, _plan) -> dict:
     for name, frame, x in (("priority", views.counts_by_priority(_scenario, _plan, lang), "col.priority"),
                            ("week", views.counts_by_week(_scenario, _plan, lang), "col.week")):
         fig = px.bar(frame, x=t(x, lang), y=[t("col.planned_n", lang), t("col.unplanned_n", lang)], height=260,
-                     color_discrete_sequence=["#2e7d32", "#c62828"])
+                     color_discrete_sequence=[palette.PLANNED, palette.UNPLANNED],
+                     pattern_shape="variable", pattern_shape_sequence=["", palette.UNPLANNED_PATTERN])
         fig.update_layout(margin=dict(l=0, r=0, t=10, b=0), legend_title_text="",
                           **({"xaxis": dict(dtick=1)} if name == "priority" else {}))
-        figures[name] = fig
+        figures[name] = palette.readable(fig)
     return {"figures": figures, "warnings": views.warnings_table(_scenario, _plan, lang)}

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
+from planner import palette
 from planner.capacity.labels import axis_label, unit_size
 from planner.capacity.reasons import family_label
 from planner.capacity.summary import AxisSummary
@@ -42,7 +43,7 @@ def priority_figure(summary: AxisSummary, lang: str = "nl") -> go.Figure:
                                  marker={"size": 14, "symbol": "diamond-open", "line": {"width": 2}}))
     fig.update_layout(title=axis_label(summary.axis, lang), xaxis_title=axis_label(summary.axis, lang),
                       yaxis_title="planned priority" if en else "ingeplande prioriteit", template="plotly_white",
-                      width=800, height=450)
+                      colorway=palette.SEQUENCE, width=800, height=450)
     return _whole_ticks(fig, summary)
 
 
@@ -54,7 +55,7 @@ def unplanned_figure(summary: AxisSummary, lang: str = "nl") -> go.Figure:
     fig.update_layout(barmode="stack", title=("Unplanned cases by reason: " if en else "Niet ingepland naar reden: ")
                       + axis_label(summary.axis, lang), xaxis_title=axis_label(summary.axis, lang),
                       yaxis_title="unplanned cases" if en else "niet ingeplande zaken", template="plotly_white",
-                      width=800, height=450)
+                      colorway=palette.SEQUENCE, width=800, height=450)
     return _whole_ticks(fig, summary)
 
 

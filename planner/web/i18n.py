@@ -195,6 +195,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "map.caption": ("Bestemmingen (grootte = aantal zaken) en routes van ingeplande reizen.",
                     "Destinations (size = number of cases) and routes of planned trips."),
     "map.destinations": ("Bestemmingen", "Destinations"),
+    "map.all": ("alle zaken ingepland", "all cases planned"),
+    "map.some": ("deels ingepland", "partly planned"),
+    "map.none": ("niets ingepland", "nothing planned"),
+    "map.routes": ("routes van ingeplande reizen", "routes of planned trips"),
     # adjust
     "adj.solve": ("Oplossen", "Solve"),
     "adj.solve_help": ("Berekent een nieuw concept; bestaande reizen blijven zoveel mogelijk gelijk.",

@@ -60,6 +60,7 @@ def test_cancel_flight_preview_accept_publish_export(server, demo_plan, tmp_path
         _click(page, "ev_preview")
         page.get_by_text("Direct geraakt").first.wait_for()
         _idle(page)
+        shown_no_collateral = page.get_by_text("Geen andere reizen gewijzigd.").count() > 0
         _click(page, "ev_accept")
         page.get_by_text("Opgeslagen als concept").wait_for()
         _idle(page)
@@ -85,6 +86,8 @@ def test_cancel_flight_preview_accept_publish_export(server, demo_plan, tmp_path
     assert hit
     changed = {c for c in set(old_trips) | set(new_trips) if old_trips.get(c) != new_trips.get(c)}
     assert hit <= changed | (set(old_trips) - set(new_trips))
+    collateral = _only_hit_or_collateral(before.plan, after, hit)
+    assert shown_no_collateral == (not collateral), (shown_no_collateral, collateral)
     versions = store.plan_versions(sid)
     assert [v.action for v in versions][-3:] == ["publish", "event", "publish"][-3:] or len(versions) >= 3
     staff = {e.staff for c in hit for e in old_trips[c].escorts}
@@ -95,6 +98,33 @@ def test_cancel_flight_preview_accept_publish_export(server, demo_plan, tmp_path
     old_seq, new_seq = _sequences(first_calendars[names[0]]), _sequences(later[names[0]])
     assert any(new_seq.get(uid, 0) > seq for uid, seq in old_seq.items()), (old_seq, new_seq)
     store.dispose()
+
+
+def _only_hit_or_collateral(previous, after, hit: set[str]) -> dict[str, str]:
+    """Every trip that changed between the published plan and the accepted re-plan (the contract's
+    disruption: outbound legs, vehicle, escort staff or return legs differ, or dropped) is hit by the
+    cancelled flight or is collateral with a cause: it shares an escort or the vehicle with a hit trip,
+    or a new or changed case now uses a leg, escort or vehicle it gave up. Returns collateral -> cause."""
+    from models.rules import disrupted_cases
+
+    disrupted = set(disrupted_cases(after.scenario, after.plan, previous))
+    old = {c: t for t in previous.trips for c in t.cases}
+    moved = disrupted | {c for t in after.plan.trips for c in t.cases if c not in old}
+    hit_trips = [old[c] for c in hit]
+
+    def uses(trip) -> tuple[set[str], set[str], str | None]:
+        return (set(trip.outbound) | {leg for e in trip.escorts for leg in e.return_},
+                {e.staff for e in trip.escorts}, trip.vehicle)
+
+    causes: dict[str, str] = {}
+    for case in sorted(disrupted - hit):
+        legs, staff, vehicle = uses(old[case])
+        shared = [h.cases[0] for h in hit_trips if staff & uses(h)[1] or (vehicle and vehicle == h.vehicle)]
+        took = [c for t in after.plan.trips if not set(t.cases) & set(old[case].cases) and set(t.cases) & moved
+                for c in t.cases if uses(t)[0] & legs or uses(t)[1] & staff or (vehicle and t.vehicle == vehicle)]
+        assert shared or took, f"{case} changed without being hit or giving way to a moved case"
+        causes[case] = f"shares with {shared[0]}" if shared else f"made room for {took[0]}"
+    return causes
 
 
 def exporting_calendars(p, sid, view):

@@ -20,10 +20,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 PAGES = ["overview", "cases", "timeline", "flights", "map", "adjust", "publish", "import_data", "export_data",
-         "audit"]
+         "audit", "events"]
 TITLES = {"overview": "Overzicht", "cases": "Zaken", "timeline": "Tijdlijn", "flights": "Vluchten", "map": "Kaart",
           "adjust": "Aanpassen", "publish": "Publiceren", "import_data": "Import", "export_data": "Export",
-          "audit": "Audit"}
+          "audit": "Audit", "events": "Gebeurtenissen"}
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -3,6 +3,7 @@
 import plotly.express as px
 import streamlit as st
 
+from planner import palette
 from planner.web import views
 from planner.web.views import lifecycle
 from ui.cached import overview_parts, version_key
@@ -39,9 +40,9 @@ by_reason = counts_by_category(work_items(scenario, plan, lang()), lang())
 if not by_reason.empty:
     st.subheader(tr("wl.chart"))
     fig = px.bar(by_reason, x=tr("wl.count"), y=tr("wl.category"), orientation="h", height=60 + 32 * len(by_reason),
-                 color_discrete_sequence=["#0072B2"])
+                 color_discrete_sequence=[palette.BLUE])
     fig.update_layout(margin=dict(l=0, r=0, t=10, b=0), yaxis_title="", xaxis=dict(dtick=1))
-    st.plotly_chart(fig, key="ov_by_reason")
+    st.plotly_chart(palette.readable(fig), key="ov_by_reason")
 
 # -- departures: realised and aborted, abort reasons per ISO week (issue 11 case lifecycle) --
 st.subheader(tr("life.outcomes"))

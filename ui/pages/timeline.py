@@ -3,6 +3,7 @@
 import plotly.express as px
 import streamlit as st
 
+from planner import palette
 from planner.web import views
 from ui.common import lang, need_plan, need_view, tr
 
@@ -16,13 +17,11 @@ if frame.empty:
     st.info(tr("gantt.empty"))
 else:
     rows = frame["resource"].nunique()
-    colours = {tr("seg.transport"): "#546e7a", tr("seg.flight"): "#1565c0", tr("seg.handover"): "#ef6c00",
-               tr("seg.wait"): "#cfd8dc", tr("seg.return"): "#00897b", tr("seg.rest"): "#a5d6a7",
-               tr("seg.busy"): "#6a1b9a"}
+    colours = {tr(f"seg.{kind}"): colour for kind, colour in palette.SEGMENTS.items()}
     fig = px.timeline(frame, x_start="start", x_end="end", y="resource", color="segment", custom_data=["hover"],
                       color_discrete_map=colours, height=max(300, 28 * rows + 120))
     fig.update_traces(hovertemplate="%{customdata[0]}<extra></extra>")
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_layout(margin=dict(l=0, r=0, t=10, b=0), legend_title_text="", xaxis_title="UTC")
-    st.plotly_chart(fig, key=f"gantt_{by}")
+    st.plotly_chart(palette.readable(fig), key=f"gantt_{by}")
     st.caption(tr("gantt.tz"))
