@@ -13,6 +13,7 @@ import streamlit as st
 
 from planner.web import views
 from planner.web.i18n import t
+from ui.charts import localised
 
 
 def version_key(view) -> tuple[int, int, int | None]:
@@ -27,8 +28,9 @@ def overview_parts(key: tuple, lang: str, _scenario, _plan) -> dict:
     for name, frame, x in (("priority", views.counts_by_priority(_scenario, _plan, lang), "col.priority"),
                            ("week", views.counts_by_week(_scenario, _plan, lang), "col.week")):
         fig = px.bar(frame, x=t(x, lang), y=[t("col.planned_n", lang), t("col.unplanned_n", lang)], height=260,
-                     color_discrete_sequence=["#2e7d32", "#c62828"])
+                     color_discrete_sequence=["#2e7d32", "#c62828"],
+                     labels={"value": t("chart.count", lang), "variable": t("chart.series", lang)})
         fig.update_layout(margin=dict(l=0, r=0, t=10, b=0), legend_title_text="",
                           **({"xaxis": dict(dtick=1)} if name == "priority" else {}))
-        figures[name] = fig
+        figures[name] = localised(fig, lang)
     return {"figures": figures, "warnings": views.warnings_table(_scenario, _plan, lang)}

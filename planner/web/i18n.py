@@ -303,6 +303,10 @@ from planner.web.texts_desk import TEXT as _DESK_TEXT  # noqa: E402 - the coordi
 
 _TEXT.update(_DESK_TEXT)
 
+from planner.web.texts_lang import TEXT as _LANG_TEXT  # noqa: E402 - scenario values in words (issue 11)
+
+_TEXT.update(_LANG_TEXT)
+
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
     """The text for `key` in `lang` (falls back to Dutch, then to the key), formatted with `values`."""

@@ -22,10 +22,12 @@ date time times day days month total cost costs value variable count none true f
 edit save cancel search show hide all only new old changed added removed previous next
 version versions action actions user users role roles event events why remedy remedies
 documents destination origin airport airports minor minors medical care forced voluntary
-coordinator viewer warning warnings error errors should field missing required invalid
+viewer warning warnings error errors should field missing required invalid
 monday tuesday wednesday thursday friday saturday sunday
 january february march may june july october
 """.split())
+# Not listed: "of", "is", "was", "week", "rest", "hotel", "filter", "document", "input" (Dutch words too) and
+# "coordinator", which the solver's Dutch reasons use for the escort role (plan texts, golden plans).
 DUTCH = frozenset("""
 de het een voor zonder niet geen nee zijn wordt werd
 vlucht vluchten zaak zaken begeleider begeleiders voertuig voertuigen ingepland reden redenen rit ritten
@@ -38,12 +40,13 @@ waarschuwing fout fouten verplicht ongeldig gepubliceerd
 maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
 januari februari maart mei juni juli augustus oktober
 """.split())
+# Not listed: "of", "van", "met", "arts", "rust", "concept", "chauffeur" (English words too).
 RAW = [
     (re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b"), "snake_case value"),
     (re.compile(r"\b[a-z_]+=(?:True|False|None|\d)"), "Python keyword argument"),
     (re.compile(r"\b[a-z]+\.[a-z_]+\b(?<!\.json)(?<!\.csv)(?<!\.xlsx)(?<!\.ics)"), "dotted action name"),
     (re.compile(r"Input should be|validation error|Field required|model_type"), "pydantic message"),
-    (re.compile(r"(?<![\w-])(?:None|True|False|nan|NaT)(?![\w-])"), "Python repr"),
+    (re.compile(r"(?<![\w-])(?:None|True|False|nan|NaT)(?![\w-])(?!\.$)"), "Python repr"),  # "None." is English
     (re.compile(r"^\[.*\]$|^\(.*,\)$|^\{'.*\}$"), "Python container repr"),
     (re.compile(r"Traceback|Exception:|Error:"), "traceback"),
 ]
@@ -112,13 +115,14 @@ def visible_texts(at: AppTest) -> list[str]:
     return out
 
 
-_IDENTIFIER = re.compile(r"\b[A-Za-z]+-\d+\b|\bKMar-")  # ids from the scenario file (case-001, kmar-03)
+_IDENTIFIER = re.compile(r"\b[A-Za-z]+-\d+\b|\bKMar-escorts?\b")  # ids from the scenario file (case-001, kmar-03)
 _NAME_PARTICLE = re.compile(r"\b(?:de|het|van|den|der)\s+(?=[A-Z])")  # "Jan de Vries", "Lopes de Sá"
 _MARKUP = re.compile(r"<[^>]+>|`[^`]*`|https?://\S+|:[a-z_]+:|\*\*|%\{[^}]*\}|\{[a-z_]+\}")
 
 
-def findings(texts: list[str], lang: str) -> list[str]:
-    """What is wrong in these texts for a user of this language (empty when all is well)."""
+def findings(texts: list[str], lang: str, data_names: frozenset[str] = frozenset()) -> list[str]:
+    """What is wrong in these texts for a user of this language (empty when all is well).
+    `data_names` are names from the scenario file (a care home's, a person's): data, not UI text."""
     wrong = ENGLISH if lang == "nl" else DUTCH
     found: list[str] = []
     for text in texts:
@@ -127,6 +131,8 @@ def findings(texts: list[str], lang: str) -> list[str]:
                 found.append(f"plotly chart without Dutch separators ({text.split('=', 1)[1]})")
             continue
         clean = _MARKUP.sub(" ", text)
+        for name in data_names:
+            clean = clean.replace(name, " ")
         clean = _NAME_PARTICLE.sub(" ", _IDENTIFIER.sub(" ", clean))
         words = [w for w in WORD.findall(clean) if w.lower() in wrong]
         if words:

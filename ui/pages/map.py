@@ -4,7 +4,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from planner.web import views
-from ui.common import need_view, tr
+from ui.charts import localised
+from ui.common import lang, need_view, tr
 
 st.title(tr("page.map"))
 view = need_view()
@@ -37,5 +38,5 @@ fig.update_geos(projection_type="natural earth", resolution=110, showcountries=T
                 showland=True, landcolor="#f3f3f3", fitbounds="locations")
 fig.update_layout(height=560, margin=dict(l=0, r=0, t=0, b=0), legend=dict(orientation="h"))
 # Country outlines come from ui/static (served at /app/static/), not from a CDN.
-st.plotly_chart(fig, key="map", config={"topojsonURL": "/app/static/"})
+st.plotly_chart(localised(fig, lang()), key="map", config={"topojsonURL": "/app/static/"})
 st.caption(tr("map.caption"))

@@ -4,7 +4,9 @@ import plotly.express as px
 import streamlit as st
 
 from planner.web import views
+from planner.web.locale import money
 from ui.cached import overview_parts, version_key
+from ui.charts import localised
 from ui.common import lang, need_plan, need_view, plain, tr
 
 st.title(tr("page.overview"))
@@ -19,7 +21,7 @@ cols = st.columns(5)
 cols[0].metric(tr("ov.planned"), planned)
 cols[1].metric(tr("ov.unplanned"), len(plan.unplanned))
 cols[2].metric(tr("ov.priority"), f"{plan.objective.planned_priority if plan.objective else '-'} / {total_priority}")
-cols[3].metric(tr("ov.cost"), f"€ {plan.objective.cost_eur:,.0f}" if plan.objective else "-")
+cols[3].metric(tr("ov.cost"), money(plan.objective.cost_eur, lang()) if plan.objective else "-")
 cols[4].metric(tr("ov.violations"), len(view.violations))
 shared, escorted = views.shared_language(scenario, plan)
 if escorted:
@@ -42,7 +44,7 @@ if not by_reason.empty:
     fig = px.bar(by_reason, x=tr("wl.count"), y=tr("wl.category"), orientation="h", height=60 + 32 * len(by_reason),
                  color_discrete_sequence=["#0072B2"])
     fig.update_layout(margin=dict(l=0, r=0, t=10, b=0), yaxis_title="", xaxis=dict(dtick=1))
-    st.plotly_chart(fig, key="ov_by_reason")
+    st.plotly_chart(localised(fig, lang()), key="ov_by_reason")
 
 st.subheader(tr("ov.warnings"))
 warnings = parts["warnings"]
