@@ -110,8 +110,13 @@ def visible_texts(at: AppTest) -> list[str]:
     for button in at.get("download_button"):
         out.append(button.proto.label)
     for chart in at.get("plotly_chart"):
-        out.extend(_plotly_texts(json.loads(chart.proto.spec)))
-        out.append(f"__separators__={json.loads(chart.proto.spec).get('layout', {}).get('separators')}")
+        spec = json.loads(chart.proto.spec)
+        out.extend(_plotly_texts(spec))
+        layout = spec.get("layout", {})
+        out.append(f"__separators__={layout.get('separators')}")
+        for name, axis in layout.items():  # plotly.js names months and days in English unless told otherwise
+            if name[1:5] == "axis" and isinstance(axis, dict) and axis.get("type") == "date":
+                out.append(f"__date_ticks__={name}:{axis.get('tickformat', '')}")
     return out
 
 
@@ -129,6 +134,11 @@ def findings(texts: list[str], lang: str, data_names: frozenset[str] = frozenset
         if text.startswith("__separators__="):
             if lang == "nl" and text != "__separators__=,.":
                 found.append(f"plotly chart without Dutch separators ({text.split('=', 1)[1]})")
+            continue
+        if text.startswith("__date_ticks__="):
+            axis, _, tickformat = text.split("=", 1)[1].partition(":")
+            if re.search(r"%[abBA]", tickformat) or not tickformat:
+                found.append(f"plotly date axis {axis} with English month/day names (tickformat {tickformat!r})")
             continue
         clean = _MARKUP.sub(" ", text)
         for name in data_names:
