@@ -14,6 +14,7 @@ import streamlit as st
 from planner import palette
 from planner.web import views
 from planner.web.i18n import t
+from ui.charts import localised
 
 
 def version_key(view) -> tuple[int, int, int | None]:
@@ -29,8 +30,9 @@ def overview_parts(key: tuple, lang: str, _scenario, _plan) -> dict:
                            ("week", views.counts_by_week(_scenario, _plan, lang), "col.week")):
         fig = px.bar(frame, x=t(x, lang), y=[t("col.planned_n", lang), t("col.unplanned_n", lang)], height=260,
                      color_discrete_sequence=[palette.PLANNED, palette.UNPLANNED],
-                     pattern_shape="variable", pattern_shape_sequence=["", palette.UNPLANNED_PATTERN])
+                     pattern_shape="variable", pattern_shape_sequence=["", palette.UNPLANNED_PATTERN],
+                     labels={"value": t("chart.count", lang), "variable": t("chart.series", lang)})
         fig.update_layout(margin=dict(l=0, r=0, t=10, b=0), legend_title_text="",
                           **({"xaxis": dict(dtick=1)} if name == "priority" else {}))
-        figures[name] = palette.readable(fig)
+        figures[name] = localised(palette.readable(fig), lang)
     return {"figures": figures, "warnings": views.warnings_table(_scenario, _plan, lang)}

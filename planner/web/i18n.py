@@ -317,6 +317,10 @@ from planner.web.texts_guided import TEXT as _GUIDED_TEXT  # noqa: E402 - guided
 
 _TEXT.update(_GUIDED_TEXT)
 
+from planner.web.texts_lang import TEXT as _LANG_TEXT  # noqa: E402 - scenario values in words (issue 11)
+
+_TEXT.update(_LANG_TEXT)
+
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
     """The text for `key` in `lang` (falls back to Dutch, then to the key), formatted with `values`."""

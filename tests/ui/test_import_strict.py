@@ -7,6 +7,7 @@ import json
 import pytest
 
 from models import InputError, load_scenario
+from planner.web.input_text import problem_rows
 from tests.ui.apptest import open_page, signed_in
 from tests.webfixtures import DEMO
 
@@ -33,8 +34,8 @@ def test_strict_json_errors_on_upload_match_the_command_line(workspace, tmp_path
         load_scenario(path)
     at = _upload(workspace, "bad.json", raw.encode("utf-8"))
     shown = [tuple(row) for row in at.dataframe[0].value.itertuples(index=False)]
-    assert shown == cli.value.problems
-    assert ("cases[0]", 'duplicated key(s) "id"') in shown and any("lone surrogate" in m for _, m in shown)
+    assert shown == problem_rows(cli.value.problems, "nl")  # the same paths, the messages in Dutch
+    assert ("cases[0]", 'dubbele sleutel(s) "id"') in shown and any("losse surrogaat" in m for _, m in shown)
     assert len(workspace.store.list_scenarios()) == 1  # nothing saved
 
 
@@ -44,4 +45,4 @@ def test_a_number_written_as_a_string_is_refused_on_upload(workspace):
     at = _upload(workspace, "strings.json", json.dumps(data).encode("utf-8"))
     problems = at.dataframe[0].value
     assert list(problems.iloc[:, 0]) == ["flights[0].seats"]
-    assert "got the string '9'" in problems.iloc[0, 1]
+    assert "gegeven de tekst '9'" in problems.iloc[0, 1]

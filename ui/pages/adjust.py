@@ -16,6 +16,7 @@ from planner.web import (
     Unpin,
     edit_from_dict,
 )
+from planner.web.locale import role_name
 from ui.common import (
     Markdown,
     lang,
@@ -172,7 +173,7 @@ with tab_forbid:
     kind = st.radio(tr("adj.target_kind"), ["staff", "flight", "vehicle"], format_func=lambda k: tr(f"kind.{k}"),
                     horizontal=True, key="forbid_kind")
     if kind == "staff":
-        targets = {s.id: f"{s.name} ({', '.join(r.value for r in s.roles)})" for s in scenario.staff}
+        targets = {s.id: f"{s.name} ({', '.join(role_name(r, lang()) for r in s.roles)})" for s in scenario.staff}
     elif kind == "vehicle":
         targets = {v.id: f"{v.name} ({v.kind.value})" for v in scenario.vehicles}
     else:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from planner.capacity import desk
 from planner.web import data_dir
+from ui.charts import localised
 from ui.common import lang, need_view, plain, planner, tr
 
 st.title(tr("page.capacity"))
@@ -63,8 +64,8 @@ else:
 for axis in desk.results(Path(run), lang()):
     st.subheader(plain(axis.label))
     c1, c2 = st.columns(2)
-    c1.plotly_chart(axis.priority, use_container_width=True)
-    c2.plotly_chart(axis.unplanned, use_container_width=True)
+    c1.plotly_chart(localised(axis.priority, lang()), use_container_width=True)
+    c2.plotly_chart(localised(axis.unplanned, lang()), use_container_width=True)
     st.markdown(f"**{tr('cap.marginal')}**")
     st.dataframe(axis.marginal, hide_index=True)
     st.caption(plain(axis.knee))

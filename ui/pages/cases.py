@@ -74,7 +74,7 @@ if case_id:
     st.markdown(f"**{plain(case.pseudonym)}** · {tr('col.priority')} {case.priority} · "
                 f"{tr('type.' + case.departure_type.value)} · {plain(case.destination_country)}")
     if is_coordinator():
-        st.caption(f"{tr('cases.conditions')}: {plain(views.conditions(scenario, case_id))}")
+        st.caption(f"{tr('cases.conditions')}: {plain(views.conditions(scenario, case_id, lang()))}")
     if not detail.planned:
         st.warning(tr("cases.no_trip") + (" " + plain("; ".join(detail.reasons)) if detail.reasons else ""))
         if is_coordinator() and plan is not None and st.button(tr("why.button"), key=f"why_{case_id}"):

@@ -6,7 +6,8 @@ import streamlit as st
 from planner.web import ConflictError, InputError
 from planner.web.caselist import case_rows
 from planner.web.exporting import csv_bytes
-from ui.common import plain, planner, set_seen, tr, username
+from planner.web.input_text import problem_rows, problem_text
+from ui.common import lang, plain, planner, set_seen, tr, username
 
 p = planner()
 st.title(tr("page.import"))
@@ -33,8 +34,8 @@ with st.container(border=True):
                                        plan_file.getvalue() if plan_file is not None else None)
         except InputError as exc:
             st.error(f"{plain(exc.source)}: {len(exc.problems)}")
-            st.dataframe(pd.DataFrame(exc.problems, columns=[tr("col.field"), tr("col.message")]), hide_index=True,
-                         key="imp_scenario_errors")
+            st.dataframe(pd.DataFrame(problem_rows(exc.problems, lang()), columns=[tr("col.field"), tr("col.message")]),
+                         hide_index=True, key="imp_scenario_errors")
         else:
             opened(new_id)
             st.session_state["import_msg"] = tr("imp.ok_scenario", id=new_id)
@@ -66,7 +67,8 @@ if view is not None:
                 if result.errors:
                     st.error(tr("imp.errors", n=len(result.errors)))
                     st.dataframe(pd.DataFrame([{tr("col.row"): e.row, tr("col.column"): e.column,
-                                                tr("col.value"): e.value, tr("col.message"): e.message}
+                                                tr("col.value"): e.value,
+                                                tr("col.message"): problem_text(e.message, lang())}
                                                for e in result.errors]), hide_index=True, key="imp_case_errors")
                 else:
                     set_seen(view.scenario_id, saved.revision, view.info.head_plan_id)

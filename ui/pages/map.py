@@ -5,7 +5,8 @@ import streamlit as st
 
 from planner import palette
 from planner.web import views
-from ui.common import need_view, tr
+from ui.charts import localised
+from ui.common import lang, need_view, tr
 
 st.title(tr("page.map"))
 view = need_view()
@@ -44,5 +45,5 @@ fig.update_geos(projection_type="natural earth", resolution=110, showcountries=T
 fig.update_layout(height=560, margin=dict(l=0, r=0, t=0, b=0),
                   legend=dict(orientation="h", itemsizing="constant", title_text=tr("map.destinations") + ":"))
 # Country outlines come from ui/static (served at /app/static/), not from a CDN.
-st.plotly_chart(palette.readable(fig), key="map", config={"topojsonURL": "/app/static/"})
+st.plotly_chart(localised(palette.readable(fig), lang()), key="map", config={"topojsonURL": "/app/static/"})
 st.caption(tr("map.caption"))

@@ -5,8 +5,10 @@ import streamlit as st
 
 from planner import palette
 from planner.web import views
+from planner.web.locale import money
 from planner.web.views import lifecycle
 from ui.cached import overview_parts, version_key
+from ui.charts import localised
 from ui.common import lang, need_plan, need_view, plain, planner, tr
 
 st.title(tr("page.overview"))
@@ -19,7 +21,7 @@ cols = st.columns(5)
 cols[0].metric(tr("ov.planned"), planned)
 cols[1].metric(tr("ov.unplanned"), len(plan.unplanned))
 cols[2].metric(tr("ov.priority"), f"{plan.objective.planned_priority if plan.objective else '-'} / {total_priority}")
-cols[3].metric(tr("ov.cost"), f"€ {plan.objective.cost_eur:,.0f}" if plan.objective else "-")
+cols[3].metric(tr("ov.cost"), money(plan.objective.cost_eur, lang()) if plan.objective else "-")
 cols[4].metric(tr("ov.violations"), len(view.violations))
 shared, escorted = views.shared_language(scenario, plan)
 if escorted:
@@ -42,7 +44,7 @@ if not by_reason.empty:
     fig = px.bar(by_reason, x=tr("wl.count"), y=tr("wl.category"), orientation="h", height=60 + 32 * len(by_reason),
                  color_discrete_sequence=[palette.BLUE])
     fig.update_layout(margin=dict(l=0, r=0, t=10, b=0), yaxis_title="", xaxis=dict(dtick=1))
-    st.plotly_chart(palette.readable(fig), key="ov_by_reason")
+    st.plotly_chart(localised(palette.readable(fig), lang()), key="ov_by_reason")
 
 # -- departures: realised and aborted, abort reasons per ISO week (issue 11 case lifecycle) --
 st.subheader(tr("life.outcomes"))
@@ -59,7 +61,7 @@ else:
     aborts = lifecycle.aborts_by_week(planner().case_history(view), lang())
     if not aborts.empty:
         st.markdown(f"**{tr('life.chart')}**")
-        st.plotly_chart(lifecycle.aborts_figure(aborts, lang()), key="ov_aborts")
+        st.plotly_chart(localised(lifecycle.aborts_figure(aborts, lang()), lang()), key="ov_aborts")
 
 st.subheader(tr("ov.warnings"))
 warnings = parts["warnings"]

@@ -5,6 +5,7 @@ import streamlit as st
 
 from planner import palette
 from planner.web import views
+from ui.charts import localised
 from ui.common import lang, need_plan, need_view, tr
 
 st.title(tr("page.timeline"))
@@ -22,6 +23,6 @@ else:
                       color_discrete_map=colours, height=max(300, 28 * rows + 120))
     fig.update_traces(hovertemplate="%{customdata[0]}<extra></extra>")
     fig.update_yaxes(autorange="reversed", title=None)
-    fig.update_layout(margin=dict(l=0, r=0, t=10, b=0), legend_title_text="", xaxis_title="UTC")
-    st.plotly_chart(palette.readable(fig), key=f"gantt_{by}")
+    fig.update_layout(margin=dict(l=0, r=0, t=10, b=0), legend_title_text="", xaxis_title=tr("chart.time"))
+    st.plotly_chart(localised(palette.readable(fig), lang(), date_axis="x"), key=f"gantt_{by}")
     st.caption(tr("gantt.tz"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from models import Plan, Scenario
+from planner.web.actions import action_text, object_text, record_text, version_action
 from planner.web.i18n import t
 from planner.web.views.cases import case_table
 from planner.web.views.common import trips_by_case
@@ -27,17 +28,20 @@ def diff_table(changes, lang: str = "nl") -> pd.DataFrame:
 def versions_table(versions, lang: str = "nl") -> pd.DataFrame:
     return pd.DataFrame([{
         t("col.version", lang): f"v{v.number}", t("col.status", lang): t(f"status.{v.status}", lang),
-        t("col.action", lang): v.action, t("col.planned_n", lang): v.planned, t("col.unplanned_n", lang): v.unplanned,
+        t("col.action", lang): version_action(v.action, lang), t("col.planned_n", lang): v.planned,
+        t("col.unplanned_n", lang): v.unplanned,
         t("col.violations_n", lang): v.violations, t("col.by", lang): v.created_by,
-        t("col.at", lang): v.created_at.strftime("%Y-%m-%d %H:%M:%S"), t("col.note", lang): v.note,
+        t("col.at", lang): v.created_at.strftime("%Y-%m-%d %H:%M:%S"), t("col.note", lang): record_text(v.note, lang),
     } for v in versions])
 
 
 def audit_table(records, lang: str = "nl") -> pd.DataFrame:
     return pd.DataFrame([{
         t("col.at", lang): r.at.strftime("%Y-%m-%d %H:%M:%S"), t("col.actor", lang): r.actor,
-        t("col.action", lang): r.action, t("col.object", lang): f"{r.object_type} {r.object_id}",
-        t("col.result", lang): r.result, t("col.before", lang): r.before, t("col.after", lang): r.after,
+        t("col.action", lang): action_text(r.action, lang),
+        t("col.object", lang): object_text(r.object_type, r.object_id, lang),
+        t("col.result", lang): r.result, t("col.before", lang): record_text(r.before, lang),
+        t("col.after", lang): record_text(r.after, lang),
     } for r in records])
 
 

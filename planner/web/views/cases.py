@@ -13,27 +13,29 @@ from models.rules import Violation
 from models.timeline import local_date
 from planner.reasons import reasons_by_case
 from planner.web.i18n import t
+from planner.web.locale import number, role_name
 from planner.web.views.common import first_departure_local, iata, iso_week, leg_row, local_time, trips_by_case
 
 
-def conditions(scenario: Scenario, case_id: str) -> str:
+def conditions(scenario: Scenario, case_id: str, lang: str = "nl") -> str:
     """Travel conditions in short words (coordinators only: health data)."""
     c = scenario.case_by_id[case_id]
     ftf = c.fit_to_fly
-    parts = [ftf.status.value]
+    parts = [t(f"ftf.{ftf.status.value}", lang)]
     if ftf.wheelchair:
-        parts.append(ftf.wheelchair.value)
+        parts.append(ftf.wheelchair.value)  # WCHR/WCHS/WCHC: the airline code is the same in both languages
     if ftf.stretcher:
-        parts.append("stretcher")
+        parts.append(t("cond.stretcher", lang))
     if ftf.oxygen:
-        parts.append("oxygen")
+        parts.append(t("cond.oxygen", lang))
     if ftf.max_travel_hours:
-        parts.append(f"≤{ftf.max_travel_hours:g}h")
+        hours = ftf.max_travel_hours
+        parts.append(t("cond.max_hours", lang, hours=number(hours, lang, 0 if hours % 1 == 0 else 1)))
     if ftf.max_legs:
-        parts.append(f"≤{ftf.max_legs} legs")
+        parts.append(t("cond.max_legs", lang, legs=ftf.max_legs))
     if c.minor:
-        parts.append("minor" + (" (unaccompanied)" if c.unaccompanied else ""))
-    escorts = ", ".join(f"{n}× {r.value}" for r, n in c.escorts.items() if n)
+        parts.append(t("cond.unaccompanied" if c.unaccompanied else "cond.minor", lang))
+    escorts = ", ".join(f"{n}× {role_name(r, lang)}" for r, n in c.escorts.items() if n)
     if escorts:
         parts.append(escorts)
     return "; ".join(parts)
@@ -75,7 +77,7 @@ def case_table(scenario: Scenario, plan: Plan | None, violations: tuple[Violatio
             t("col.reasons", lang): "; ".join(broken.get(c.id, [])) or reasons.get(c.id, ""),
         }
         if health:
-            row[t("col.conditions", lang)] = conditions(scenario, c.id)
+            row[t("col.conditions", lang)] = conditions(scenario, c.id, lang)
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -130,7 +132,7 @@ def case_detail(scenario: Scenario, plan: Plan | None, case_id: str, lang: str =
     legs = pd.DataFrame([leg_row(scenario, leg_id, lang) for leg_id in trip.outbound])
     escorts = pd.DataFrame([{
         t("col.name", lang): scenario.staff_by_id[e.staff].name if e.staff in scenario.staff_by_id else e.staff,
-        t("col.role", lang): e.role.value,
+        t("col.role", lang): role_name(e.role, lang),
         t("col.returns", lang): " · ".join(
             f"{leg.code} {local_time(leg.departure, loc[leg.from_].tz)}"
             for leg in (scenario.flight_by_id[x] for x in e.return_ if x in scenario.flight_by_id)),

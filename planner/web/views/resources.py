@@ -19,6 +19,7 @@ from models.timeline import (
     vehicle_busy,
 )
 from planner.web.i18n import t
+from planner.web.locale import role_name
 from planner.web.views.common import iata, leg_row, local_time, naive_utc, trips_by_case
 
 
@@ -57,7 +58,7 @@ def escort_table(scenario: Scenario, plan: Plan | None, lang: str = "nl", names:
             person = scenario.staff_by_id.get(e.staff)
             start, end = escort_interval(scenario, trip, e)
             row = {t("col.resource", lang): (person.name if names and person else e.staff),
-                   t("col.role", lang): e.role.value,
+                   t("col.role", lang): role_name(e.role, lang),
                    t("col.cases", lang): ", ".join(scenario.case_by_id[c].pseudonym for c in trip.cases),
                    t("col.flights", lang): " + ".join(scenario.flight_by_id[x].code for x in trip.outbound),
                    t("col.returns", lang): " + ".join(scenario.flight_by_id[x].code for x in e.return_),

@@ -1,0 +1,78 @@
+"""Audit and version actions in words: the store keeps stable codes ("plan.publish"), pages show
+"plan: gepubliceerd". An unknown code is shown with spaces for underscores rather than hidden."""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+
+from planner.web.i18n import has, t
+
+
+def _verb(verb: str, lang: str) -> str:
+    for key in (f"verb.{verb}", f"ev.kind.{verb}", f"adj.{verb}"):
+        if has(key):
+            return t(key, lang)
+    return verb.replace("_", " ")
+
+
+def action_text(action: str, lang: str = "nl") -> str:
+    """An audit action ("plan.publish", "event.cancel_flight", "login") in the reader's words."""
+    if has(f"act.{action}"):
+        return t(f"act.{action}", lang)
+    prefix, _, rest = action.partition(".")
+    if rest and has(f"act.{prefix}"):
+        return t(f"act.{prefix}", lang, what=_verb(rest, lang))
+    return _verb(action.replace(".", " "), lang)
+
+
+def version_action(action: str, lang: str = "nl") -> str:
+    """How a plan version came to be ("solve", "swap", "replan") in words."""
+    return _verb(action, lang)
+
+
+def object_text(object_type: str, object_id: str, lang: str = "nl") -> str:
+    """The audited object: "planversie 1/v2" rather than "plan_version 1/v2"."""
+    name = t(f"obj.{object_type}", lang) if has(f"obj.{object_type}") else object_type.replace("_", " ")
+    return f"{name} {object_id}".strip()
+
+
+_COUNTS = [  # what the store writes in an audit row's before/after, in the reader's words
+    (re.compile(r"\b(\d+) planned\b"), "rec.planned"),
+    (re.compile(r"\b(\d+) unplanned\b"), "rec.unplanned"),
+    (re.compile(r"\b(\d+) violations\b"), "rec.violations"),
+    (re.compile(r"\b(\d+) cases\b"), "rec.cases"),
+    (re.compile(r"\b(\d+) legs\b"), "rec.legs"),
+    (re.compile(r"\b(\d+) locks\b"), "rec.locks"),
+    (re.compile(r"\b(\d+) forbids\b"), "rec.forbids"),
+    (re.compile(r"\bchanged (\d+)\b"), "rec.changed"),
+    (re.compile(r"\bdisruption (\d+)\b"), "rec.disruption"),
+]
+_LEAD = re.compile(r"(^|; )(draft|published|added|removed|changed|flights|pickup|vehicle|escorts|returns|care)\b(:?)")
+_EVENT = re.compile(r"^([a-z]+(?:-[a-z]+)+)\b")
+
+
+def _count(key: str, lang: str, match: re.Match) -> str:
+    return t(key, lang, n=match[1])
+
+
+def record_text(text: str | None, lang: str = "nl") -> str:
+    """An audit row's before/after ("draft; 18 planned, 7 unplanned") in the reader's words;
+    ids, times and free notes stay as written."""
+    if not text:
+        return ""
+    if lang == "en":
+        return text
+    for pattern, key in _COUNTS:
+        text = pattern.sub(partial(_count, key, lang), text)
+
+    def lead(m: re.Match) -> str:
+        word = m[2]
+        key = next(k for k in (f"status.{word}", f"change.{word}", f"field.{word}") if has(k))
+        return f"{m[1]}{t(key, lang)}{m[3]}"
+
+    text = _LEAD.sub(lead, text)
+    event = _EVENT.match(text)
+    if event and has(f"ev.kind.{event[1].replace('-', '_')}"):
+        text = t(f"ev.kind.{event[1].replace('-', '_')}", lang) + text[event.end():]
+    return text
