@@ -10,7 +10,7 @@ from solver.explain.words import Reason
 from solver.previous import PreviousPlan
 from solver.relax import Conflict, describe
 from solver.selection import Assignment
-from solver.units import Index
+from solver.units import Index, Unit
 
 
 def changed_notes(ix: Index, prev: PreviousPlan) -> list[Note]:
@@ -43,10 +43,12 @@ def guard_notes(ix: Index, chosen: Mapping[str, Assignment], frozen: Mapping[str
         conflict = given_up.get(unit.key)
         why = describe(conflict, labels) if conflict is not None else None
         if unit.locked and unit.key not in chosen:
+            own = _own_forbids(ix, unit)
+            why = own[1] if own else why
             why = why or "; ".join(reasons.get(unit.key, [])) or "no plan keeps it together with the other rules"
             reasons[unit.key] = [f"lock cannot be kept: {why}"] + [r for r in reasons.get(unit.key, []) if r != why]
             known = unit_reasons(unit, structured)
-            structured[unit.key] = [_lock_reason(why, known)] + known
+            structured[unit.key] = [_lock_reason(why, known, own[0] if own else None)] + known
             if not noted.intersection(unit.case_ids):
                 out.extend(Note(case=c.id, text=f"lock cannot be kept: {why}") for c in unit.cases)
         elif unit.key in frozen and chosen.get(unit.key) != frozen[unit.key] and not noted.intersection(unit.case_ids):
@@ -55,10 +57,21 @@ def guard_notes(ix: Index, chosen: Mapping[str, Assignment], frozen: Mapping[str
     return out
 
 
-def _lock_reason(why: str, known: list[Reason]) -> Reason:
+def _own_forbids(ix: Index, unit: Unit) -> tuple[str, str] | None:
+    """(Dutch, English) words when the unit is pinned to a flight the coordinator forbade for it (B2)."""
+    pinned = {f for lk in ix.scenario.locks if lk.case in unit.case_ids for f in (lk.flights or ())}
+    clash = sorted(pinned & set(unit.forbidden_flights))
+    if not clash:
+        return None
+    flights = ", ".join(clash)
+    return (f"u heeft vlucht {flights} uitgesloten, maar de zaak is erop vastgezet",
+            f"you forbade flight {flights}, but the case is pinned to it")
+
+
+def _lock_reason(why: str, known: list[Reason], nl: str | None = None) -> Reason:
     """"lock cannot be kept: <why>" in both languages; `why` is the known reasons joined, or other words."""
-    if known and why == "; ".join(r.text_en for r in known):
+    if nl is None and known and why == "; ".join(r.text_en for r in known):
         nl = "; ".join(r.text_nl for r in known)
-    else:
+    elif nl is None:
         nl = from_english(why).text_nl
     return Reason("lock", f"vastzetting kan niet worden gehouden: {nl}", f"lock cannot be kept: {why}", {})

@@ -22,6 +22,10 @@ class Violation:
     """Case ids involved."""
 
 
+KNOWN_RULES: dict[str, Rule] = {}
+"""Every named rule by code (filled as the rule modules define them), so a stored code can be shown in words."""
+
+
 @dataclass(frozen=True)
 class Rule:
     """A named hard rule: its stable code and the labels the UI shows."""
@@ -29,6 +33,9 @@ class Rule:
     code: str
     label: str
     label_nl: str
+
+    def __post_init__(self) -> None:
+        KNOWN_RULES[self.code] = self
 
     def __call__(self, message: str, cases: Iterable[str] = ()) -> Violation:
         return Violation(self.code, self.label, self.label_nl, message, tuple(dict.fromkeys(cases)))

@@ -6,11 +6,16 @@ from __future__ import annotations
 import re
 from functools import partial
 
+from models.rules.violation import KNOWN_RULES
 from planner.web.i18n import has, t
+
+DEVIATION = "deviation: "
+"""How the store writes a deliberate deviation: this prefix, then the broken rules' codes joined by "; "."""
+_LIFECYCLE = re.compile(r"^(draft|announced|booked|departed|aborted)(?: \(([a-z_]+)\))?$")
 
 
 def _verb(verb: str, lang: str) -> str:
-    for key in (f"verb.{verb}", f"ev.kind.{verb}", f"adj.{verb}"):
+    for key in (f"verb.{verb}", f"ev.kind.{verb}", f"life.state.{verb}", f"adj.{verb}"):
         if has(key):
             return t(key, lang)
     return verb.replace("_", " ")
@@ -56,11 +61,38 @@ def _count(key: str, lang: str, match: re.Match) -> str:
     return t(key, lang, n=match[1])
 
 
+def _rule_label(code: str, lang: str) -> str:
+    rule = KNOWN_RULES.get(code)
+    if rule is None:
+        return code
+    return rule.label_nl if lang == "nl" else rule.label
+
+
+def _coded_record(text: str, lang: str) -> str | None:
+    """Records the store writes as codes in both languages: deviations, departure states, edit kinds."""
+    if text.startswith(DEVIATION):
+        rules = [_rule_label(code, lang) for code in text[len(DEVIATION):].split("; ") if code]
+        return t("rec.deviation", lang, rules="; ".join(dict.fromkeys(rules)))
+    state = _LIFECYCLE.match(text)
+    if state:
+        words = t(f"life.state.{state[1]}", lang)
+        reason = state[2]
+        if reason:
+            words += f" ({t(f'life.reason.{reason}', lang) if has(f'life.reason.{reason}') else reason})"
+        return words
+    if has(f"edit.kind.{text}"):
+        return t(f"edit.kind.{text}", lang)
+    return None
+
+
 def record_text(text: str | None, lang: str = "nl") -> str:
     """An audit row's before/after ("draft; 18 planned, 7 unplanned") in the reader's words;
     ids, times and free notes stay as written."""
     if not text:
         return ""
+    coded = _coded_record(text, lang)
+    if coded is not None:
+        return coded
     if lang == "en":
         return text
     for pattern, key in _COUNTS:

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from models import Scenario, Trip
 from models.rules import Violation
+from planner.web.actions import DEVIATION
 from planner.web.diff import local_moment
 from planner.web.edits import Allow, Edit, ForbidPair, MoveItinerary, Pin, SwapEscort, Unpin
 from planner.web.i18n import t
@@ -84,9 +85,9 @@ def describe_edit(view: View, edit: Edit, lang: str = "nl") -> str:
 
 
 def deviation_words(broken: Iterable[Violation]) -> str:
-    """The audit's 'after' for a rule-breaking edit saved on purpose: codes and Dutch labels (no names)."""
-    rules = dict.fromkeys(f"{v.rule} ({v.label_nl})" for v in broken)
-    return "bewust afgeweken: " + "; ".join(rules)
+    """The audit's 'after' for a rule-breaking edit saved on purpose: the broken rules' stable codes
+    (no names); `planner.web.actions.record_text` shows them as the rules' labels in the reader's language."""
+    return DEVIATION + "; ".join(dict.fromkeys(v.rule for v in broken))
 
 
 __all__ = ["describe_edit", "deviation_words", "flight_words", "target_words"]

@@ -76,6 +76,10 @@ TEXT.update({
 })
 
 TEXT.update({  # counts in audit rows
+    "rec.deviation": ("bewust afgeweken: {rules}", "deliberate deviation: {rules}"),
+    "act.case": ("vertrekstatus: {what}", "departure state: {what}"),
+    "act.edit.deviate": ("bewust afgeweken van de regels", "deliberate deviation from the rules"),
+    "act.edit.undo": ("laatste wijziging ongedaan gemaakt", "last edit undone"),
     "rec.planned": ("{n} ingepland", "{n} planned"),
     "rec.unplanned": ("{n} niet ingepland", "{n} unplanned"),
     "rec.violations": ("{n} regels geschonden", "{n} violations"),

@@ -7,6 +7,7 @@ import logging
 
 from models.rules import find_violations
 from planner.web import ForbidPair, MoveItinerary, Pin, SwapEscort
+from planner.web.actions import record_text
 from planner.web.options import AVAILABILITY_RULES
 from planner.web.progress import BestSoFar, priority_of, read_progress
 from planner.web.workspace import violation_key
@@ -103,7 +104,9 @@ def test_a_rule_breaking_save_is_audited_as_a_deliberate_deviation(workspace):
     p.save_edit(view, ForbidPair(case=trip.cases[0], target_kind="vehicle", target=trip.vehicle), "alice")
     rows = workspace.store.audit_rows(action="edit.deviate")
     assert [(r.actor, r.object_id) for r in rows] == [("alice", trip.cases[0])]
-    assert rows[0].after == "bewust afgeweken: rule8.forbid_vehicle (Uitgesloten vervoer ingezet)"
+    assert rows[0].after == "deviation: rule8.forbid_vehicle"  # stable codes in the store
+    assert record_text(rows[0].after, "nl") == "bewust afgeweken: Uitgesloten vervoer ingezet"
+    assert record_text(rows[0].after, "en").startswith("deliberate deviation: ")
     p.save_edit(p.view(workspace.scenario_id), Pin(cases=(view.plan.trips[1].cases[0],)), "alice")
     assert len(workspace.store.audit_rows(action="edit.deviate")) == 1  # a valid edit is no deviation
 
