@@ -37,9 +37,22 @@ _WORDS = (  # first match wins; English contract reasons of plans without x_reas
 )
 
 
+_CODE_CATEGORY = (  # the checker's rule codes (x_reasons "code"), most specific prefix first
+    ("rule1.document", "document"), ("rule1.fit", "fit_to_fly"), ("rule2.medif", "fit_to_fly"),
+    ("rule1.", "itinerary"), ("rule2.", "itinerary"), ("rule3.", "seat"), ("rule4.", "escort"),
+    ("rule5.", "vehicle"), ("rule6.", "care"), ("rule7.", "escort"), ("rule8.", "other"),
+    ("rule9.", "itinerary"), ("rule10.", "escort"), ("static.itinerary", "itinerary"),
+    ("static.report", "itinerary"),
+)
+
+
 def category_of(text: str, family: str | None = None) -> str:
+    """A reason's category: from its rule code ("rule7.overlap") or explanation family ("staff")
+    when it has one, else from the words of an English contract reason."""
     if family is not None:
-        return FAMILY_CATEGORY.get(family, "other")
+        if family in FAMILY_CATEGORY:
+            return FAMILY_CATEGORY[family]
+        return next((cat for prefix, cat in _CODE_CATEGORY if family.startswith(prefix)), "other")
     low = text.lower()
     return next((cat for cat, words in _WORDS if any(w in low for w in words)), "other")
 

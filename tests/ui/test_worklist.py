@@ -49,3 +49,18 @@ def test_why_button_shows_the_core_and_remedies_in_dutch(workspace):
     shown = [m.value for m in at.markdown]
     assert "**Wat deze zaak tegenhoudt**" in shown
     assert "**Wat zou helpen (makkelijkste eerst)**" in shown
+
+
+def test_the_checker_codes_of_real_plans_set_the_category(workspace):
+    """Plans carry the checker's rule codes in x_reasons (not families); each maps to its category."""
+    assert category_of("x", "rule1.document_missing") == "document"
+    assert category_of("x", "rule1.fit_validity") == "fit_to_fly"
+    assert category_of("x", "rule7.overlap") == "escort"
+    assert category_of("x", "rule5.overlap") == "vehicle"
+    assert category_of("x", "rule6.unconfirmed") == "care"
+    assert category_of("x", "rule3.seats") == "seat"
+    assert category_of("x", "rule9.night_connection") == "itinerary"
+    items = work_items(workspace.planner.scenario(workspace.scenario_id), workspace.plan)
+    coded = [u for u in workspace.plan.unplanned if (u.model_extra or {}).get("x_reasons")]
+    assert coded, "the solved demo plan carries no x_reasons"
+    assert any(c != "other" for w in items for c in w.categories), [w.categories for w in items]
