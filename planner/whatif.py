@@ -18,6 +18,7 @@ Ties are broken by the disruption of the rest of the plan.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import replace
 
 from models import Plan, Scenario
@@ -55,9 +56,17 @@ def _try(scenario: Scenario, plan: Plan, case_id: str, candidate: Relaxation, pa
 
 
 def what_it_would_take(scenario: Scenario, plan: Plan, case_id: str, params: SolveParams | None = None,
-                       reasons: list[Reason] | None = None, max_solves: int = 24) -> list[Relaxation]:
-    """Single relaxations that would plan `case_id`, cheapest first (see COST)."""
+                       reasons: list[Reason] | None = None, max_solves: int = 24,
+                       total_s: float | None = None) -> list[Relaxation]:
+    """Single relaxations that would plan `case_id`, cheapest first (see COST). `total_s` bounds the
+    wall time of all tries together (the web planner's "Waarom?" answers within it; the CLI and tests
+    leave it open so their answers do not depend on the machine's load)."""
     params = params or DEFAULT_PARAMS
+    started = time.monotonic()
+
+    def out_of_time() -> bool:
+        return total_s is not None and time.monotonic() - started >= total_s
+
     if case_id not in scenario.case_by_id:
         raise KeyError(f"unknown case {case_id!r}")
     if any(case_id in t.cases for t in plan.trips):
@@ -72,7 +81,7 @@ def what_it_would_take(scenario: Scenario, plan: Plan, case_id: str, params: Sol
     found: list[Relaxation] = []
     solves = 0
     for candidate in cands.single():
-        if solves >= max_solves:
+        if solves >= max_solves or out_of_time():
             break
         solves += 1
         result = _try(scenario, plan, case_id, candidate, params)
@@ -80,7 +89,7 @@ def what_it_would_take(scenario: Scenario, plan: Plan, case_id: str, params: Sol
             found.append(result)
     for series in cands.dated() + cands.staff():
         for candidate in series:
-            if solves >= max_solves:
+            if solves >= max_solves or out_of_time():
                 break
             solves += 1
             result = _try(scenario, plan, case_id, candidate, params)

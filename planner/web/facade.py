@@ -27,6 +27,9 @@ from planner.web.publishing import PublishingMixin
 from planner.web.undo import UndoMixin
 from planner.web.workspace import LRU, View
 
+WHY_TOTAL_S = 15.0
+""""Waarom?" tries remedies for at most this long (a 150-case plan took ~60 s for six tries under load)."""
+
 
 @dataclass(frozen=True)
 class ItineraryChoice:
@@ -112,7 +115,8 @@ class Planner(OptionsMixin, JobsMixin, PublishingMixin, ImportingMixin, Happenin
         pinned = {lock.case for lock in scenario.locks}
         return sorted(u.case for u in plan.unplanned if u.case in pinned)
 
-    def why(self, view: View, case_id: str, time_limit_s: float = 3.0, max_solves: int = 6):
+    def why(self, view: View, case_id: str, time_limit_s: float = 3.0, max_solves: int = 6,
+            total_s: float | None = WHY_TOTAL_S):
         """"Waarom? / Wat is er nodig?": the case's blocking rules (the CP-SAT core, in both languages)
         and the single changes that would plan it, cheapest first (planner.whatif)."""
         from planner.whatif import what_it_would_take
@@ -123,8 +127,8 @@ class Planner(OptionsMixin, JobsMixin, PublishingMixin, ImportingMixin, Happenin
             raise ValueError("there is no plan yet to explain a case against")
         params = SolveParams(time_limit_s=time_limit_s, workers=1, seed=0)
         reasons = explain_case(view.scenario, view.plan, case_id, params, view.published_plan)
-        remedies = what_it_would_take(view.scenario, view.plan, case_id, params, reasons, max_solves=max_solves) \
-            if reasons else []
+        remedies = what_it_would_take(view.scenario, view.plan, case_id, params, reasons, max_solves=max_solves,
+                                      total_s=total_s) if reasons else []
         return reasons, remedies
 
     def itinerary_choices(self, scenario: Scenario, case_id: str, limit: int = 40) -> list[ItineraryChoice]:

@@ -92,3 +92,10 @@ def test_every_whatif_kind_names_the_rule_it_relaxes():
     from solver.explain import WHATIF_CODES
 
     assert set(COST) == set(WHATIF_CODES)
+
+
+def test_a_total_time_bound_stops_the_tries():
+    """The web planner's "Waarom?" bounds all tries together; with no time left it tries nothing."""
+    scenario, plan = blocked("care")
+    assert what_it_would_take(scenario, plan, "BV-1", FAST)  # unbounded: a fix is found
+    assert what_it_would_take(scenario, plan, "BV-1", FAST, total_s=0.0) == []
