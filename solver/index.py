@@ -23,7 +23,7 @@ from models.location import LocationKind
 from solver.duty import escort_start, joins_at_airport, needs_rest_abroad, outbound_duties, outbound_duty_ok, riding
 from solver.eligibility import eligible_staff, eligible_vehicles, lock_blockers
 from solver.ground import GroundCheck, ground_rules
-from solver.index_pace import FULL, Effort, IndexPace
+from solver.index_pace import FULL, GIVEN_ONLY, Effort, IndexPace
 from solver.itineraries import Itinerary, Leg, LegGraph, SearchStats
 from solver.no_options import no_option_reasons
 from solver.option_parts import care_for, dates_ok, outbound_cost
@@ -200,7 +200,7 @@ class _UnitBuilder:
 
         graph = self.ix.graph
         stats = SearchStats()
-        if lock_flights is not None:
+        if lock_flights is not None or effort.max_results == 0:
             classes: Iterable[Itinerary] = ()
         else:
             # searched on leg classes: codeshare copies of a leg are one class (solver.itineraries)
@@ -374,7 +374,11 @@ def build_index(scenario: Scenario, params: SolveParams, previous: Plan | None =
             unit.blockers = blockers
             pace.finished(0)
         elif effort is None:
-            unit.blockers = ["not searched: the time limit ran out while building itineraries (allow more time)"]
+            if key in previous_trips or lock_flights is not None:  # a booked trip is never lost for lack of time
+                builder.build_options(unit, lock_flights, locked_care, GIVEN_ONLY)
+                pace.kept_given += bool(unit.options)
+            if not unit.options:
+                unit.blockers = ["not searched: the time limit ran out while building itineraries (allow more time)"]
             unit.pruned.add("time limit")  # its options were never looked for: the bound must allow for them
         else:
             pace.finished(builder.build_options(unit, lock_flights, locked_care, effort))

@@ -37,6 +37,9 @@ class Effort:
 
 
 FULL = Effort(SEARCH_CAP, SATURATION_PER_DAY)
+GIVEN_ONLY = Effort(0, 0)
+"""No search at all: only a given itinerary (the previous or locked one) is tested, so a trip skipped
+for lack of time keeps what was booked when it still holds."""
 
 
 class IndexPace:
@@ -48,6 +51,7 @@ class IndexPace:
         self.done = 0
         self.reduced = 0
         self.skipped = 0
+        self.kept_given = 0
         self.meter = Meter(budget.slice("index"), WORK_PER_SECOND) if budget is not None else None
         self.latest = budget.hard_stop() if budget is not None else None
         self.budget = budget
@@ -84,4 +88,5 @@ class IndexPace:
             self.budget.record("index", self.meter.used / WORK_PER_SECOND)
         if self.reduced or self.skipped:
             log.warning("index behind its share of the time limit: %d trips searched with fewer itineraries, "
-                        "%d not searched", self.reduced, self.skipped)
+                        "%d not searched (%d of them kept their previous or locked itinerary)",
+                        self.reduced, self.skipped, self.kept_given)
