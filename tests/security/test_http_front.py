@@ -73,8 +73,13 @@ def test_an_export_url_is_refused_without_the_session_and_after_logout(server):
         page.get_by_role("heading", name="Export").first.wait_for(timeout=60_000)
         media: list[str] = []
         page.on("request", lambda r: media.append(r.url) if "/media/" in r.url else None)
+        button = page.locator(".st-key-exp_cases_csv button")
+        button.wait_for(timeout=60_000)
+        # Streamlit may still be running the page script (the version line, the calendars) and replace the
+        # button under the click; wait until its status widget says the run is over.
+        page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=60_000)
         with page.expect_download(timeout=60_000) as download:
-            page.locator(".st-key-exp_cases_csv button").click()
+            button.click()
         assert download.value.suggested_filename.endswith(".csv")
         assert media, "the download did not come from /media"
         url = media[-1]
