@@ -27,6 +27,10 @@ def _nl_dates(text: str) -> str:
 
 Dutch = Callable[[re.Match[str]], str]
 
+_FIT_STATUS = {"fit": "geschikt", "fit_with_conditions": "geschikt onder voorwaarden", "unfit": "ongeschikt",
+               "pending": "nog geen besluit"}
+"""FitStatus values in the users' words."""
+
 PATTERNS: tuple[tuple[str, str, Dutch], ...] = (
     # (family, English pattern, Dutch words)
     ("lock", r"lock cannot be kept: (?P<why>.*)",
@@ -62,7 +66,7 @@ PATTERNS: tuple[tuple[str, str, Dutch], ...] = (
     ("documents", r"(?P<tag>.+: )?no travel document issued yet",
      lambda m: f"{m['tag'] or ''}nog geen reisdocument (laissez-passer) afgegeven"),
     ("fit_to_fly", r"(?P<tag>.+: )?fit-to-fly status is '(?P<status>.+)'",
-     lambda m: f"{m['tag'] or ''}fit-to-fly-status is '{m['status']}'"),
+     lambda m: f"{m['tag'] or ''}fit-to-fly-besluit: {_FIT_STATUS.get(m['status'], m['status'])}"),
     ("itinerary", r"no flight connection to (?P<dest>\S+) between (?P<a>\S+) and (?P<b>\S+)",
      lambda m: f"geen vluchtverbinding naar {m['dest']} tussen {m['a']} en {m['b']}"),
     ("itinerary", r"no itinerary keeps all rules", lambda m: "geen reisroute voldoet aan alle regels"),
