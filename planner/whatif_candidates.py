@@ -14,6 +14,7 @@ from functools import partial
 from typing import Any
 
 from models import Scenario, scenario_from_dict
+from models import timeline as tl
 from models.case import DeadlineKind, FitStatus
 from models.common import Gender, Role
 from models.instants import day_plus, inside, local_day, plus
@@ -218,8 +219,8 @@ class _Candidates:
         if not unit.options:
             return None
         st = self.s.settings
-        start = min(o.pickup_min for o in unit.options) - st.report_minutes - before_min
-        ends = ([r.arr + st.rest_minutes for o in unit.options for r in o.returns]
+        start = min(o.pickup_min for o in unit.options) - tl.report_lead(st) - before_min
+        ends = ([r.arr + tl.rest_after(st) for o in unit.options for r in o.returns]
                 or [o.airport_arrival_min for o in unit.options])
         return self.grid.to_datetime(start), self.grid.to_datetime(max(ends) + after_min)
 

@@ -163,7 +163,6 @@ def _yes_no(count: int) -> str:
 
 def trip_record(scenario: Scenario, trip: Trip) -> TripRecord:
     """Resolve one trip of a checked plan (`check_references` first) into its exportable facts."""
-    settings = scenario.settings
     cases = sorted((scenario.case_by_id[c] for c in trip.cases), key=lambda c: (c.pseudonym, c.id))
     pseudonyms = [one_line(c.pseudonym) for c in cases]
     pickup_place = tl.pickup_location(scenario, trip)
@@ -197,7 +196,7 @@ def trip_record(scenario: Scenario, trip: Trip) -> TripRecord:
         where = scenario.location_by_id[option.airport]
         receiving.append(f"{one_line(option.facility)} ({_CARE_KINDS.get(option.kind.value, option.kind.value)}), "
                          f"{option.transfer_minutes} min vanaf {place_text(where)}")
-    checkin = legs[0].flight.departure - tl.minutes(settings.checkin_minutes)
+    checkin = tl.latest_airport_arrival(scenario, legs[0].flight)
     riding = tl.riding_escorts(scenario, trip)
     joiners: dict[Recipient, int] = {}
     for e in escorts:

@@ -13,7 +13,7 @@ from typing import Any
 from models import EscortAssignment, Forbid, Lock, Plan, Scenario, Trip
 from models.instants import in_zone, inside, plus
 from models.rules import evaluate_objective, find_violations
-from models.timeline import drive_minutes, pickup_allowed
+from models.timeline import drive_minutes, latest_airport_arrival, pickup_allowed
 from planner import alternatives
 from planner.store import AuditEntry, Change, SaveResult
 from planner.web.edit_words import deviation_words
@@ -136,12 +136,11 @@ class EditingMixin(WorkspaceBase):
         if edit.case not in s.case_by_id:
             raise ValueError(f"unknown case {edit.case}")
         old = view.trip_of(edit.case)
-        settings = s.settings
         first = s.flight_by_id[edit.outbound[0]]
         case = s.case_by_id[edit.case]
         # Latest pickup that still reaches the airport `checkin_minutes` before the first departure.
-        pickup = plus(first.departure, -timedelta(minutes=settings.checkin_minutes
-                                                   + drive_minutes(s, case.location, first.from_)))
+        drive = timedelta(minutes=drive_minutes(s, case.location, first.from_))
+        pickup = plus(latest_airport_arrival(s, first), -drive)
         pickup = inside_pickup_windows(s.location_by_id[case.location], pickup)
         if old is not None:
             new_trip = old.model_copy(update={"outbound": tuple(edit.outbound), "pickup": pickup})
