@@ -248,6 +248,6 @@ def show_violations(violations, limit: int = 50) -> None:
     """Broken rules in words: the Dutch (or English) label in bold, then the specific message."""
     for v in list(violations)[:limit]:
         label = v.label_nl if lang() == "nl" else v.label
-        st.error(f"**{plain(label)}** — {plain(v.message)}")
+        st.error(f"**{plain(label)}** — {plain(v.text(lang()))}")
     if len(violations) > limit:
         st.caption(f"… +{len(violations) - limit}")

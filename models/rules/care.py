@@ -11,7 +11,12 @@ from models.case import CareOption, Case
 from models.flight import Flight
 from models.instants import plus
 from models.rules.context import PlanContext, TripView
-from models.rules.text import trip_name, when
+from models.rules.text import (
+    trip_name,
+    trip_name_nl,
+    when,
+    when_nl,
+)
 from models.rules.violation import Rule, Violation
 
 MISSING = Rule("rule6.missing", "No care arranged", "Geen opvang geregeld")
@@ -40,23 +45,27 @@ def check(ctx: PlanContext) -> Iterator[Violation]:
 
 
 def _per_trip(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
-    name = trip_name(view.trip)
+    name, name_nl = trip_name(view.trip), trip_name_nl(view.trip)
     for case_id in view.trip.care:
         if case_id not in view.trip.cases:
-            yield NOT_IN_TRIP(f"{name}: care given for {case_id}, which is not on this trip", [case_id])
+            yield NOT_IN_TRIP(f"{name}: care given for {case_id}, which is not on this trip", [case_id],
+                              nl=f"{name_nl}: opvang opgegeven voor {case_id}, die niet op deze reis zit")
     for case in view.cases:
         option_id = view.trip.care.get(case.id)
         if option_id is None:
             if case.needs_care:
                 why = "unaccompanied minor" if not case.care.required else "care required"
-                yield MISSING(f"{case.id}: {why}, no care option chosen", [case.id])
+                why_nl = "alleenreizende minderjarige" if not case.care.required else "opvang vereist"
+                yield MISSING(f"{case.id}: {why}, no care option chosen", [case.id],
+                              nl=f"{case.id}: {why_nl}, geen opvangoptie gekozen")
             continue
         found = ctx.scenario.care_option_by_id.get(option_id)
         if found is None:
             continue  # coverage reports the unknown option
         owner, option = found
         if owner.id != case.id:
-            yield OPTION(f"{case.id}: care option {option_id} belongs to {owner.id}", [case.id])
+            yield OPTION(f"{case.id}: care option {option_id} belongs to {owner.id}", [case.id],
+                         nl=f"{case.id}: opvangoptie {option_id} hoort bij {owner.id}")
             continue
         if view.outbound is not None:
             yield from _option(ctx, case, option, view.outbound[-1])
@@ -64,12 +73,18 @@ def _per_trip(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
 
 def _option(ctx: PlanContext, case: Case, option: CareOption, last_leg: Flight) -> Iterator[Violation]:
     if not option.confirmed:
-        yield UNCONFIRMED(f"{case.id}: care option {option.id} ({option.facility}) is not confirmed", [case.id])
+        yield UNCONFIRMED(f"{case.id}: care option {option.id} ({option.facility}) is not confirmed", [case.id],
+                          nl=f"{case.id}: opvangoptie {option.id} ({option.facility}) is niet bevestigd")
     if option.airport != last_leg.to:
         yield AIRPORT(f"{case.id}: care option {option.id} is reached from {option.airport}, "
-                      f"the flight lands at {last_leg.to}", [case.id])
+                      f"the flight lands at {last_leg.to}", [case.id],
+                      nl=f"{case.id}: opvangoptie {option.id} is bereikbaar vanaf {option.airport}, "
+                      f"de vlucht landt op {last_leg.to}")
     reception = care_reception(option, last_leg)
     if not option.receives_at(reception):
         windows = ", ".join(f"{when(w.from_)} to {when(w.to)}" for w in option.windows) or "none"
+        windows_nl = ", ".join(f"{when_nl(w.from_)} tot {when_nl(w.to)}" for w in option.windows) or "nooit"
         yield WINDOW(f"{case.id}: reaches {option.id} ({option.facility}) at {when(reception)} "
-                     f"({option.transfer_minutes} min after landing), it receives {windows}", [case.id])
+                     f"({option.transfer_minutes} min after landing), it receives {windows}", [case.id],
+                     nl=f"{case.id}: bereikt {option.id} ({option.facility}) op {when_nl(reception)} "
+                     f"({option.transfer_minutes} min na landing), ontvangst mogelijk: {windows_nl}")

@@ -10,7 +10,7 @@ from models import timeline
 from models.instants import plus
 from models.plan import Trip
 from models.rules.context import PlanContext, TripView
-from models.rules.text import trip_name, when
+from models.rules.text import day_nl, trip_name, trip_name_nl, when, when_nl
 from models.rules.violation import Rule, Violation
 
 AVAILABLE = Rule("rule1.available", "Pickup before case is available", "Ophalen voordat de zaak beschikbaar is")
@@ -25,6 +25,11 @@ FIT_VALIDITY = Rule(
     "rule1.fit_validity", "Fit-to-fly not valid on departure day", "Fit-to-fly niet geldig op vertrekdag"
 )
 NOTICE = Rule("rule1.notice", "Departure announced too late", "Vertrek te laat aangezegd")
+
+_FIT_NL = {"fit": "fit", "fit_with_conditions": "fit onder voorwaarden", "unfit": "ongeschikt",
+           "pending": "in afwachting"}
+"""Fit-to-fly statuses in the users' words."""
+
 
 RULES = (AVAILABLE, PLANNING_START, DEADLINE, DOCUMENT_MISSING, DOCUMENT_VALIDITY, FIT_STATUS, FIT_VALIDITY, NOTICE)
 
@@ -41,9 +46,12 @@ def check(ctx: PlanContext) -> Iterator[Violation]:
 def _ready(view: TripView) -> Iterator[Violation]:
     for case in view.cases:
         if case.travel_document is None:
-            yield DOCUMENT_MISSING(f"{case.id}: travel document not issued yet", [case.id])
+            yield DOCUMENT_MISSING(f"{case.id}: travel document not issued yet", [case.id],
+                                   nl=f"{case.id}: reisdocument nog niet afgegeven")
         if not case.fit_to_fly.allows_travel:
-            yield FIT_STATUS(f"{case.id}: fit-to-fly status is {case.fit_to_fly.status.value}", [case.id])
+            status = case.fit_to_fly.status.value
+            yield FIT_STATUS(f"{case.id}: fit-to-fly status is {status}", [case.id],
+                             nl=f"{case.id}: fit-to-fly-status is {_FIT_NL.get(status, status)}")
 
 
 def _pickup(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
@@ -52,13 +60,16 @@ def _pickup(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
     for case in view.cases:
         if pickup < case.available_from:
             yield AVAILABLE(
-                f"{case.id}: pickup {when(pickup)} is before available_from {when(case.available_from)}", [case.id]
+                f"{case.id}: pickup {when(pickup)} is before available_from {when(case.available_from)}", [case.id],
+                nl=f"{case.id}: ophalen {when_nl(pickup)} ligt vóór beschikbaar vanaf {when_nl(case.available_from)}",
             )
     report = timeline.report_time(s, view.trip)
     if report < s.planning_start:
         yield PLANNING_START(
             f"{trip_name(view.trip)}: escorts report at {when(report)}, before planning start {when(s.planning_start)}",
             view.trip.cases,
+            nl=f"{trip_name_nl(view.trip)}: begeleiders melden zich {when_nl(report)}, vóór het planningsmoment "
+            f"{when_nl(s.planning_start)}",
         )
     joining = [e for e in view.trip.escorts if timeline.joins_at_airport(s, e.role)]
     if joining and view.outbound is not None:
@@ -68,6 +79,8 @@ def _pickup(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
             yield PLANNING_START(
                 f"{trip_name(view.trip)}: {names} report at {view.outbound[0].from_} at {when(airport_report)}, "
                 f"before planning start {when(s.planning_start)}", view.trip.cases,
+                nl=f"{trip_name_nl(view.trip)}: {names} melden zich op {view.outbound[0].from_} om "
+                f"{when_nl(airport_report)}, vóór het planningsmoment {when_nl(s.planning_start)}",
             )
 
 
@@ -81,16 +94,22 @@ def _departure_day(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
             yield DEADLINE(
                 f"{case.id}: first departure {first.code} {when(departure)} is after deadline {when(case.deadline)}",
                 [case.id],
+                nl=f"{case.id}: eerste vertrek {first.code} {when_nl(departure)} ligt na de uiterste vertrekdatum "
+                f"{when_nl(case.deadline)}",
             )
         doc = case.travel_document
         if doc is not None and not doc.valid_on(day):
             yield DOCUMENT_VALIDITY(
-                f"{case.id}: departs {day}, travel document valid {doc.valid_from} to {doc.valid_until}", [case.id]
+                f"{case.id}: departs {day}, travel document valid {doc.valid_from} to {doc.valid_until}", [case.id],
+                nl=f"{case.id}: vertrekt {day_nl(day)}, reisdocument geldig van {day_nl(doc.valid_from)} "
+                f"tot {day_nl(doc.valid_until)}",
             )
         ftf = case.fit_to_fly
         if not ftf.valid_on(day):
             yield FIT_VALIDITY(
-                f"{case.id}: departs {day}, fit-to-fly valid {ftf.valid_from} to {ftf.valid_until}", [case.id]
+                f"{case.id}: departs {day}, fit-to-fly valid {ftf.valid_from} to {ftf.valid_until}", [case.id],
+                nl=f"{case.id}: vertrekt {day_nl(day)}, fit-to-fly geldig van {day_nl(ftf.valid_from)} "
+                f"tot {day_nl(ftf.valid_until)}",
             )
 
 
@@ -108,4 +127,7 @@ def _notice(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
             f"{trip_name(view.trip)}: new departure {view.legs[0].code} {when(view.first_departure)} is less than "
             f"{s.settings.notice_hours:g} h after planning start {when(s.planning_start)} (earliest {when(earliest)})",
             view.trip.cases,
+            nl=f"{trip_name_nl(view.trip)}: nieuw vertrek {view.legs[0].code} {when_nl(view.first_departure)} ligt "
+            f"minder dan {s.settings.notice_hours:g} uur na het planningsmoment {when_nl(s.planning_start)} "
+            f"(vroegst {when_nl(earliest)})",
         )

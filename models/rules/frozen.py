@@ -11,7 +11,12 @@ from models import timeline
 from models.instants import plus
 from models.plan import Plan, Trip
 from models.rules.context import PlanContext, trip_by_case
-from models.rules.text import trip_name, when
+from models.rules.text import (
+    trip_name,
+    trip_name_nl,
+    when,
+    when_nl,
+)
 from models.rules.violation import Rule, Violation
 from models.scenario import Scenario
 
@@ -40,22 +45,30 @@ def frozen_trips(scenario: Scenario, previous: Plan) -> list[Trip]:
     return out
 
 
-def trip_changes(before: Trip, after: Trip | None) -> list[str]:
-    """What differs between a frozen trip and its cases' trip now, in words."""
+_CHANGE_WORDS = {
+    "en": ("no longer planned", "cases", "outbound", "vehicle", "pickup", "escorts", "none"),
+    "nl": ("niet meer ingepland", "zaken", "heenvluchten", "voertuig", "ophalen", "begeleiders", "geen"),
+}
+
+
+def trip_changes(before: Trip, after: Trip | None, lang: str = "en") -> list[str]:
+    """What differs between a frozen trip and its cases' trip now, in words (English or Dutch)."""
+    gone, cases, outbound, vehicle, pickup, escorts, none = _CHANGE_WORDS[lang]
+    at = when if lang == "en" else when_nl
     if after is None:
-        return ["no longer planned"]
+        return [gone]
     out = []
     if set(before.cases) != set(after.cases):
-        out.append(f"cases {'+'.join(before.cases)} -> {'+'.join(after.cases)}")
+        out.append(f"{cases} {'+'.join(before.cases)} -> {'+'.join(after.cases)}")
     if tuple(before.outbound) != tuple(after.outbound):
-        out.append(f"outbound {', '.join(before.outbound)} -> {', '.join(after.outbound)}")
+        out.append(f"{outbound} {', '.join(before.outbound)} -> {', '.join(after.outbound)}")
     if before.vehicle != after.vehicle:
-        out.append(f"vehicle {before.vehicle} -> {after.vehicle}")
+        out.append(f"{vehicle} {before.vehicle} -> {after.vehicle}")
     if before.pickup != after.pickup:
-        out.append(f"pickup {when(before.pickup)} -> {when(after.pickup)}")
+        out.append(f"{pickup} {at(before.pickup)} -> {at(after.pickup)}")
     staff_before, staff_after = {e.staff for e in before.escorts}, {e.staff for e in after.escorts}
     if staff_before != staff_after:
-        out.append(f"escorts {', '.join(sorted(staff_before)) or 'none'} -> {', '.join(sorted(staff_after)) or 'none'}")
+        out.append(f"{escorts} {', '.join(sorted(staff_before)) or none} -> {', '.join(sorted(staff_after)) or none}")
     return out
 
 
@@ -67,7 +80,12 @@ def check(ctx: PlanContext) -> Iterator[Violation]:
     for before in frozen_trips(ctx.scenario, ctx.previous):
         if noted.intersection(before.cases):
             continue
-        changes = trip_changes(before, now.get(before.cases[0]))
+        after = now.get(before.cases[0])
+        changes = trip_changes(before, after)
         if changes:
+            limit = freeze_until(ctx.scenario)
             yield CHANGED(f"{trip_name(before)} departs by {when(freeze_until(ctx.scenario))} (frozen) but changed: "
-                          f"{'; '.join(changes)}; add a note to explain", before.cases)
+                          f"{'; '.join(changes)}; add a note to explain", before.cases,
+                          nl=f"{trip_name_nl(before)} vertrekt uiterlijk {when_nl(limit)} (bevroren) maar is "
+                          f"gewijzigd: "
+                          f"{'; '.join(trip_changes(before, after, 'nl'))}; voeg een toelichting toe")

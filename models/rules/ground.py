@@ -17,7 +17,15 @@ from models import timeline
 from models.instants import plus
 from models.rules.cases import is_new_departure
 from models.rules.context import PlanContext, TripView
-from models.rules.text import duration_text, leg_name, trip_name, when
+from models.rules.text import (
+    duration_text,
+    leg_name,
+    leg_name_nl,
+    trip_name,
+    trip_name_nl,
+    when,
+    when_nl,
+)
 from models.rules.violation import Rule, Violation
 
 AIRPORT_WAIT = Rule("rule9.airport_wait", "Waits too long at the airport", "Te lang wachten op de luchthaven")
@@ -62,7 +70,12 @@ def _airport_wait(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
             f"rule 9: {trip_name(view.trip)} reaches {airport} at {when(arrival)}, "
             f"{duration_text(_gap_minutes(arrival, checkin))} before check-in at {when(checkin)} for "
             f"{leg_name(s, view.legs[0])} (max airport wait {duration_text(max_wait)}; "
-            f"pick up no earlier than {when(plus(view.trip.pickup, earliest - arrival))})", view.trip.cases)
+            f"pick up no earlier than {when(plus(view.trip.pickup, earliest - arrival))})", view.trip.cases,
+            nl=f"regel 9: {trip_name_nl(view.trip)} is op {airport} om {when_nl(arrival)}, "
+            f"{duration_text(_gap_minutes(arrival, checkin))} vóór het inchecken om {when_nl(checkin)} voor "
+            f"{leg_name_nl(s, view.legs[0])} (hoogstens {duration_text(max_wait)} wachten op de luchthaven; "
+            f"ophalen niet vóór {when_nl(plus(view.trip.pickup, earliest - arrival))})",
+        )
 
 
 def _connections(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
@@ -74,23 +87,37 @@ def _connections(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
         gap = _gap_minutes(before.arrival, after.departure)
         where = (f"{duration_text(gap)} at {hub.id} between {leg_name(s, before)} (lands {when(before.arrival)}) "
                  f"and {leg_name(s, after)} (departs {when(after.departure)})")
+        where_nl = (f"{duration_text(gap)} op {hub.id} tussen {leg_name_nl(s, before)} "
+                    f"(landt {when_nl(before.arrival)}) en {leg_name_nl(s, after)} "
+                    f"(vertrekt {when_nl(after.departure)})")
         if settings.max_connection_minutes is not None and gap > settings.max_connection_minutes:
             yield CONNECTION(f"rule 9: {trip_name(view.trip)} waits {where}, max connection "
-                             f"{duration_text(settings.max_connection_minutes)}", view.trip.cases)
+                             f"{duration_text(settings.max_connection_minutes)}", view.trip.cases,
+                             nl=f"regel 9: {trip_name_nl(view.trip)} wacht {where_nl}, overstap hoogstens "
+                             f"{duration_text(settings.max_connection_minutes)}")
         limit = settings.vulnerable_max_connection_minutes
         night = settings.night_connection
         for case in vulnerable:
             if limit is not None and gap > limit:
                 yield VULNERABLE_CONNECTION(f"rule 9: {case.id} ({_why_vulnerable(case)}) waits {where}, max "
-                                            f"{duration_text(limit)} for a vulnerable case", [case.id])
+                                            f"{duration_text(limit)} for a vulnerable case", [case.id],
+                                            nl=f"regel 9: {case.id} ({_why_vulnerable_nl(case)}) wacht {where_nl}, "
+                                            f"hoogstens {duration_text(limit)} voor een kwetsbare persoon")
             if night is not None and timeline.overlaps_daily_window(before.arrival, after.departure, night, hub.tz):
                 yield NIGHT_CONNECTION(f"rule 9: {case.id} ({_why_vulnerable(case)}) waits {where}, overlapping the "
                                        f"night {night.from_:%H:%M}-{night.to:%H:%M} local time at {hub.id} "
-                                       f"({hub.tz})", [case.id])
+                                       f"({hub.tz})", [case.id],
+                                       nl=f"regel 9: {case.id} ({_why_vulnerable_nl(case)}) wacht {where_nl}, "
+                                       f"overlapt de nacht {night.from_:%H:%M}-{night.to:%H:%M} lokale tijd op "
+                                       f"{hub.id} ({hub.tz})")
 
 
 def _why_vulnerable(case) -> str:
     return "minor" if case.minor else "medical"
+
+
+def _why_vulnerable_nl(case) -> str:
+    return "minderjarig" if case.minor else "medisch"
 
 
 def _transit(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
@@ -109,11 +136,17 @@ def _transit(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
         banned = [f"{a} ({c})" for a, c in countries.items() if c in case.transit_excluded_countries]
         if banned:
             yield TRANSIT_COUNTRY(f"rule 9: {case.id} may not change planes in {', '.join(banned)} "
-                                  f"(transit excluded: {', '.join(case.transit_excluded_countries)})", [case.id])
+                                  f"(transit excluded: {', '.join(case.transit_excluded_countries)})", [case.id],
+                                  nl=f"regel 9: {case.id} mag niet overstappen in {', '.join(banned)} "
+                                  f"(uitgesloten voor doorreis: {', '.join(case.transit_excluded_countries)})")
         third = [f"{a} ({c})" for a, c in countries.items() if c not in (s.home_country, case.destination_country)]
         if (case.forced and third and earliest is not None and view.first_departure < earliest
                 and is_new_departure(ctx.previous_by_case, [case.id], view.trip.outbound)):
             yield TRANSIT_REQUEST(
                 f"rule 9: forced case {case.id} changes planes in {', '.join(third)}, a third country: first departure "
                 f"{view.legs[0].code} {when(view.first_departure)} is less than {hours:g} h after planning start "
-                f"{when(s.planning_start)} to request transit (earliest {when(earliest)})", [case.id])
+                f"{when(s.planning_start)} to request transit (earliest {when(earliest)})", [case.id],
+                nl=f"regel 9: gedwongen zaak {case.id} stapt over in {', '.join(third)}, een derde land: eerste "
+                f"vertrek {view.legs[0].code} {when_nl(view.first_departure)} ligt minder dan {hours:g} uur na het "
+                f"planningsmoment {when_nl(s.planning_start)}, te kort om doorgeleiding aan te vragen "
+                f"(vroegst {when_nl(earliest)})")

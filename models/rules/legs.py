@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from models.case import Case
 from models.rules.context import PlanContext
-from models.rules.text import leg_name
+from models.rules.text import leg_name, leg_name_nl
 from models.rules.violation import Rule, Violation
 from models.scenario import Scenario
 
@@ -68,12 +68,17 @@ def check(ctx: PlanContext) -> Iterator[Violation]:
     s = ctx.scenario
     for leg_id, load in leg_loads(ctx).items():
         leg = s.flight_by_id[leg_id]
-        name = leg_name(s, leg)
+        name, nl = leg_name(s, leg), leg_name_nl(s, leg)
         if load.seats > leg.seats:
-            yield SEATS(f"{name}: {load.seats} seats used, {leg.seats} available", load.cases)
+            yield SEATS(f"{name}: {load.seats} seats used, {leg.seats} available", load.cases,
+                        nl=f"{nl}: {load.seats} stoelen gebruikt, {leg.seats} beschikbaar")
         if len(load.forced) > leg.max_forced:
             yield FORCED(f"{name}: {len(load.forced)} forced cases ({', '.join(load.forced)}), "
-                         f"carrier accepts {leg.max_forced}", load.forced)
+                         f"carrier accepts {leg.max_forced}", load.forced,
+                         nl=f"{nl}: {len(load.forced)} gedwongen vertrekken ({', '.join(load.forced)}), "
+                         f"maatschappij accepteert er {leg.max_forced}")
         if len(load.stretchers) > 1:
             yield STRETCHER(f"{name}: {len(load.stretchers)} stretcher cases ({', '.join(load.stretchers)}), "
-                            "at most 1", load.stretchers)
+                            "at most 1", load.stretchers,
+                            nl=f"{nl}: {len(load.stretchers)} zaken op een brancard ({', '.join(load.stretchers)}), "
+                            "hoogstens 1")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from models.rules.context import PlanContext
-from models.rules.text import trip_name
+from models.rules.text import trip_name, trip_name_nl
 from models.rules.violation import Rule, Violation
 
 LOCK_UNPLANNED = Rule("rule8.lock_unplanned", "Locked case neither planned nor explained",
@@ -39,19 +39,26 @@ def _locks(ctx: PlanContext) -> Iterator[Violation]:
         views = ctx.trips_of_case(lock.case)
         if not views and lock.case not in explained:
             yield LOCK_UNPLANNED(f"{lock.case} is locked but neither planned nor left unplanned with reasons why "
-                                 "the lock cannot be kept", case)
+                                 "the lock cannot be kept", case,
+                                 nl=f"{lock.case} is vastgezet maar is niet ingepland en ook niet als niet ingepland "
+                                 "opgegeven met redenen waarom het vastzetten niet kan")
         for view in views:
             trip = view.trip
-            name = f"{lock.case} ({trip_name(trip)})"
+            name, nl = f"{lock.case} ({trip_name(trip)})", f"{lock.case} ({trip_name_nl(trip)})"
             if lock.flights is not None and tuple(trip.outbound) != tuple(lock.flights):
-                yield LOCK_FLIGHTS(f"{name}: outbound {_ids(trip.outbound)}, locked {_ids(lock.flights)}", case)
+                yield LOCK_FLIGHTS(f"{name}: outbound {_ids(trip.outbound)}, locked {_ids(lock.flights)}", case,
+                                   nl=f"{nl}: heenvluchten {_ids(trip.outbound)}, vastgezet {_ids(lock.flights)}")
             staff = {e.staff for e in trip.escorts}
             if lock.staff is not None and staff != set(lock.staff):
-                yield LOCK_STAFF(f"{name}: escorts {_ids(sorted(staff))}, locked {_ids(sorted(set(lock.staff)))}", case)
+                yield LOCK_STAFF(f"{name}: escorts {_ids(sorted(staff))}, locked {_ids(sorted(set(lock.staff)))}", case,
+                                 nl=f"{nl}: begeleiders {_ids(sorted(staff))}, "
+                                 f"vastgezet {_ids(sorted(set(lock.staff)))}")
             if lock.vehicle is not None and trip.vehicle != lock.vehicle:
-                yield LOCK_VEHICLE(f"{name}: vehicle {trip.vehicle}, locked {lock.vehicle}", case)
+                yield LOCK_VEHICLE(f"{name}: vehicle {trip.vehicle}, locked {lock.vehicle}", case,
+                                   nl=f"{nl}: voertuig {trip.vehicle}, vastgezet {lock.vehicle}")
             if lock.care is not None and trip.care.get(lock.case) != lock.care:
-                yield LOCK_CARE(f"{name}: care {trip.care.get(lock.case) or 'none'}, locked {lock.care}", case)
+                yield LOCK_CARE(f"{name}: care {trip.care.get(lock.case) or 'none'}, locked {lock.care}", case,
+                                nl=f"{nl}: opvang {trip.care.get(lock.case) or 'geen'}, vastgezet {lock.care}")
 
 
 def _forbids(ctx: PlanContext) -> Iterator[Violation]:
@@ -59,11 +66,14 @@ def _forbids(ctx: PlanContext) -> Iterator[Violation]:
         case = [forbid.case]
         for view in ctx.trips_of_case(forbid.case):
             trip = view.trip
-            name = f"{forbid.case} ({trip_name(trip)})"
+            name, nl = f"{forbid.case} ({trip_name(trip)})", f"{forbid.case} ({trip_name_nl(trip)})"
             if forbid.staff is not None and any(e.staff == forbid.staff for e in trip.escorts):
-                yield FORBID_STAFF(f"{name}: escorted by {forbid.staff}, who is excluded for this case", case)
+                yield FORBID_STAFF(f"{name}: escorted by {forbid.staff}, who is excluded for this case", case,
+                                   nl=f"{nl}: begeleid door {forbid.staff}, die voor deze zaak is uitgesloten")
             if forbid.flight is not None and forbid.flight in trip.outbound:
-                yield FORBID_FLIGHT(f"{name}: booked on {forbid.flight}, which is excluded for this case", case)
+                yield FORBID_FLIGHT(f"{name}: booked on {forbid.flight}, which is excluded for this case", case,
+                                    nl=f"{nl}: geboekt op {forbid.flight}, die voor deze zaak is uitgesloten")
             if forbid.vehicle is not None and trip.vehicle == forbid.vehicle:
                 yield FORBID_VEHICLE(f"{name}: driven by vehicle {forbid.vehicle}, which is excluded for this case",
-                                     case)
+                                     case, nl=f"{nl}: gereden met voertuig {forbid.vehicle}, dat voor deze zaak "
+                                     "is uitgesloten")

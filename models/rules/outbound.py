@@ -11,7 +11,16 @@ from models import timeline
 from models.flight import Flight
 from models.instants import plus
 from models.rules.context import PlanContext, TripView
-from models.rules.text import hours_text, leg_name, trip_name, when
+from models.rules.text import (
+    hours_nl,
+    hours_text,
+    leg_name,
+    leg_name_nl,
+    trip_name,
+    trip_name_nl,
+    when,
+    when_nl,
+)
 from models.rules.violation import Rule, Violation
 from models.scenario import Scenario
 
@@ -39,35 +48,43 @@ def check(ctx: PlanContext) -> Iterator[Violation]:
             yield from _per_case(ctx, view)
 
 
-def connection_problems(scenario: Scenario, legs: Sequence[Flight]) -> list[tuple[str, str]]:
-    """('airport' | 'time', message) for each pair of consecutive legs that does not connect.
+def connection_problems(scenario: Scenario, legs: Sequence[Flight]) -> list[tuple[str, str, str]]:
+    """('airport' | 'time', English message, Dutch message) for each pair of consecutive legs that does not connect.
 
     Shared by outbound (rule 2) and return legs (rule 7)."""
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str, str]] = []
     min_connection = timeline.minutes(scenario.settings.min_connection_minutes)
     for before, after in pairwise(legs):
         if before.to != after.from_:
             out.append(("airport", f"{leg_name(scenario, before)} lands at {before.to}, "
-                                   f"{leg_name(scenario, after)} departs from {after.from_}"))
+                                   f"{leg_name(scenario, after)} departs from {after.from_}",
+                        f"{leg_name_nl(scenario, before)} landt op {before.to}, "
+                        f"{leg_name_nl(scenario, after)} vertrekt van {after.from_}"))
         elif after.departure - before.arrival < min_connection:
             gap = int((after.departure - before.arrival).total_seconds() // 60)
             out.append(("time", f"{gap} min between {leg_name(scenario, before)} and {leg_name(scenario, after)} "
-                                f"at {before.to}, at least {scenario.settings.min_connection_minutes} min needed"))
+                                f"at {before.to}, at least {scenario.settings.min_connection_minutes} min needed",
+                        f"{gap} min tussen {leg_name_nl(scenario, before)} en {leg_name_nl(scenario, after)} "
+                        f"op {before.to}, minstens {scenario.settings.min_connection_minutes} min nodig"))
     return out
 
 
 def _route(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
     s, legs, cases = ctx.scenario, view.legs, view.trip.cases
-    name = trip_name(view.trip)
+    name, nl = trip_name(view.trip), trip_name_nl(view.trip)
     origin = s.location_by_id[legs[0].from_]
     if origin.country != s.home_country:
         yield ORIGIN(f"{name}: first flight {leg_name(s, legs[0])} departs from {origin.id} in {origin.country}, "
-                     f"not {s.home_country}", cases)
-    for kind, text in connection_problems(s, legs):
-        yield (CONNECTION_AIRPORT if kind == "airport" else CONNECTION_TIME)(f"{name}: {text}", cases)
+                     f"not {s.home_country}", cases,
+                     nl=f"{nl}: eerste vlucht {leg_name_nl(s, legs[0])} vertrekt van {origin.id} in "
+                     f"{origin.country}, niet uit {s.home_country}")
+    for kind, text, text_nl in connection_problems(s, legs):
+        rule = CONNECTION_AIRPORT if kind == "airport" else CONNECTION_TIME
+        yield rule(f"{name}: {text}", cases, nl=f"{nl}: {text_nl}")
     for leg_id, count in Counter(view.trip.outbound).items():
         if count > 1:
-            yield REPEATED_LEG(f"{name}: outbound flight {leg_id} is listed {count} times", cases)
+            yield REPEATED_LEG(f"{name}: outbound flight {leg_id} is listed {count} times", cases,
+                               nl=f"{nl}: heenvlucht {leg_id} staat er {count} keer in")
 
 
 def _per_case(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
@@ -78,19 +95,29 @@ def _per_case(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
         ftf = case.fit_to_fly
         if last.to not in case.destination_airports:
             yield DESTINATION(f"{case.id}: last flight {leg_name(s, last)} lands at {last.to}, accepted: "
-                              f"{', '.join(case.destination_airports)}", [case.id])
+                              f"{', '.join(case.destination_airports)}", [case.id],
+                              nl=f"{case.id}: laatste vlucht {leg_name_nl(s, last)} landt op {last.to}, "
+                              f"toegestaan: {', '.join(case.destination_airports)}")
         if ftf.max_legs is not None and len(legs) > ftf.max_legs:
-            yield MAX_LEGS(f"{case.id}: {len(legs)} flights, at most {ftf.max_legs} allowed", [case.id])
+            yield MAX_LEGS(f"{case.id}: {len(legs)} flights, at most {ftf.max_legs} allowed", [case.id],
+                           nl=f"{case.id}: {len(legs)} vluchten, hoogstens {ftf.max_legs} toegestaan")
         if ftf.max_travel_hours is not None and travel_hours > ftf.max_travel_hours:
             yield MAX_TRAVEL_HOURS(f"{case.id}: {hours_text(travel_hours)} from first departure to last arrival, "
-                                   f"at most {hours_text(ftf.max_travel_hours)}", [case.id])
+                                   f"at most {hours_text(ftf.max_travel_hours)}", [case.id],
+                                   nl=f"{case.id}: {hours_nl(travel_hours)} van eerste vertrek tot laatste "
+                                   f"aankomst, hoogstens {hours_nl(ftf.max_travel_hours)}")
         medical = case.is_medical
         for leg in legs:
             if ftf.stretcher and not leg.stretcher:
-                yield STRETCHER_LEG(f"{case.id}: travels on a stretcher, {leg_name(s, leg)} takes none", [case.id])
+                yield STRETCHER_LEG(f"{case.id}: travels on a stretcher, {leg_name(s, leg)} takes none", [case.id],
+                                    nl=f"{case.id}: reist op een brancard, {leg_name_nl(s, leg)} neemt er geen mee")
             if ftf.oxygen and not leg.oxygen:
-                yield OXYGEN_LEG(f"{case.id}: needs oxygen, {leg_name(s, leg)} has none", [case.id])
+                yield OXYGEN_LEG(f"{case.id}: needs oxygen, {leg_name(s, leg)} has none", [case.id],
+                                 nl=f"{case.id}: heeft zuurstof nodig, {leg_name_nl(s, leg)} heeft geen zuurstof")
             earliest = plus(s.planning_start, timeline.hours(leg.medif_lead_hours))
             if medical and leg.departure < earliest:
                 yield MEDIF(f"{case.id}: medical case on {leg_name(s, leg)} departing {when(leg.departure)}, "
-                            f"MEDIF needs {leg.medif_lead_hours:g} h (earliest {when(earliest)})", [case.id])
+                            f"MEDIF needs {leg.medif_lead_hours:g} h (earliest {when(earliest)})", [case.id],
+                            nl=f"{case.id}: medische zaak op {leg_name_nl(s, leg)} met vertrek "
+                            f"{when_nl(leg.departure)}, MEDIF vraagt {leg.medif_lead_hours:g} uur "
+                            f"(vroegst {when_nl(earliest)})")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
+from models.common import Role
 from models.flight import Flight
 from models.plan import Trip
 from models.scenario import Scenario
@@ -39,3 +40,42 @@ def duration_text(minutes: float) -> str:
     if h == 0:
         return f"{sign}{m} min"
     return f"{sign}{h}h" if m == 0 else f"{sign}{h}h{m:02d}"
+
+
+_DAYS_NL = ("ma", "di", "wo", "do", "vr", "za", "zo")
+
+
+def when_nl(moment: datetime) -> str:
+    """'wo 09-12 11:00': Dutch weekday, day-month and time, in the offset the time was given in."""
+    return f"{_DAYS_NL[moment.weekday()]} {moment:%d-%m %H:%M}"
+
+
+def day_nl(day: date) -> str:
+    """'wo 09-12-2026': a calendar day in Dutch."""
+    return f"{_DAYS_NL[day.weekday()]} {day:%d-%m-%Y}"
+
+
+def trip_name_nl(trip: Trip) -> str:
+    """'reis BV-1+BV-2'."""
+    return "reis " + "+".join(trip.cases)
+
+
+def hours_nl(value: float) -> str:
+    """'12 uur', '1,50 uur'."""
+    return f"{value:g} uur" if value == int(value) else f"{value:.2f} uur".replace(".", ",")
+
+
+def leg_name_nl(scenario: Scenario, leg: Flight) -> str:
+    """'TK1952 wo 09-12-2026': flight code and local departure day at the origin, in Dutch."""
+    origin = scenario.location_by_id.get(leg.from_)
+    return f"{leg.code} {day_nl(local_date(leg.departure, origin.tz) if origin else leg.departure.date())}"
+
+
+_ROLES_NL = {Role.doctor: "arts", Role.nurse: "verpleegkundige",
+             Role.psychiatric_nurse: "psychiatrisch verpleegkundige", Role.kmar: "KMar",
+             Role.coordinator: "coördinator"}
+
+
+def role_nl(role: Role) -> str:
+    """'psychiatrisch verpleegkundige': an escort role in the users' words."""
+    return _ROLES_NL.get(role, role.value)

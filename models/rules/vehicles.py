@@ -10,7 +10,12 @@ from models import timeline
 from models.case import Wheelchair
 from models.location import Location
 from models.rules.context import PlanContext, TripView
-from models.rules.text import trip_name, when
+from models.rules.text import (
+    trip_name,
+    trip_name_nl,
+    when,
+    when_nl,
+)
 from models.rules.violation import Rule, Violation
 from models.vehicle import Vehicle
 
@@ -48,8 +53,10 @@ def _location(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
     where = {case.location for case in view.cases}
     if len(where) > 1:
         listed = ", ".join(f"{c.id} at {c.location}" for c in view.cases)
+        listed_nl = ", ".join(f"{c.id} op {c.location}" for c in view.cases)
         yield LOCATION(f"{trip_name(view.trip)}: group members at different pickup locations: {listed}",
-                       view.trip.cases)
+                       view.trip.cases,
+                       nl=f"{trip_name_nl(view.trip)}: groepsleden op verschillende ophaallocaties: {listed_nl}")
 
 
 def _capacity(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
@@ -58,20 +65,26 @@ def _capacity(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
     if vehicle is None:
         return
     name, cases = f"{trip_name(view.trip)}, vehicle {vehicle.id}", view.trip.cases
+    nl = f"{trip_name_nl(view.trip)}, voertuig {vehicle.id}"
     sitting = sum(1 for c in view.cases if not c.fit_to_fly.stretcher)
     riding = len(timeline.riding_escorts(ctx.scenario, view.trip))
     seats = sitting + riding
     if seats > vehicle.seats:
         joining = len(view.trip.escorts) - riding
         also = f"; {joining} join at the airport" if joining else ""
+        also_nl = f"; {joining} komen op de luchthaven bij" if joining else ""
         yield SEATS(f"{name}: {seats} seats needed ({sitting} persons + {riding} riding escorts{also}), "
-                    f"{vehicle.seats} available", cases)
+                    f"{vehicle.seats} available", cases,
+                    nl=f"{nl}: {seats} zitplaatsen nodig ({sitting} personen + {riding} meerijdende "
+                    f"begeleiders{also_nl}), {vehicle.seats} beschikbaar")
     wchc = sum(1 for c in view.cases if c.fit_to_fly.wheelchair is Wheelchair.WCHC)
     if wchc > vehicle.wheelchair_places:
-        yield WHEELCHAIR(f"{name}: {wchc} WCHC wheelchair(s), {vehicle.wheelchair_places} place(s)", cases)
+        yield WHEELCHAIR(f"{name}: {wchc} WCHC wheelchair(s), {vehicle.wheelchair_places} place(s)", cases,
+                         nl=f"{nl}: {wchc} WCHC-rolstoel(en), {vehicle.wheelchair_places} plaats(en)")
     stretchers = sum(1 for c in view.cases if c.fit_to_fly.stretcher)
     if stretchers > vehicle.stretcher_places:
-        yield STRETCHER(f"{name}: {stretchers} stretcher(s), {vehicle.stretcher_places} place(s)", cases)
+        yield STRETCHER(f"{name}: {stretchers} stretcher(s), {vehicle.stretcher_places} place(s)", cases,
+                        nl=f"{nl}: {stretchers} brancard(s), {vehicle.stretcher_places} plaats(en)")
 
 
 def _pickup_window(view: TripView, location: Location) -> Iterator[Violation]:
@@ -80,23 +93,29 @@ def _pickup_window(view: TripView, location: Location) -> Iterator[Violation]:
         local = timeline.local_time(pickup, location.tz)
         hours = ", ".join(f"{w.from_:%H:%M}-{w.to:%H:%M}" for w in location.pickup_windows or ())
         yield PICKUP_WINDOW(f"{trip_name(view.trip)}: pickup at {location.id} {local:%H:%M} local time, "
-                            f"pickup hours {hours}", view.trip.cases)
+                            f"pickup hours {hours}", view.trip.cases,
+                            nl=f"{trip_name_nl(view.trip)}: ophalen op {location.id} om {local:%H:%M} lokale tijd, "
+                            f"ophaaltijden {hours}")
 
 
 def _checkin(ctx: PlanContext, view: TripView) -> Iterator[Violation]:
-    s, name, cases = ctx.scenario, trip_name(view.trip), view.trip.cases
+    s, name, nl, cases = ctx.scenario, trip_name(view.trip), trip_name_nl(view.trip), view.trip.cases
     arrival = timeline.airport_arrival(s, view.trip)
     latest = timeline.latest_airport_arrival(s, view.legs[0])
     if arrival > latest:
         yield CHECKIN(f"{name}: at {view.legs[0].from_} {when(arrival)}, check-in by {when(latest)} "
                       f"({s.settings.checkin_minutes} min before {view.legs[0].code} {when(view.first_departure)})",
-                      cases)
+                      cases,
+                      nl=f"{nl}: op {view.legs[0].from_} {when_nl(arrival)}, inchecken uiterlijk {when_nl(latest)} "
+                      f"({s.settings.checkin_minutes} min vóór {view.legs[0].code} {when_nl(view.first_departure)})")
 
 
 def _availability(view: TripView, vehicle: Vehicle, interval: timeline.Interval) -> Iterator[Violation]:
     if not any(w.covers(*interval) for w in vehicle.available):
         yield AVAILABILITY(f"{trip_name(view.trip)}: vehicle {vehicle.id} busy {when(interval[0])} to "
-                           f"{when(interval[1])}, outside its availability", view.trip.cases)
+                           f"{when(interval[1])}, outside its availability", view.trip.cases,
+                           nl=f"{trip_name_nl(view.trip)}: voertuig {vehicle.id} bezet {when_nl(interval[0])} tot "
+                           f"{when_nl(interval[1])}, buiten de beschikbaarheid")
 
 
 def _overlaps(busy: list[tuple[TripView, Vehicle, timeline.Interval]]) -> Iterator[Violation]:
@@ -105,4 +124,7 @@ def _overlaps(busy: list[tuple[TripView, Vehicle, timeline.Interval]]) -> Iterat
             if vehicle.id == other.id and timeline.overlaps(ia, ib):
                 yield OVERLAP(f"vehicle {vehicle.id}: {trip_name(a.trip)} ({when(ia[0])} to {when(ia[1])}) "
                               f"overlaps {trip_name(b.trip)} ({when(ib[0])} to {when(ib[1])})",
-                              a.trip.cases + b.trip.cases)
+                              a.trip.cases + b.trip.cases,
+                              nl=f"voertuig {vehicle.id}: {trip_name_nl(a.trip)} ({when_nl(ia[0])} tot "
+                              f"{when_nl(ia[1])}) overlapt met {trip_name_nl(b.trip)} ({when_nl(ib[0])} tot "
+                              f"{when_nl(ib[1])})")

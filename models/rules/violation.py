@@ -20,6 +20,12 @@ class Violation:
     """Specific: names ids, times and numbers."""
     cases: tuple[str, ...] = ()
     """Case ids involved."""
+    message_nl: str = ""
+    """The same message in Dutch, in the users' words (ids, numbers and codes identical)."""
+
+    def text(self, lang: str) -> str:
+        """The message in the reader's language (Dutch unless "en")."""
+        return self.message if lang == "en" or not self.message_nl else self.message_nl
 
 
 KNOWN_RULES: dict[str, Rule] = {}
@@ -37,5 +43,6 @@ class Rule:
     def __post_init__(self) -> None:
         KNOWN_RULES[self.code] = self
 
-    def __call__(self, message: str, cases: Iterable[str] = ()) -> Violation:
-        return Violation(self.code, self.label, self.label_nl, message, tuple(dict.fromkeys(cases)))
+    def __call__(self, message: str, cases: Iterable[str] = (), *, nl: str) -> Violation:
+        """A violation of this rule; `nl` (required, so no rule can forget it) is the Dutch message."""
+        return Violation(self.code, self.label, self.label_nl, message, tuple(dict.fromkeys(cases)), nl)

@@ -17,6 +17,10 @@ def test_a_rule_9_break_is_named_in_dutch():
     table = views.violations_table(violations, "nl")
     assert "Te lang wachten op de luchthaven" in set(table.iloc[:, 0])
     assert "Waits too long at the airport" in set(views.violations_table(violations, "en").iloc[:, 0])
+    wait = next(v for v in violations if v.rule == "rule9.airport_wait")
+    assert wait.message_nl in set(table.iloc[:, 1]) and wait.message not in set(table.iloc[:, 1])
+    assert wait.message_nl.startswith("regel 9: reis BV-1 is op AMS om wo 09-12 01:24, 6h36 vóór het inchecken")
+    assert wait.message in set(views.violations_table(violations, "en").iloc[:, 1])
 
 
 def test_shared_language_counts_escorted_trips_whose_cases_state_languages():

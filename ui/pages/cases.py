@@ -108,7 +108,7 @@ if case_id:
             st.dataframe(detail.escorts, hide_index=True, key="cases_escorts")
         broken = [v for v in view.violations if case_id in v.cases]
         for v in broken:
-            st.error(f"**{plain(v.label_nl if lang() == 'nl' else v.label)}** — {plain(v.message)}")
+            st.error(f"**{plain(v.label_nl if lang() == 'nl' else v.label)}** — {plain(v.text(lang()))}")
     if not detail.care.empty:
         st.markdown(f"**{tr('col.care')}**")
         st.dataframe(detail.care, hide_index=True, key="cases_care")

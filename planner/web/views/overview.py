@@ -98,5 +98,5 @@ def warnings_table(scenario: Scenario, plan: Plan | None, lang: str = "nl") -> p
 
 def violations_table(violations, lang: str = "nl") -> pd.DataFrame:
     return pd.DataFrame([{t("col.rule", lang): v.label_nl if lang == "nl" else v.label,
-                          t("col.message", lang): v.message, t("col.cases", lang): ", ".join(v.cases)}
+                          t("col.message", lang): v.text(lang), t("col.cases", lang): ", ".join(v.cases)}
                          for v in violations])

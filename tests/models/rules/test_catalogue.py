@@ -20,6 +20,8 @@ def test_violation_names_leg_numbers_and_cases():
     assert violation.rule == "rule3.seats"
     assert (violation.label, violation.label_nl) == ("Flight overbooked", "Vlucht overboekt")
     assert violation.message == "TK1952 2026-12-09: 3 seats used, 2 available"
+    assert violation.message_nl == "TK1952 wo 09-12-2026: 3 stoelen gebruikt, 2 beschikbaar"
+    assert (violation.text("nl"), violation.text("en")) == (violation.message_nl, violation.message)
     assert violation.cases == ("BV-1",)
 
 
