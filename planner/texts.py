@@ -117,10 +117,10 @@ def resolve_case(scenario: Scenario, text: str) -> str | None:
 
 def violation_line(scenario: Scenario | None, violation: Any, lang: str) -> str:
     """"[rule4.escort_count] Te weinig begeleiders (BV-2026-0077 (case-024)): message" — the stable rule
-    code (docs/format.md), the label in `lang`, the cases by name, the checker's message."""
+    code (docs/format.md), the label and the checker's message in `lang`, the cases by name."""
     label = violation.label if lang == "en" else violation.label_nl
     cases = ", ".join(case_label(scenario, c) for c in violation.cases)
-    return f"[{violation.rule}] {label}" + (f" ({cases})" if cases else "") + f": {violation.message}"
+    return f"[{violation.rule}] {label}" + (f" ({cases})" if cases else "") + f": {violation.text(lang)}"
 
 
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "case_label", "resolve_case", "t", "violation_line"]
