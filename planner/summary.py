@@ -8,8 +8,17 @@ from planner.solver_status import optimiser_warning
 from planner.texts import case_label, t
 
 
-def money(value: float) -> str:
-    return f"{value:,.2f}"
+def money(value: float, lang: str = "nl") -> str:
+    """EUR amounts as the reader writes them: 135.850,87 in Dutch, 135,850.87 in English."""
+    text = f"{value:,.2f}"
+    return text if lang == "en" else text.translate(str.maketrans(",.", ".,"))
+
+
+CAP_WORDS = {  # solver.index / solver.bounds' names for why a unit's options were cut, in Dutch
+    "codeshare alternatives": "codeshare-alternatieven", "default travel-hours cap": "standaard reisurengrens",
+    "leg cap": "grens op vluchtdelen", "option caps": "grens op opties", "return caps": "grens op terugreizen",
+    "search cap": "zoekgrens", "time limit": "rekentijd", "fixed pickup time": "vaste ophaaltijd",
+}
 
 
 def objective_values(objective: Objective, lang: str) -> dict[str, object]:
@@ -18,7 +27,7 @@ def objective_values(objective: Objective, lang: str) -> dict[str, object]:
             "disruption": objective.disruption if objective.disruption is not None else t("no_previous", lang),
             "mismatch": (objective.language_mismatch if objective.language_mismatch is not None
                          else t("not_computed", lang)),
-            "cost": money(objective.cost_eur)}
+            "cost": money(objective.cost_eur, lang)}
 
 
 def _bound_lines(plan: Plan, lang: str) -> list[str]:
@@ -33,13 +42,14 @@ def _bound_lines(plan: Plan, lang: str) -> list[str]:
         if b.language_mismatch is not None:
             parts.append(t("bound.mismatch", lang, v=f"{b.language_mismatch:.0f}"))
         if b.cost_eur is not None:
-            parts.append(t("bound.cost", lang, v=money(b.cost_eur)))
+            parts.append(t("bound.cost", lang, v=money(b.cost_eur, lang)))
         if parts:
             lines.append(t("bound", lang, parts=", ".join(parts)))
     info = plan.solver or {}
     restricted = info.get("restricted_bound")
     if restricted and restricted.get("planned_priority") is not None:
-        why = ", ".join(f"{k} ({n})" for k, n in (info.get("restricted_by") or {}).items())
+        why = ", ".join(f"{k if lang == 'en' else CAP_WORDS.get(k, k)} ({n})"
+                        for k, n in (info.get("restricted_by") or {}).items())
         lines.append(t("restricted", lang, v=f"{restricted['planned_priority']:.0f}", why=why or "caps"))
     return lines
 

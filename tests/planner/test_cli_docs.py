@@ -42,3 +42,10 @@ def test_format_describes_every_setting_and_rule():
     assert not missing
     for n in range(1, 11):
         assert re.search(rf"^{n}\. \*\*", text, re.M), f"hard rule {n}"
+
+
+def test_the_dutch_summary_writes_amounts_and_option_caps_in_dutch():
+    from planner.summary import CAP_WORDS, money
+
+    assert money(135850.87) == "135.850,87" and money(135850.87, "en") == "135,850.87"
+    assert all(word.isascii() and "cap" not in word for word in CAP_WORDS.values())
