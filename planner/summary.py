@@ -6,6 +6,7 @@ from models import Objective, Plan, Scenario
 from planner.reasons import reasons_in
 from planner.solver_status import optimiser_warning
 from planner.texts import case_label, t
+from solver.pruning import Pruned
 
 
 def money(value: float, lang: str = "nl") -> str:
@@ -14,10 +15,11 @@ def money(value: float, lang: str = "nl") -> str:
     return text if lang == "en" else text.translate(str.maketrans(",.", ".,"))
 
 
-CAP_WORDS = {  # solver.index / solver.bounds' names for why a unit's options were cut, in Dutch
-    "codeshare alternatives": "codeshare-alternatieven", "default travel-hours cap": "standaard reisurengrens",
-    "leg cap": "grens op vluchtdelen", "option caps": "grens op opties", "return caps": "grens op terugreizen",
-    "search cap": "zoekgrens", "time limit": "rekentijd", "fixed pickup time": "vaste ophaaltijd",
+CAP_WORDS = {  # why a unit's options were cut (solver.pruning), in Dutch
+    Pruned.CODESHARE: "codeshare-alternatieven", Pruned.DEFAULT_HOURS: "standaard reisurengrens",
+    Pruned.LEG_CAP: "grens op vluchtdelen", Pruned.OPTION_CAPS: "grens op opties",
+    Pruned.RETURN_CAPS: "grens op terugreizen",
+    Pruned.SEARCH_CAP: "zoekgrens", Pruned.TIME_LIMIT: "rekentijd", Pruned.FIXED_PICKUP: "vaste ophaaltijd",
 }
 
 

@@ -16,9 +16,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from solver.index import Index
+from solver.pruning import Pruned
 from solver.resources import Resources
 
-FIXED_PICKUP = "fixed pickup time"
+FIXED_PICKUP = Pruned.FIXED_PICKUP
 
 
 def mark_fixed_pickups(ix: Index, res: Resources) -> None:

@@ -1,9 +1,8 @@
 """Precomputed trip units, candidate itineraries and eligibility: everything static.
 
-A trip unit is a group (all its cases travel together) or a single case. For every unit the index
-holds its candidate outbound options, each with a fixed pickup time, care choice and a few return
-itineraries for the escorts, so the CP-SAT model only chooses among options that already keep the
-per-trip rules (1, 2, 6 and the static parts of 5 and 7). Units without options carry the reasons.
+A trip unit is a group (its cases travel together) or one case. The index holds each unit's candidate outbound
+options, each with a fixed pickup time, care choice and a few escort returns, so CP-SAT only chooses among options
+that keep the per-trip rules (1, 2, 6, static parts of 5 and 7). Units without options carry the reasons.
 """
 
 from __future__ import annotations
@@ -29,6 +28,7 @@ from solver.no_options import no_option_reasons
 from solver.option_parts import care_for, dates_ok, outbound_cost
 from solver.params import SolveParams
 from solver.pickup import latest_pickup
+from solver.pruning import Pruned
 from solver.ranking import OUTBOUND_ALTERNATIVES, rank_options
 from solver.returns import EscortReturns
 from solver.timegrid import TimeGrid, hours
@@ -263,7 +263,7 @@ class _UnitBuilder:
             if unit.n_escorts:
                 returns, returns_left_out = self.returns.for_option(unit, it, handover_end, rest)
                 if returns_left_out:
-                    unit.pruned.add("return caps")
+                    unit.pruned.add(Pruned.RETURN_CAPS)
                 if prev_trip is not None:
                     returns = self.returns.booked_first(unit, it, handover_end, prev_trip, returns, rest)
                 if not returns:
@@ -288,7 +288,7 @@ class _UnitBuilder:
             if any(accepted):
                 per_day[cls.dep // DAY_MINUTES] += 1
                 if more:
-                    unit.pruned.add("codeshare alternatives")
+                    unit.pruned.add(Pruned.CODESHARE)
         if prev is not None and lock_flights is None:
             for it in self._locked_itinerary(unit, prev):
                 consider(it, True, searched=False)
@@ -325,15 +325,15 @@ class _UnitBuilder:
         if locked:
             return  # a lock names the one itinerary allowed
         if capped or stats.first_legs_skipped:
-            unit.pruned.add("option caps")
+            unit.pruned.add(Pruned.OPTION_CAPS)
         if stats.results_capped:
-            unit.pruned.add("search cap")
+            unit.pruned.add(Pruned.SEARCH_CAP)
         if stats.duration_cut and any(c.fit_to_fly.max_travel_hours is None for c in unit.cases):
-            unit.pruned.add("default travel-hours cap")
+            unit.pruned.add(Pruned.DEFAULT_HOURS)
         case_legs = [c.fit_to_fly.max_legs for c in unit.cases if c.fit_to_fly.max_legs is not None]
         if (not case_legs or min(case_legs) > max_legs) and self.ix.graph.longer_path_exists(
                 self.ix.home_airports, targets, max_legs):
-            unit.pruned.add("leg cap")
+            unit.pruned.add(Pruned.LEG_CAP)
 
 
 def build_index(scenario: Scenario, params: SolveParams, previous: Plan | None = None,
@@ -379,7 +379,7 @@ def build_index(scenario: Scenario, params: SolveParams, previous: Plan | None =
                 pace.kept_given += bool(unit.options)
             if not unit.options:
                 unit.blockers = ["not searched: the time limit ran out while building itineraries (allow more time)"]
-            unit.pruned.add("time limit")  # its options were never looked for: the bound must allow for them
+            unit.pruned.add(Pruned.TIME_LIMIT)  # its options were never looked for: the bound must allow for them
         else:
             pace.finished(builder.build_options(unit, lock_flights, locked_care, effort))
         unit.staff = eligible_staff(scenario, unit)

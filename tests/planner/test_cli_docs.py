@@ -46,6 +46,8 @@ def test_format_describes_every_setting_and_rule():
 
 def test_the_dutch_summary_writes_amounts_and_option_caps_in_dutch():
     from planner.summary import CAP_WORDS, money
+    from solver.pruning import ALL_REASONS
 
     assert money(135850.87) == "135.850,87" and money(135850.87, "en") == "135,850.87"
     assert all(word.isascii() and "cap" not in word for word in CAP_WORDS.values())
+    assert set(CAP_WORDS) == set(ALL_REASONS), "every reason the index can give has its Dutch words"
