@@ -87,6 +87,28 @@ _TEXT: dict[str, tuple[str, str]] = {
     "why.departs": ("vertrek {when}", "departs {when}"),
     "why.disruption": ("{n} andere zaak/zaken gewijzigd", "{n} other case(s) changed"),
     "why.displaces": ("verdringt {cases}", "displaces {cases}"),
+    # demo and ui
+    "demo.planning": ("Demo: {name} wordt gepland (hoogstens {limit} s; voortgang hieronder, -q voor geen)",
+                      "Demo: planning {name} (at most {limit} s; progress below, -q for none)"),
+    "ui.port_busy": ("fout: poort {port} op {address} is niet beschikbaar ({why}); start op een andere poort met "
+                     "--port {other}",
+                     "error: port {port} on {address} is not available ({why}); start on another port with "
+                     "--port {other}"),
+    "ui.demo_loaded": ("Lege database: het demoscenario is geladen als werkruimte {id}.",
+                       "Empty database: loaded the demo scenario as workspace {id}."),
+    "ui.demo_accounts": ("Demo-accounts (alleen om uit te proberen), wachtwoord 'demo': {accounts}",
+                         "Demo accounts (for trying out only), password 'demo': {accounts}"),
+    "ui.demo_disabled": ("waarschuwing: demo-account(s) {names} met wachtwoord 'demo' stonden nog aan in deze "
+                         "gegevensmap: uitgezet (vastgelegd in de audit). Start met --demo om ze weer te gebruiken.",
+                         "warning: demo account(s) {names} with password 'demo' were still active in this data "
+                         "folder: disabled (recorded in the audit). Start with --demo to use them again."),
+    "ui.no_users": ("Geen actieve gebruikers: voeg er een toe met `bv-planner user add NAAM --role coordinator`, "
+                    "of start met --demo.",
+                    "No active users: add one with `bv-planner user add NAME --role coordinator`, or start with "
+                    "--demo."),
+    "ui.data": ("Gegevens: {where}", "Data: {where}"),
+    "ui.running": ("Webplanner op http://{address}:{port}  (Ctrl+C stopt hem)",
+                   "Web planner on http://{address}:{port}  (Ctrl+C stops it)"),
     "unknown_case": ("onbekende zaak {text!r}: geef het zaaknummer (case-024) of het pseudoniem (BV-2026-0077)",
                      "unknown case {text!r}: give the case id (case-024) or the pseudonym (BV-2026-0077)"),
 }

@@ -115,13 +115,13 @@ def cmd_demo(args) -> int:
     if not args.no_ui:
         from planner.cli.ui import port_problem
 
-        problem = port_problem(args.port, "127.0.0.1")
+        problem = port_problem(args.port, "127.0.0.1", args.lang)
         if problem is not None:  # said before a 20-second solve, not after it
-            print(f"error: {problem}", file=sys.stderr)
+            print(problem, file=sys.stderr)
             return 2
     out = make_parent(args.output)
     show_progress(args)
-    print(f"Demo: planning {demo.name} (at most {args.time_limit:g} s; progress below, -q for none)", flush=True)
+    print(t("demo.planning", args.lang, name=demo.name, limit=f"{args.time_limit:g}"), flush=True)
     checked = solve_file(demo, out, None, SolveParams(time_limit_s=args.time_limit, workers=args.workers, seed=0,
                                                       log_progress=not args.quiet))
     print(plan_summary(load_scenario(demo), checked.plan, checked.valid, args.lang))
@@ -132,7 +132,7 @@ def cmd_demo(args) -> int:
         from planner.cli.ui import start_ui
     except ImportError:
         return 0 if checked.valid else 1
-    return start_ui(port=args.port, data_dir=args.data_dir, demo=True, plan=out)
+    return start_ui(port=args.port, data_dir=args.data_dir, demo=True, plan=out, lang=args.lang)
 
 
 def register(sub: argparse._SubParsersAction) -> None:

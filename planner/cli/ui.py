@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 from planner.cli.argtypes import PORT, output_dir
+from planner.cli.common import lang_arg
+from planner.texts import t
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "ui" / "server.py"  # ui/app.py behind the security front (planner.web.front)
@@ -30,8 +32,9 @@ def _data_env(data_dir: str | None) -> dict[str, str]:
     return env
 
 
-def port_problem(port: int, address: str) -> str | None:
-    """Why the web planner cannot listen on address:port, before anything is prepared or printed."""
+def port_problem(port: int, address: str, lang: str = "nl") -> str | None:
+    """Why the web planner cannot listen on address:port (the whole error line), before anything is
+    prepared or printed."""
     import socket
 
     try:
@@ -39,8 +42,8 @@ def port_problem(port: int, address: str) -> str | None:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind((address, port))
     except OSError as exc:
-        return (f"port {port} on {address} is not available ({exc.strerror or exc}); "
-                f"start on another port with --port {port + 1 if port < 65535 else 8600}")
+        return t("ui.port_busy", lang, port=port, address=address, why=exc.strerror or exc,
+                 other=port + 1 if port < 65535 else 8600)
     return None
 
 
@@ -78,15 +81,15 @@ def streamlit_command(port: int, address: str) -> list[str]:
 
 
 def start_ui(port: int = 8501, data_dir: str | None = None, demo: bool = False, address: str = "127.0.0.1",
-             plan: str | Path | None = None) -> int:
+             plan: str | Path | None = None, lang: str = "nl") -> int:
     """Prepare the data folder (demo scenario on an empty database, with `plan` as its first version
     if given; demo accounts if asked) and run Streamlit in a subprocess until it stops."""
     from planner.store import DATA_DIR_ENV, Store, database_url
     from planner.web import Planner
 
-    problem = port_problem(port, address)
+    problem = port_problem(port, address, lang)
     if problem is not None:
-        print(f"error: {problem}", file=sys.stderr)
+        print(problem, file=sys.stderr)
         return 2
     env = _data_env(data_dir)
     os.environ[DATA_DIR_ENV] = env[DATA_DIR_ENV]
@@ -94,24 +97,21 @@ def start_ui(port: int = 8501, data_dir: str | None = None, demo: bool = False, 
     try:
         created = Planner(store).ensure_demo("bv-planner ui", plan)
         if created is not None:
-            print(f"Empty database: loaded the demo scenario as workspace {created}.")
+            print(t("ui.demo_loaded", lang, id=created))
         if demo:
             create_demo_accounts(store, "bv-planner ui --demo")
-            print("Demo accounts (for trying out only), password 'demo': "
-                  + ", ".join(f"{n} ({r})" for n, r in DEMO_USERS))
+            print(t("ui.demo_accounts", lang, accounts=", ".join(f"{n} ({r})" for n, r in DEMO_USERS)))
         else:
             disabled = disable_demo_accounts(store, "bv-planner ui")
             if disabled:
-                print(f"warning: demo account(s) {', '.join(disabled)} with password 'demo' were still active in this "
-                      "data folder: disabled (recorded in the audit). Start with --demo to use them again.",
-                      file=sys.stderr)
+                print(t("ui.demo_disabled", lang, names=", ".join(disabled)), file=sys.stderr)
         if not demo and not any(u.active for u in store.list_users()):
-            print("No active users: add one with `bv-planner user add NAME --role coordinator`, or start with --demo.")
+            print(t("ui.no_users", lang))
     finally:
         store.dispose()
     where = "$BV_DATABASE_URL" if os.environ.get("BV_DATABASE_URL") else env[DATA_DIR_ENV]
-    print(f"Data: {where}")
-    print(f"Web planner on http://{address}:{port}  (Ctrl+C stops it)", flush=True)
+    print(t("ui.data", lang, where=where))
+    print(t("ui.running", lang, address=address, port=port), flush=True)
     proc = subprocess.Popen(streamlit_command(port, address), env=env, cwd=str(ROOT))
 
     def stop(_signum, _frame) -> None:  # a stopped `bv-planner ui` must not leave the server behind
@@ -129,7 +129,7 @@ def start_ui(port: int = 8501, data_dir: str | None = None, demo: bool = False, 
 
 
 def cmd_ui(args) -> int:
-    return start_ui(port=args.port, data_dir=args.data_dir, demo=args.demo, address=args.address)
+    return start_ui(port=args.port, data_dir=args.data_dir, demo=args.demo, address=args.address, lang=args.lang)
 
 
 def _read_password(args) -> str:
@@ -214,6 +214,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="data folder with the SQLite database (none: ./data or $BV_DATA_DIR)")
     p.add_argument("--demo", action="store_true",
                    help="create demo accounts demo / demo-viewer / demo-auditor with password 'demo'")
+    lang_arg(p)
     p.set_defaults(func=cmd_ui)
 
     p = sub.add_parser("user", help="manage local users of the web planner")

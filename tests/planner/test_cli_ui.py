@@ -59,7 +59,7 @@ def test_demo_accounts_are_marked_and_disabled_without_demo(data, capsys):
 
     assert main(["ui", "--port", str(port), "--data-dir", str(data)]) == 0
     err = capsys.readouterr().err
-    assert "warning: demo account(s) demo, demo-viewer, demo-auditor" in err and "disabled" in err
+    assert "waarschuwing: demo-account(s) demo, demo-viewer, demo-auditor" in err and "uitgezet" in err
     store = _store(data)
     try:
         assert not any(store.get_user(name).active for name, _ in ui.DEMO_USERS)
@@ -67,7 +67,7 @@ def test_demo_accounts_are_marked_and_disabled_without_demo(data, capsys):
         assert sorted(r.object_id for r in rows) == sorted(name for name, _ in ui.DEMO_USERS)
     finally:
         store.dispose()
-    assert main(["ui", "--port", str(port), "--data-dir", str(data)]) == 0  # nothing left to disable
+    assert main(["ui", "--port", str(port), "--data-dir", str(data), "--lang", "en"]) == 0  # nothing left to disable
     assert "warning" not in capsys.readouterr().err
     assert main(["ui", "--demo", "--port", str(port), "--data-dir", str(data)]) == 0  # --demo brings them back
     store = _store(data)
@@ -83,12 +83,14 @@ def test_user_list_on_an_empty_folder_creates_nothing(data, capsys):
     assert not data.exists()
 
 
-def test_a_busy_port_is_the_first_thing_said(data, capsys):
+@pytest.mark.parametrize(("lang", "start"), [("nl", "fout: poort {port} op 127.0.0.1 is niet beschikbaar"),
+                                             ("en", "error: port {port} on 127.0.0.1 is not available")])
+def test_a_busy_port_is_the_first_thing_said(data, capsys, lang, start):
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        assert main(["ui", "--port", str(port), "--data-dir", str(data)]) == 2
+        assert main(["ui", "--port", str(port), "--data-dir", str(data), "--lang", lang]) == 2
     out = capsys.readouterr()
-    assert out.out == "" and out.err.startswith(f"error: port {port} on 127.0.0.1 is not available")
+    assert out.out == "" and out.err.startswith(start.format(port=port))
     assert f"--port {port + 1}" in out.err and not data.exists()

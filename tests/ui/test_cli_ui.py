@@ -59,8 +59,8 @@ def test_ui_command_starts_on_the_demo(tmp_path):
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         output, _ = proc.communicate(timeout=30)
-    assert "Demo accounts (for trying out only), password 'demo': demo (coordinator)" in output
-    assert "loaded the demo scenario" in output
+    assert "Demo-accounts (alleen om uit te proberen), wachtwoord 'demo': demo (coordinator)" in output
+    assert "het demoscenario is geladen" in output
     store = Store.open(tmp_path)
     assert [s.name for s in store.list_scenarios()] == ["generated-25c-14d-seed1-staffing0.8"]
     assert auth.authenticate(store, "demo", "demo").roles == ("coordinator",)
