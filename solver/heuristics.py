@@ -59,7 +59,7 @@ def _build(ix: Index, res: Resources, order: list[Unit], fixed: dict[str, Assign
     for key, kept in fixed.items():
         occ.book(units[key], kept)
         chosen[key] = kept
-    insert_in_order(occ, order, chosen)
+    insert_in_order(occ, [u for u in order if u.locked] + [u for u in order if not u.locked], chosen)
     return chosen
 
 
@@ -85,13 +85,15 @@ def language(ix: Index, chosen: dict[str, Assignment]) -> int:
     return sum(mismatches(ix.scenario, units[k].cases, [sid for sid, _ in a.escorts]) for k, a in chosen.items())
 
 
-def _score(ix: Index, chosen: dict[str, Assignment]) -> tuple[int, int, int, float]:
-    """Priority, then (with a previous plan) less disruption, fewer language mismatches, then lower
-    outbound cost."""
+def _score(ix: Index, chosen: dict[str, Assignment]) -> tuple[int, int, int, int, float]:
+    """Locks kept (rule 8: a locked case is planned unless that is impossible; CP-SAT rejects a start
+    that drops a lock it can keep), then priority, then (with a previous plan) less disruption, fewer
+    language mismatches, then lower outbound cost."""
     units = {u.key: u for u in ix.units}
+    locks = sum(1 for k in chosen if units[k].locked)
     priority = sum(units[k].priority for k in chosen)
     cost = sum(units[k].options[a.option].outbound_cost_eur for k, a in chosen.items())
-    return priority, -disruption(ix, chosen), -language(ix, chosen), -cost
+    return locks, priority, -disruption(ix, chosen), -language(ix, chosen), -cost
 
 
 def best_start(ix: Index, res: Resources, budget: Slice, seed: int,
@@ -170,7 +172,7 @@ def improve(ix: Index, res: Resources, start: dict[str, Assignment], budget: Sli
                 added[unit.key] = placed
         meter.charge(1 + len(removed) + len(pool) + len(added))
         score = _score(ix, current)
-        if score[:2] >= best_score[:2]:
+        if score[:3] >= best_score[:3]:
             if score > best_score:
                 best, best_score = dict(current), score
         else:
