@@ -28,7 +28,7 @@ from solver.occupancy import replay
 from solver.params import SolveParams, reproducible
 from solver.previous import PreviousPlan, previous_assignments, restore_previous
 from solver.relax import Conflict
-from solver.repair import MAKE_ROOM_SHARE, make_room
+from solver.repair import MAKE_ROOM_SHARE, RESTORE_MOVES_SHARE, make_room, restore_with_moves
 from solver.resources import Resources
 from solver.result import SolveResult, SolveStatus, SolveTrace, frozen_mapping
 from solver.selection import Assignment, to_plan
@@ -167,6 +167,10 @@ def leftovers_stage(run: Run) -> None:
         run.chosen, restored = restore_previous(run.ix, run.res, run.chosen)
         if restored:
             run.info["restored_after_search"] = len(restored)
+        moves = run.budget.slice("explain").part("restore moves", RESTORE_MOVES_SHARE)
+        run.chosen, moved = restore_with_moves(run.ix, run.res, run.chosen, frozenset(run.frozen), moves)
+        if moved:
+            run.info["restored_by_moves"] = len(moved)
     before = len(run.chosen)
     run.chosen = insert_leftovers(run.ix, run.res, run.chosen)
     if len(run.chosen) > before:
