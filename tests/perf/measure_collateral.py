@@ -1,15 +1,17 @@
 """What a cancelled flight changes beyond the trips it hits (issue 12's note).
 
-    python -m tests.perf.measure_collateral [--scenarios demo,M0,M1,M2] [--sample 12] [--check]
+    python -m tests.perf.measure_collateral [--scenarios demo,M0,M1,M2] [--sample 12] [--check] [--workers 2]
 
 Solves each scenario once (the published plan), then cancels flights the plan uses, one at a time
 (outbound and return legs; with --sample N an evenly spaced sample of N of them, sorted by id), and
 re-plans with the published plan as the previous one. Counts per scenario: trips hit by the event,
-collateral trips (changed, not hit), unforced escort-return changes (trips not hit whose escorts'
-return legs changed) and, with --check, how many collateral changes were necessary (re-planning with
-that trip locked plans less priority; tests/planner/collateral.py) and how often the locked re-plan was
-better by the objective's order (the re-plan missed a better plan in its time limit). M is the bench tier (60 cases,
-28 days, staffing 0.6, planner/bench); demo is sample_data/scenarios/demo.json. One worker, seed 0.
+collateral trips (changed, not hit), those among them whose escorts' return legs changed and, with --check,
+each collateral change judged by re-planning with that trip locked as it was (tests/planner/collateral.py):
+needed (the locked plan is worse by the objective's order), a tie (an equal plan changes another trip
+instead) or locked better (the re-plan missed a better plan in its time limit); "of those, not needed"
+counts the return changes that were not needed: a tie or a miss. M is the bench tier (60 cases,
+28 days, staffing 0.6, planner/bench); demo is sample_data/scenarios/demo.json. Seed 0; one worker by
+default (reproducible), --workers 2 with --replan-limit 60 is what `bv-planner replan` does by default.
 """
 
 from __future__ import annotations
@@ -48,10 +50,11 @@ def sample(legs: list[str], n: int) -> list[str]:
 def measure(name: str, args) -> dict:
     scenario = scenario_named(name)
     published = solve_scenario(scenario, SolveParams(time_limit_s=args.solve_limit, workers=1, seed=0)).plan
-    params = SolveParams(time_limit_s=args.replan_limit, workers=1, seed=0)
+    params = SolveParams(time_limit_s=args.replan_limit, workers=args.workers, seed=0)
     legs = sample(sorted({leg for trip in published.trips for leg in legs_of(trip)}), args.sample)
     row = {"scenario": name, "cancelled": len(legs), "hit": 0, "collateral": 0, "unforced_returns": 0,
-           "returns_only": 0, "necessary": 0, "dominated": 0, "checked": 0,
+           "returns_only": 0, "necessary": 0, "tie": 0, "dominated": 0, "checked": 0,
+           "unforced_checked": 0,
            "before": published.objective.planned_priority, "after": [], "seconds": []}
     for leg in legs:
         t = time.perf_counter()
@@ -68,8 +71,11 @@ def measure(name: str, args) -> dict:
                 verdict = judge(done, published, change, params)
                 row["checked"] += 1
                 row["necessary"] += verdict.needed
+                row["tie"] += verdict.tie
                 row["dominated"] += verdict.dominated
-                line += f" necessary={verdict.needed} dominated={verdict.dominated} ({verdict.seen})"
+                row["unforced_checked"] += "returns" in change.what and not verdict.needed
+                line += (f" necessary={verdict.needed} tie={verdict.tie} dominated={verdict.dominated}"
+                         f" ({verdict.seen})")
             print(line, flush=True)
     return row
 
@@ -81,17 +87,20 @@ def main() -> None:
     p.add_argument("--solve-limit", type=float, default=60.0, help="seconds for the published plan")
     p.add_argument("--replan-limit", type=float, default=6.0, help="seconds for each re-plan (the bench's)")
     p.add_argument("--check", action="store_true", help="re-plan with each collateral trip locked")
+    p.add_argument("--workers", type=int, default=1, help="CP-SAT workers for the re-plans (1: reproducible)")
     args = p.parse_args()
     print("uptime:", os.getloadavg(), flush=True)
     rows = [measure(name, args) for name in args.scenarios.split(",")]
-    print("| scenario | flights cancelled | trips hit | collateral trips | unforced escort-return changes "
-          "(returns only) | collateral necessary / checked | locked re-plan better | priority before "
-          "| priority after (min–max) | priority lost, sum over cancellations | median re-plan s |")
+    print("| scenario | flights cancelled | trips hit | collateral trips | collateral with escort returns changed "
+          "(returns only) | of those, not needed | collateral needed / tie / locked better / checked "
+          "| priority before | priority after (min–max) | priority lost, sum over cancellations "
+          "| median re-plan s |")
     print("|" + "---|" * 11)
     for r in rows:
         secs = sorted(r["seconds"])
         print(f"| {r['scenario']} | {r['cancelled']} | {r['hit']} | {r['collateral']} | {r['unforced_returns']} "
-              f"({r['returns_only']}) | {r['necessary']} / {r['checked']} | {r['dominated']} | {r['before']} "
+              f"({r['returns_only']}) | {r['unforced_checked']} | {r['necessary']} / {r['tie']} / {r['dominated']} "
+              f"/ {r['checked']} | {r['before']} "
               f"| {min(r['after'])}–{max(r['after'])} | {sum(r['before'] - a for a in r['after'])} "
               f"| {secs[len(secs) // 2]:.1f} |")
     print("uptime:", os.getloadavg(), flush=True)

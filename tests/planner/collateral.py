@@ -58,30 +58,30 @@ def locked_as_before(scenario: Scenario, previous: Plan, cases: tuple[str, ...])
 
 @dataclass
 class Verdict:
-    """A collateral change judged by a re-plan with the trip locked as it was."""
+    """A collateral change judged by a re-plan with the trip locked as it was (the objective's order:
+    priority first, then disruption). Exactly one of `needed`, `tie` and `dominated` holds."""
 
     needed: bool
-    """The lock costs priority, or the trip's returns must change anyway at no less disruption."""
+    """The locked re-plan is worse (less priority, or as much with more disruption), or it still has to
+    change the trip's returns (a lock holds outbound, escorts and vehicle, not returns) at no less disruption."""
+    tie: bool
+    """The locked re-plan is exactly as good: an equal plan keeps this trip and changes another instead."""
     dominated: bool
-    """The locked re-plan is better by the objective's order (more priority, or as much with less
-    disruption): the re-plan missed a better plan."""
+    """The locked re-plan is better: the re-plan missed a better plan in its time limit."""
     seen: str
 
 
 def judge(done: Cancelled, previous: Plan, change: TripChange, params: SolveParams) -> Verdict:
-    """Whether a collateral change bought priority: with the trip locked as it was, the re-plan plans less
-    priority (or cannot keep the lock), or it still has to change the trip's returns (a lock holds
-    outbound, escorts and vehicle, not returns) and disrupts no less."""
+    """Whether a collateral change bought something, by re-planning with the trip locked as it was."""
     locked = solve_scenario(locked_as_before(done.scenario, previous, change.cases), params, previous=previous).plan
     before, after = done.plan.objective, locked.objective
     seen = (f"locked {'+'.join(change.cases)}: priority {after.planned_priority} disruption {after.disruption} "
             f"(re-plan: {before.planned_priority} / {before.disruption})")
-    lost = after.planned_priority < before.planned_priority
-    same = after.planned_priority == before.planned_priority
+    ours = (before.planned_priority, -(before.disruption or 0))
+    theirs = (after.planned_priority, -(after.disruption or 0))
     still_changed = bool(set(change.cases) & set(disrupted_cases(done.scenario, locked, previous)))
-    no_less = (after.disruption or 0) >= (before.disruption or 0)
-    dominated = after.planned_priority > before.planned_priority or (same and not no_less)
-    return Verdict(lost or (same and still_changed and no_less), dominated, seen)
+    needed = theirs < ours or (theirs == ours and still_changed)
+    return Verdict(needed, theirs == ours and not still_changed, theirs > ours, seen)
 
 
 def necessary(done: Cancelled, previous: Plan, change: TripChange, params: SolveParams) -> tuple[bool, str]:
