@@ -29,7 +29,8 @@ def test_every_module_imports_alone():
     names = _module_names()
     assert "planner.case_events" in names and len(names) > 50
     # a fresh process per module (the module imported first is the only honest test of a cycle):
-    # one child imports the third-party libraries (no module of ours), then forks per module
+    # one child imports the third-party libraries (no module of ours), then forks per module, as
+    # many at a time as there are cores
     script = (
         "import importlib, os, sys\n"
         "for lib in ('pydantic', 'ortools.sat.python.cp_model', 'sqlalchemy', 'numpy', 'pandas'):\n"
@@ -38,8 +39,15 @@ def test_every_module_imports_alone():
         "    except ImportError:\n"
         "        pass\n"
         "assert not any(m.split('.')[0] in ('models', 'solver', 'planner') for m in sys.modules)\n"
-        "failed = []\n"
+        "failed, running = [], {}\n"
+        "def reap():\n"
+        "    pid, status = os.wait()\n"
+        "    if status != 0:\n"
+        "        failed.append(running[pid])\n"
+        "    del running[pid]\n"
         "for name in sys.argv[1:]:\n"
+        "    if len(running) >= (os.cpu_count() or 1):\n"
+        "        reap()\n"
         "    pid = os.fork()\n"
         "    if pid == 0:\n"
         "        try:\n"
@@ -48,9 +56,10 @@ def test_every_module_imports_alone():
         "            sys.stderr.write(f'{name}: {type(exc).__name__}: {exc}\\n')\n"
         "            os._exit(1)\n"
         "        os._exit(0)\n"
-        "    if os.waitpid(pid, 0)[1] != 0:\n"
-        "        failed.append(name)\n"
-        "print(' '.join(failed))\n"
+        "    running[pid] = name\n"
+        "while running:\n"
+        "    reap()\n"
+        "print(' '.join(sorted(failed)))\n"
     )
     done = subprocess.run([sys.executable, "-c", script, *names], cwd=ROOT, capture_output=True, text=True,
                           timeout=600)
