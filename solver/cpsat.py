@@ -12,6 +12,7 @@ from solver import objectives
 from solver.budget import Slice, SolveBudget
 from solver.failure import presolve_findings
 from solver.index import Index
+from solver.lns import LNS_SHARE, improve_near_previous
 from solver.model_size import build_seconds, model_view
 from solver.params import DETERMINISTIC_UNITS_PER_SECOND, LARGE_MODEL_COST_PHASE, SolveParams, apply_to_cpsat
 from solver.relax import Conflict, Guard, Relaxation, find_conflicts
@@ -284,6 +285,10 @@ def solve_cpsat(
     log.info("%s phase: %d trip units, start solution plans %d of them (%.1f s budget)",
              phase, len(v.units()), len(start_hint), phase_budget.seconds)
     solver, status, took = _run(v, params, phase_budget, phase)
+    bound = solver.best_objective_bound  # a round with trips fixed bounds nothing: the search's bound stays
+    if disrupt is not None and previous_choice is not None and status == cp_model.FEASIBLE and view is ix:
+        solver, _ = improve_near_previous(v, solver, weight * priority - disrupt, previous_choice, params,
+                                          budget.slice("lns", share=LNS_SHARE))
     ok = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
     if status in FAILED:
         outcome.phases.append(PhaseReport(phase, STATUS[status], None, None, took))
@@ -298,7 +303,6 @@ def solve_cpsat(
         best_priority = round(solver.value(priority))
         best_disruption = round(solver.value(disrupt)) if disrupt is not None else None
         best_language = round(solver.value(language))
-        bound = solver.best_objective_bound
         if disrupt is None:
             outcome.bounds["planned_priority"] = bound
         else:
