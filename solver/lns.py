@@ -11,7 +11,6 @@ fixed part makes the model small. Rounds repeat while they improve.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
@@ -19,7 +18,6 @@ from solver.budget import Slice
 from solver.params import DETERMINISTIC_UNITS_PER_SECOND, SolveParams, apply_to_cpsat
 from solver.units import Unit
 from solver.variables import Vars
-from solver.warm_start import PreviousChoice
 
 log = logging.getLogger(__name__)
 
@@ -34,12 +32,6 @@ MAX_ROUNDS = 3
 """Rounds stop at the first that does not improve, or after this many (2–3 reached the M0 plans)."""
 
 
-@dataclass
-class LnsReport:
-    rounds: int
-    improved: int
-
-
 def _decisions(v: Vars, unit: Unit) -> list[cp_model.IntVar]:
     k = unit.key
     out = [v.planned[k]] + [v.x[k, o.index] for o in unit.options]
@@ -49,26 +41,13 @@ def _decisions(v: Vars, unit: Unit) -> list[cp_model.IntVar]:
     return out
 
 
-def _kept(v: Vars, solver: cp_model.CpSolver, unit: Unit, prev: PreviousChoice) -> bool:
-    """Whether the unit has its previous trip in `solver`'s plan (the disruption objective's test)."""
-    option, vehicle, staff, ret = prev
-    k = unit.key
-    if option is None or ret is None or vehicle is None or (k, vehicle) not in v.veh:
-        return False
-    if not solver.value(v.x[k, option]) or not solver.value(v.veh[k, vehicle]):
-        return False
-    if {sid for sid in unit.staff if (k, sid) in v.esc and solver.value(v.esc[k, sid])} != set(staff):
-        return False
-    return not (ret >= 0 and unit.n_escorts and not solver.value(v.ret[k, option, ret]))
-
-
-def neighbourhood(v: Vars, solver: cp_model.CpSolver, previous: dict[str, PreviousChoice]) -> set[str]:
-    """The changed trips and the planned trips sharing an escort or vehicle with their previous trip."""
-    changed = {u.key for u in v.units() if u.key in previous and u.previous_trip is not None
-               and not _kept(v, solver, u, previous[u.key])}
-    units = {u.key: u for u in v.units()}
-    staff = {e.staff for k in changed for e in units[k].previous_trip.escorts}  # type: ignore[union-attr]
-    vehicles = {units[k].previous_trip.vehicle for k in changed}  # type: ignore[union-attr]
+def neighbourhood(v: Vars, solver: cp_model.CpSolver) -> set[str]:
+    """The changed trips (the disruption objective's own `kept` literals are 0) and the planned trips
+    sharing an escort or vehicle with their previous trips."""
+    changed = {k for k, kept in v.kept.items() if not solver.value(kept)}
+    previous = [u.previous_trip for u in v.units() if u.key in changed and u.previous_trip is not None]
+    staff = {e.staff for trip in previous for e in trip.escorts}
+    vehicles = {trip.vehicle for trip in previous}
     free = set(changed)
     for u in v.units():
         k = u.key
@@ -101,20 +80,16 @@ def _round(v: Vars, solver: cp_model.CpSolver, objective: cp_model.LinearExprT, 
 
 
 def improve_near_previous(v: Vars, solver: cp_model.CpSolver, objective: cp_model.LinearExprT,
-                          previous: dict[str, PreviousChoice], params: SolveParams,
-                          budget: Slice) -> tuple[cp_model.CpSolver, LnsReport]:
+                          params: SolveParams, budget: Slice) -> cp_model.CpSolver:
     """Rounds while they improve and the slice lasts; returns the best solver answer (the phase's own
     when no round improved it). The model itself is not changed."""
-    report = LnsReport(0, 0)
     per_round = max(budget.seconds / MAX_ROUNDS, ROUND_MIN_DETERMINISTIC / DETERMINISTIC_UNITS_PER_SECOND)
-    while report.rounds < MAX_ROUNDS and not budget.expired():
-        free = neighbourhood(v, solver, previous)
-        if not free:
+    for _ in range(MAX_ROUNDS):
+        free = neighbourhood(v, solver)
+        if budget.expired() or not free:
             break
-        report.rounds += 1
         better = _round(v, solver, objective, free, params, per_round, budget)
         if better is None:
             break
         solver = better
-        report.improved += 1
-    return solver, report
+    return solver

@@ -99,6 +99,7 @@ def disruption(v: Vars, previous_choice: dict[str, PreviousChoice]) -> Expr:
         else:
             model.add_bool_and(same_parts).only_enforce_if(kept)
             model.add_bool_or([p.Not() for p in same_parts] + [kept])
+        v.kept[unit.key] = kept
         terms.append(len(unit.cases) * (1 - kept))
     return sum(terms)
 

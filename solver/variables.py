@@ -45,6 +45,8 @@ class Vars:
     """Per unit with an airport-joining escort role: the first outbound departure (their start, rule 7)."""
     frozen: dict[str, Assignment] = field(default_factory=dict)
     """Unit key -> the frozen trip's Assignment (`solver.rules.frozen` keeps them, guarded)."""
+    kept: dict[str, cp_model.IntVar] = field(default_factory=dict)
+    """Per unit with a previous trip, 1 when it keeps that trip (`objectives.disruption` makes them)."""
     horizon: tuple[int, int] = (0, 1)
     """Every time the model can produce lies in [low, high] (grid minutes): domains come from here."""
 
