@@ -1,11 +1,18 @@
 """Large-neighbourhood search around the previous plan, after a re-plan's priority+disruption phase.
 
-One CP-SAT search (one worker has no LNS of its own) stops at the first plan it cannot improve in its
-budget. On M0 (issue 12) it stopped at 168/7, 167/9 and 168/8 (priority / disruption) after three
-cancellations where 168/4, 168/5 and 168/6 exist. Freeing only the changed trips (planned before,
-changed or dropped now) and the trips sharing an escort or vehicle with them, fixing every other
-decision to the best plan and requiring a better objective, finds those plans in 2–3 rounds: the
-fixed part makes the model small. Rounds repeat while they improve.
+One CP-SAT search stops at the first plan it cannot improve in its budget. On M0 (issue 12, one
+worker) it stopped at 168/7, 167/9 and 168/8 (priority / disruption) after three cancellations where
+168/4, 168/5 and 168/6 exist; on M1 with two workers at 187/12 where 187/10 exists. A round fixes
+every decision outside a neighbourhood to the best plan, requires a better objective and re-solves
+from that plan: the fixed part makes the model small. Two kinds of neighbourhood, in this order:
+
+- around the changes: the changed trips (planned before, changed or dropped now) and the planned
+  trips sharing an escort or vehicle with their previous trips (found the three M0 plans);
+- time windows: the changed trips, WINDOW_TRIPS planned trips in a row by pickup and the unplanned
+  trips that could be picked up in that stretch (found the M1 plan, where the first neighbourhood
+  held 42 of 46 trips and its round found nothing).
+
+Each kind repeats while it improves, as long as the slice lasts.
 """
 
 from __future__ import annotations
@@ -14,8 +21,8 @@ import logging
 
 from ortools.sat.python import cp_model
 
-from solver.budget import Slice
-from solver.params import DETERMINISTIC_UNITS_PER_SECOND, SolveParams, apply_to_cpsat
+from solver.budget import Meter, Slice
+from solver.params import DETERMINISTIC_UNITS_PER_SECOND, SolveParams, apply_to_cpsat, reproducible
 from solver.units import Unit
 from solver.variables import Vars
 
@@ -25,11 +32,21 @@ LNS_SHARE = 0.5
 """Share of the search time left after a re-plan's priority+disruption phase for these rounds (only
 when that phase did not prove its plan optimal); the language and cost phases share the rest."""
 ROUND_MIN_DETERMINISTIC = 0.6
-"""CP-SAT deterministic time a round always gets: on M0, 0.24 improved one of three misses, 0.64 all
-three. Like the other floors it may pass a short slice's nominal time (at most MAX_ROUNDS of them, ~2 s
-wall each on M); the slice's deadline still holds."""
-MAX_ROUNDS = 3
-"""Rounds stop at the first that does not improve, or after this many (2–3 reached the M0 plans)."""
+"""CP-SAT deterministic time the round around the changes always gets: on M0, 0.24 improved one of
+three misses, 0.64 all three. Like the other floors it may pass a short slice's nominal time; the
+slice's deadline still holds."""
+AROUND_SHARE = 1 / 3
+"""Share of the slice for a round around the changes, when more than its floor."""
+MAX_AROUND_ROUNDS = 3
+"""Rounds around the changes stop at the first that does not improve, or after this many (2-3
+reached the M0 plans); the time windows get what they leave of the slice."""
+WINDOW_ROUND_DETERMINISTIC = 0.1
+"""CP-SAT deterministic time of a time-window round (~0.3-1 s on M): most prove in 0.1-0.4 s that
+their window holds no better plan; the one that improved M1 took 0.3 s."""
+WINDOW_TRIPS = 16
+"""Planned trips per time window; windows overlap by half."""
+MAX_PASSES = 3
+"""Passes over the time windows stop at the first that improves nothing, or after this many."""
 
 
 def _decisions(v: Vars, unit: Unit) -> list[cp_model.IntVar]:
@@ -41,10 +58,14 @@ def _decisions(v: Vars, unit: Unit) -> list[cp_model.IntVar]:
     return out
 
 
+def changed_trips(v: Vars, solver: cp_model.CpSolver) -> set[str]:
+    """Trips the disruption objective counts: its own `kept` literals are 0."""
+    return {k for k, kept in v.kept.items() if not solver.value(kept)}
+
+
 def neighbourhood(v: Vars, solver: cp_model.CpSolver) -> set[str]:
-    """The changed trips (the disruption objective's own `kept` literals are 0) and the planned trips
-    sharing an escort or vehicle with their previous trips."""
-    changed = {k for k, kept in v.kept.items() if not solver.value(kept)}
+    """The changed trips and the planned trips sharing an escort or vehicle with their previous trips."""
+    changed = changed_trips(v, solver)
     previous = [u.previous_trip for u in v.units() if u.key in changed and u.previous_trip is not None]
     staff = {e.staff for trip in previous for e in trip.escorts}
     vehicles = {trip.vehicle for trip in previous}
@@ -59,8 +80,28 @@ def neighbourhood(v: Vars, solver: cp_model.CpSolver) -> set[str]:
     return free
 
 
+def time_windows(v: Vars, solver: cp_model.CpSolver) -> list[set[str]]:
+    """The changed trips with WINDOW_TRIPS planned trips in a row by pickup (half overlapping) and the
+    unplanned trips with an option picked up between the first and last of them."""
+    changed = changed_trips(v, solver)
+    planned = sorted((solver.value(v.pickup[u.key]), u.key) for u in v.units() if solver.value(v.planned[u.key]))
+    unplanned = [u for u in v.units() if not solver.value(v.planned[u.key])]
+    step = max(1, WINDOW_TRIPS // 2)
+    windows: list[set[str]] = []
+    for first in range(0, max(1, len(planned) - step), step):
+        stretch = planned[first:first + WINDOW_TRIPS]
+        low, high = stretch[0][0], stretch[-1][0]
+        free = changed | {k for _, k in stretch}
+        free |= {u.key for u in unplanned if any(low <= o.pickup_min <= high for o in u.options)}
+        if free not in windows:
+            windows.append(free)
+    return windows
+
+
 def _round(v: Vars, solver: cp_model.CpSolver, objective: cp_model.LinearExprT, free: set[str],
-           params: SolveParams, seconds: float, budget: Slice) -> cp_model.CpSolver | None:
+           params: SolveParams, seconds: float, budget: Slice) -> tuple[cp_model.CpSolver | None, float]:
+    """One re-solve with every decision outside `free` fixed and a better objective required; returns
+    the answer (None when it found nothing) and the nominal seconds it used."""
     model = v.model
     trial = model.clone()
     for u in v.units():
@@ -76,20 +117,37 @@ def _round(v: Vars, solver: cp_model.CpSolver, objective: cp_model.LinearExprT, 
     status = attempt.solve(trial)
     log.info("re-plan LNS: %d of %d trips free, %s (%.1f s)", len(free), len(v.units()),
              attempt.status_name(status), attempt.wall_time)
-    return attempt if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
+    used = attempt.deterministic_time / DETERMINISTIC_UNITS_PER_SECOND if reproducible(params) else attempt.wall_time
+    return (attempt if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None), used
 
 
 def improve_near_previous(v: Vars, solver: cp_model.CpSolver, objective: cp_model.LinearExprT,
                           params: SolveParams, budget: Slice) -> cp_model.CpSolver:
-    """Rounds while they improve and the slice lasts; returns the best solver answer (the phase's own
-    when no round improved it). The model itself is not changed."""
-    per_round = max(budget.seconds / MAX_ROUNDS, ROUND_MIN_DETERMINISTIC / DETERMINISTIC_UNITS_PER_SECOND)
-    for _ in range(MAX_ROUNDS):
+    """Rounds around the changes while they improve, then passes over the time windows while one
+    improves, as long as the slice lasts (counted in CP-SAT's deterministic time with one worker, so
+    the result stays reproducible). Returns the best solver answer (the phase's own when no round
+    improved it). The model itself is not changed."""
+    around_s = max(budget.seconds * AROUND_SHARE, ROUND_MIN_DETERMINISTIC / DETERMINISTIC_UNITS_PER_SECOND)
+    meter = Meter(budget, 1.0)
+    for _ in range(MAX_AROUND_ROUNDS):
         free = neighbourhood(v, solver)
         if budget.expired() or not free:
             break
-        better = _round(v, solver, objective, free, params, per_round, budget)
+        better, used = _round(v, solver, objective, free, params, around_s, budget)
+        meter.charge(used)
         if better is None:
             break
         solver = better
+    window_s = WINDOW_ROUND_DETERMINISTIC / DETERMINISTIC_UNITS_PER_SECOND
+    for _ in range(MAX_PASSES):
+        improved = False
+        for free in time_windows(v, solver):
+            if meter.exhausted():
+                return solver
+            better, used = _round(v, solver, objective, free, params, window_s, budget)
+            meter.charge(used)
+            if better is not None:
+                solver, improved = better, True
+        if not improved:
+            break
     return solver
