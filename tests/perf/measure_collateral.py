@@ -1,6 +1,6 @@
 """What a cancelled flight changes beyond the trips it hits (issue 12's note).
 
-    python -m tests.perf.measure_collateral [--scenarios demo,M0,M1,M2] [--sample 12] [--check] [--workers 2]
+    python -m tests.perf.measure_collateral [--scenarios demo,M0,M1,M2] [--sample 12] [--check [returns]] [--workers 2]
 
 Solves each scenario once (the published plan), then cancels flights the plan uses, one at a time
 (outbound and return legs; with --sample N an evenly spaced sample of N of them, sorted by id), and
@@ -67,7 +67,7 @@ def measure(name: str, args) -> dict:
         row["after"].append(done.plan.objective.planned_priority)
         for change in done.collateral:
             line = f"  {name} {leg}: collateral {'+'.join(change.cases)} {change.what} for {change.made_room_for}"
-            if args.check:
+            if args.check == "all" or (args.check == "returns" and "returns" in change.what):
                 verdict = judge(done, published, change, params)
                 row["checked"] += 1
                 row["necessary"] += verdict.needed
@@ -86,7 +86,9 @@ def main() -> None:
     p.add_argument("--sample", type=int, default=12, help="flights cancelled per scenario (0: every one used)")
     p.add_argument("--solve-limit", type=float, default=60.0, help="seconds for the published plan")
     p.add_argument("--replan-limit", type=float, default=6.0, help="seconds for each re-plan (the bench's)")
-    p.add_argument("--check", action="store_true", help="re-plan with each collateral trip locked")
+    p.add_argument("--check", nargs="?", const="all", choices=["all", "returns"],
+                   help="re-plan with each collateral trip locked (returns: only those whose escorts' "
+                        "return legs changed, the slow two-worker runs)")
     p.add_argument("--workers", type=int, default=1, help="CP-SAT workers for the re-plans (1: reproducible)")
     args = p.parse_args()
     print("uptime:", os.getloadavg(), flush=True)
