@@ -39,7 +39,8 @@ AROUND_SHARE = 1 / 3
 """Share of the slice for a round around the changes, when more than its floor."""
 MAX_AROUND_ROUNDS = 3
 """Rounds around the changes stop at the first that does not improve, or after this many (2-3
-reached the M0 plans); the time windows get what they leave of the slice."""
+reached the M0 plans); the time windows get what they leave of the slice, and one pass at least
+(on M1 with one worker the rounds around the changes used the whole slice)."""
 WINDOW_ROUND_DETERMINISTIC = 0.1
 """CP-SAT deterministic time of a time-window round (~0.3-1 s on M): most prove in 0.1-0.4 s that
 their window holds no better plan; the one that improved M1 took 0.3 s."""
@@ -128,26 +129,30 @@ def improve_near_previous(v: Vars, solver: cp_model.CpSolver, objective: cp_mode
     the result stays reproducible). Returns the best solver answer (the phase's own when no round
     improved it). The model itself is not changed."""
     around_s = max(budget.seconds * AROUND_SHARE, ROUND_MIN_DETERMINISTIC / DETERMINISTIC_UNITS_PER_SECOND)
-    meter = Meter(budget, 1.0)
+    used = 0.0
     for _ in range(MAX_AROUND_ROUNDS):
         free = neighbourhood(v, solver)
         if budget.expired() or not free:
             break
-        better, used = _round(v, solver, objective, free, params, around_s, budget)
-        meter.charge(used)
+        better, seconds = _round(v, solver, objective, free, params, around_s, budget)
+        used += seconds
         if better is None:
             break
         solver = better
     window_s = WINDOW_ROUND_DETERMINISTIC / DETERMINISTIC_UNITS_PER_SECOND
+    windows = time_windows(v, solver)
+    meter = Meter(budget, 1.0, at_least=used + len(windows) * window_s)  # one pass, however short the slice
+    meter.charge(used)
     for _ in range(MAX_PASSES):
         improved = False
-        for free in time_windows(v, solver):
+        for free in windows:
             if meter.exhausted():
                 return solver
-            better, used = _round(v, solver, objective, free, params, window_s, budget)
-            meter.charge(used)
+            better, seconds = _round(v, solver, objective, free, params, window_s, budget)
+            meter.charge(seconds)
             if better is not None:
                 solver, improved = better, True
         if not improved:
             break
+        windows = time_windows(v, solver)
     return solver
