@@ -86,6 +86,8 @@ def time_windows(v: Vars, solver: cp_model.CpSolver) -> list[set[str]]:
     unplanned trips with an option picked up between the first and last of them."""
     changed = changed_trips(v, solver)
     planned = sorted((solver.value(v.pickup[u.key]), u.key) for u in v.units() if solver.value(v.planned[u.key]))
+    if not planned:  # nothing to build a stretch from (every trip left out)
+        return []
     unplanned = [u for u in v.units() if not solver.value(v.planned[u.key])]
     step = max(1, WINDOW_TRIPS // 2)
     windows: list[set[str]] = []
