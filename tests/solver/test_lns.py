@@ -73,3 +73,30 @@ def test_time_windows_cover_every_planned_trip_and_free_the_changed_ones(monkeyp
         planned = {u.key for u in v.units() if stuck.value(v.planned[u.key])}
         assert planned <= set().union(*windows)
         assert all(lns.changed_trips(v, stuck) <= free for free in windows)
+
+
+def _empty(v) -> cp_model.CpSolver:
+    """An answer of the same model with every trip left out (as after a day whose flights all cancel)."""
+    trial = v.model.clone()
+    for planned in v.planned.values():
+        trial.add(trial.get_int_var_from_proto_index(planned.index) == 0)
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    assert solver.solve(trial) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    assert not any(solver.value(p) for p in v.planned.values())
+    return solver
+
+
+@pytest.mark.parametrize("around", [True, False], ids=["around-and-windows", "windows-alone"])
+def test_the_lns_starts_from_a_plan_with_no_trip(around, monkeypatch):
+    scenario, ix, before, v, objective, _ = _stuck(0)
+    empty = _empty(v)
+    assert lns.time_windows(v, empty) == []
+    if not around:
+        monkeypatch.setattr(lns, "MAX_AROUND_ROUNDS", 0)
+    result = lns.improve_near_previous(v, empty, objective, PARAMS, SolveBudget(PARAMS).slice("lns", share=0.5))
+    if around:  # the previously planned trips are the changed ones: freeing them plans some again
+        assert result.value(objective) > empty.value(objective)
+        assert _level(scenario, ix, before, _read(v, result)) > _level(scenario, ix, before, {})
+    else:
+        assert result is empty
