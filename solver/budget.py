@@ -181,6 +181,14 @@ class SolveBudget:
         deadline = max(now, hard) if self.reproducible else min(now + seconds, max(now, hard))
         return Slice(stage, seconds, deadline, self.reproducible)
 
+    def overran(self, piece: Slice, used_s: float) -> None:
+        """Reproducible mode: a search slice that spent more nominal seconds than it was given (a
+        floor, e.g. the LNS's one pass over its windows) takes the excess from the pool, so the later
+        phases shrink instead of the run reaching the wall-clock backstop (which would end it by the
+        clock, not reproducibly)."""
+        if self.reproducible and used_s > piece.seconds:
+            self._pool = max(0.0, self._search_pool() - (used_s - piece.seconds))
+
     @staticmethod
     def _floored(stage: str, seconds: float, until_backstop: float) -> float:
         """Wall mode: a stage's seconds, raised to its floor while the backstop allows."""

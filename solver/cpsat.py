@@ -287,8 +287,9 @@ def solve_cpsat(
     solver, status, took = _run(v, params, phase_budget, phase)
     bound = solver.best_objective_bound  # a round with trips fixed bounds nothing: the search's bound stays
     if disrupt is not None and previous_choice is not None and status == cp_model.FEASIBLE and view is ix:
-        solver = improve_near_previous(v, solver, weight * priority - disrupt, params,
-                                       budget.slice("lns", share=LNS_SHARE))
+        lns_budget = budget.slice("lns", share=LNS_SHARE)
+        solver, lns_used = improve_near_previous(v, solver, weight * priority - disrupt, params, lns_budget)
+        budget.overran(lns_budget, lns_used)
     ok = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
     if status in FAILED:
         outcome.phases.append(PhaseReport(phase, STATUS[status], None, None, took))

@@ -10,9 +10,13 @@ from that plan: the fixed part makes the model small. Two kinds of neighbourhood
   trips sharing an escort or vehicle with their previous trips (found the three M0 plans);
 - time windows: the changed trips, WINDOW_TRIPS planned trips in a row by pickup and the unplanned
   trips that could be picked up in that stretch (found the M1 plan, where the first neighbourhood
-  held 42 of 46 trips and its round found nothing).
+  held 42 of 46 trips and its round found nothing);
+- reverts, after the first pass over the windows: each changed trip the event did not hit, held to
+  its previous trip, with the trips that took its escorts or vehicle and a window around its pickup
+  free (the re-plan a coordinator checks by locking that trip, done locally).
 
-Each kind repeats while it improves, as long as the slice lasts.
+The rounds around the changes repeat while they improve; the windows and reverts pass again while a
+pass improves, as long as the slice lasts.
 """
 
 from __future__ import annotations
@@ -101,12 +105,45 @@ def time_windows(v: Vars, solver: cp_model.CpSolver) -> list[set[str]]:
     return windows
 
 
+def reverts(v: Vars, solver: cp_model.CpSolver) -> list[tuple[str, set[str]]]:
+    """Per changed trip whose previous trip is still possible (not hit by the event): that trip, to be
+    held to its previous trip, and what may move to make room: the trips now using its previous escorts
+    or vehicle, the other changed trips, WINDOW_TRIPS planned trips nearest its previous pickup and the
+    unplanned trips that could be picked up in that stretch."""
+    changed = changed_trips(v, solver)
+    units = {u.key: u for u in v.units()}
+    planned = [u for u in v.units() if solver.value(v.planned[u.key])]
+    out = []
+    for k in sorted(changed):
+        u = units[k]
+        if u.previous_option is None or u.previous_trip is None:
+            continue  # hit: its previous outbound legs are gone
+        at = u.options[u.previous_option].pickup_min
+        near = sorted(planned, key=lambda w: abs(solver.value(v.pickup[w.key]) - at))[:WINDOW_TRIPS]
+        times = [solver.value(v.pickup[w.key]) for w in near] + [at]
+        low, high = min(times), max(times)
+        free = changed | {w.key for w in near}
+        free |= {w.key for w in v.units() if not solver.value(v.planned[w.key])
+                 and any(low <= o.pickup_min <= high for o in w.options)}
+        staff = {e.staff for e in u.previous_trip.escorts}
+        vehicle = u.previous_trip.vehicle
+        free |= {w.key for w in planned
+                 if any(solver.value(v.esc[w.key, sid]) for sid in staff & set(w.staff) if (w.key, sid) in v.esc)
+                 or ((w.key, vehicle) in v.veh and solver.value(v.veh[w.key, vehicle]))}
+        out.append((k, free))
+    return out
+
+
 def _round(v: Vars, solver: cp_model.CpSolver, objective: cp_model.LinearExprT, free: set[str],
-           params: SolveParams, seconds: float, budget: Slice) -> tuple[cp_model.CpSolver | None, float]:
-    """One re-solve with every decision outside `free` fixed and a better objective required; returns
-    the answer (None when it found nothing) and the nominal seconds it used."""
+           params: SolveParams, seconds: float, budget: Slice,
+           hold: str | None = None) -> tuple[cp_model.CpSolver | None, float]:
+    """One re-solve with every decision outside `free` fixed and a better objective required (and
+    trip `hold` kept as it was in the previous plan); returns the answer (None when it found nothing)
+    and the nominal seconds it used."""
     model = v.model
     trial = model.clone()
+    if hold is not None:
+        trial.add(v.kept[hold] == 1)
     for u in v.units():
         if u.key not in free:
             for var in _decisions(v, u):
@@ -125,11 +162,12 @@ def _round(v: Vars, solver: cp_model.CpSolver, objective: cp_model.LinearExprT, 
 
 
 def improve_near_previous(v: Vars, solver: cp_model.CpSolver, objective: cp_model.LinearExprT,
-                          params: SolveParams, budget: Slice) -> cp_model.CpSolver:
+                          params: SolveParams, budget: Slice) -> tuple[cp_model.CpSolver, float]:
     """Rounds around the changes while they improve, then passes over the time windows while one
     improves, as long as the slice lasts (counted in CP-SAT's deterministic time with one worker, so
     the result stays reproducible). Returns the best solver answer (the phase's own when no round
-    improved it). The model itself is not changed."""
+    improved it) and the nominal seconds spent, which may pass the slice's (one pass over the windows
+    is guaranteed). The model itself is not changed."""
     around_s = max(budget.seconds * AROUND_SHARE, ROUND_MIN_DETERMINISTIC / DETERMINISTIC_UNITS_PER_SECOND)
     used = 0.0
     for _ in range(MAX_AROUND_ROUNDS):
@@ -143,18 +181,40 @@ def improve_near_previous(v: Vars, solver: cp_model.CpSolver, objective: cp_mode
         solver = better
     window_s = WINDOW_ROUND_DETERMINISTIC / DETERMINISTIC_UNITS_PER_SECOND
     windows = time_windows(v, solver)
-    meter = Meter(budget, 1.0, at_least=used + len(windows) * window_s)  # one pass, however short the slice
+    held = len(reverts(v, solver))
+    meter = Meter(budget, 1.0, at_least=used + (len(windows) + held) * window_s)  # one pass, however short
     meter.charge(used)
+    first_pass = True
     for _ in range(MAX_PASSES):
         improved = False
         for free in windows:
             if meter.exhausted():
-                return solver
+                return solver, meter.used
             better, seconds = _round(v, solver, objective, free, params, window_s, budget)
             meter.charge(seconds)
             if better is not None:
                 solver, improved = better, True
+        if first_pass:
+            first_pass = False
+            solver, reverted = _revert_rounds(v, solver, objective, params, budget, meter, window_s)
+            improved = improved or reverted
         if not improved:
             break
         windows = time_windows(v, solver)
-    return solver
+    return solver, meter.used
+
+
+def _revert_rounds(v: Vars, solver: cp_model.CpSolver, objective: cp_model.LinearExprT, params: SolveParams,
+                   budget: Slice, meter: Meter, seconds: float) -> tuple[cp_model.CpSolver, bool]:
+    """One round per changed trip that could keep its previous trip, holding it there (`reverts`)."""
+    improved = False
+    for key, free in reverts(v, solver):
+        if meter.exhausted():
+            break
+        if solver.value(v.kept[key]):
+            continue  # an earlier round put it back
+        better, used = _round(v, solver, objective, free, params, seconds, budget, hold=key)
+        meter.charge(used)
+        if better is not None:
+            solver, improved = better, True
+    return solver, improved

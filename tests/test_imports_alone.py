@@ -33,7 +33,8 @@ def test_every_module_imports_alone():
     # many at a time as there are cores
     script = (
         "import importlib, os, sys\n"
-        "for lib in ('pydantic', 'ortools.sat.python.cp_model', 'sqlalchemy', 'numpy', 'pandas'):\n"
+        "for lib in ('pydantic', 'ortools.sat.python.cp_model', 'sqlalchemy', 'numpy', 'pandas', 'icalendar',\n"
+        "            'icalendar.enums', 'plotly.graph_objects', 'geopy.distance', 'airportsdata'):\n"
         "    try:\n"
         "        importlib.import_module(lib)\n"
         "    except ImportError:\n"

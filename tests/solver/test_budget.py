@@ -111,6 +111,20 @@ def test_reproducible_pool_is_shared_by_a_second_solve(clock):
     assert relaxed.seconds == pytest.approx(first / 4)
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_slice_that_overran_takes_the_excess_from_the_pool(clock, workers):
+    budget = SolveBudget(SolveParams(time_limit_s=30, workers=workers))
+    lns = budget.slice("lns", share=0.5)
+    left = budget.search_left_s()
+    budget.overran(lns, lns.seconds - 1)  # spent less: nothing comes back
+    assert budget.search_left_s() == pytest.approx(left)
+    budget.overran(lns, lns.seconds + 2)
+    # one worker: nominal seconds, the excess leaves the pool; several: the clock already counts it
+    assert budget.search_left_s() == pytest.approx(left - 2 if workers == 1 else left)
+    budget.overran(lns, lns.seconds + 10 * left)
+    assert budget.search_left_s() == (0.0 if workers == 1 else pytest.approx(left))
+
+
 def test_every_fixed_stage_has_a_nominal_size():
     budget = SolveBudget(SolveParams(time_limit_s=100))
     for stage in FIXED_STAGES:

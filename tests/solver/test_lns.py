@@ -52,15 +52,19 @@ def _level(scenario, ix, before, assignments):
     return o.planned_priority, -(o.disruption or 0)
 
 
-@pytest.mark.parametrize("around", [True, False], ids=["around-and-windows", "windows-alone"])
+@pytest.mark.parametrize("kind", ["all", "windows", "reverts"])
 @pytest.mark.parametrize("seed", [0, 1])
-def test_the_lns_improves_a_stuck_plan_and_keeps_every_rule(seed, around, monkeypatch):
+def test_the_lns_improves_a_stuck_plan_and_keeps_every_rule(seed, kind, monkeypatch):
     scenario, ix, before, v, objective, stuck = _stuck(seed)
-    if not around:
+    if kind != "all":
         monkeypatch.setattr(lns, "MAX_AROUND_ROUNDS", 0)
+    if kind == "windows":
         monkeypatch.setattr(lns, "WINDOW_TRIPS", 4)  # several windows, none holding every trip
+        monkeypatch.setattr(lns, "reverts", lambda v, solver: [])
         assert len(lns.time_windows(v, stuck)) > 1
-    better = lns.improve_near_previous(v, stuck, objective, PARAMS, SolveBudget(PARAMS).slice("lns", share=0.5))
+    if kind == "reverts":
+        monkeypatch.setattr(lns, "time_windows", lambda v, solver: [])
+    better, _ = lns.improve_near_previous(v, stuck, objective, PARAMS, SolveBudget(PARAMS).slice("lns", share=0.5))
     assert better.value(objective) > stuck.value(objective)
     assert _level(scenario, ix, before, _read(v, better)) > _level(scenario, ix, before, _read(v, stuck))
 
@@ -75,6 +79,21 @@ def test_time_windows_cover_every_planned_trip_and_free_the_changed_ones(monkeyp
         assert all(lns.changed_trips(v, stuck) <= free for free in windows)
 
 
+def test_reverts_hold_each_changed_trip_that_is_not_hit_and_free_what_took_its_place():
+    _, _, _, v, _, stuck = _stuck(0)
+    changed = lns.changed_trips(v, stuck)
+    units = {u.key: u for u in v.units()}
+    held = dict(lns.reverts(v, stuck))
+    assert held and set(held) == {k for k in changed if units[k].previous_option is not None}
+    for key, free in held.items():
+        assert key in free and changed <= free
+        previous = units[key].previous_trip
+        takers = {u.key for u in v.units() if stuck.value(v.planned[u.key]) and (
+            any(stuck.value(v.esc[u.key, e.staff]) for e in previous.escorts if (u.key, e.staff) in v.esc)
+            or ((u.key, previous.vehicle) in v.veh and stuck.value(v.veh[u.key, previous.vehicle])))}
+        assert takers <= free
+
+
 def _empty(v) -> cp_model.CpSolver:
     """An answer of the same model with every trip left out (as after a day whose flights all cancel)."""
     trial = v.model.clone()
@@ -87,16 +106,18 @@ def _empty(v) -> cp_model.CpSolver:
     return solver
 
 
-@pytest.mark.parametrize("around", [True, False], ids=["around-and-windows", "windows-alone"])
-def test_the_lns_starts_from_a_plan_with_no_trip(around, monkeypatch):
+@pytest.mark.parametrize("kind", ["all", "windows", "reverts"])
+def test_the_lns_starts_from_a_plan_with_no_trip(kind, monkeypatch):
     scenario, ix, before, v, objective, _ = _stuck(0)
     empty = _empty(v)
     assert lns.time_windows(v, empty) == []
-    if not around:
+    if kind != "all":
         monkeypatch.setattr(lns, "MAX_AROUND_ROUNDS", 0)
-    result = lns.improve_near_previous(v, empty, objective, PARAMS, SolveBudget(PARAMS).slice("lns", share=0.5))
-    if around:  # the previously planned trips are the changed ones: freeing them plans some again
+    if kind == "windows":
+        monkeypatch.setattr(lns, "reverts", lambda v, solver: [])
+    result, _ = lns.improve_near_previous(v, empty, objective, PARAMS, SolveBudget(PARAMS).slice("lns", share=0.5))
+    if kind == "windows":  # no window without a planned trip: nothing to search
+        assert result is empty
+    else:  # the previously planned trips are the changed ones: freeing or holding them plans some again
         assert result.value(objective) > empty.value(objective)
         assert _level(scenario, ix, before, _read(v, result)) > _level(scenario, ix, before, {})
-    else:
-        assert result is empty
