@@ -68,21 +68,24 @@ def changed_trips(v: Vars, solver: cp_model.CpSolver) -> set[str]:
     return {k for k, kept in v.kept.items() if not solver.value(kept)}
 
 
+def _using(v: Vars, solver: cp_model.CpSolver, staff: set[str], vehicles: set[str]) -> set[str]:
+    """The planned trips that now use one of these escorts or vehicles."""
+    out = set()
+    for u in v.units():
+        k = u.key
+        if solver.value(v.planned[k]) and (
+                any(solver.value(v.esc[k, sid]) for sid in staff & set(u.staff) if (k, sid) in v.esc)
+                or any(solver.value(v.veh[k, vid]) for vid in vehicles & set(u.vehicles) if (k, vid) in v.veh)):
+            out.add(k)
+    return out
+
+
 def neighbourhood(v: Vars, solver: cp_model.CpSolver) -> set[str]:
     """The changed trips and the planned trips sharing an escort or vehicle with their previous trips."""
     changed = changed_trips(v, solver)
     previous = [u.previous_trip for u in v.units() if u.key in changed and u.previous_trip is not None]
-    staff = {e.staff for trip in previous for e in trip.escorts}
-    vehicles = {trip.vehicle for trip in previous}
-    free = set(changed)
-    for u in v.units():
-        k = u.key
-        if not solver.value(v.planned[k]):
-            continue
-        if any(solver.value(v.esc[k, sid]) for sid in staff & set(u.staff) if (k, sid) in v.esc) or any(
-                solver.value(v.veh[k, vid]) for vid in vehicles & set(u.vehicles) if (k, vid) in v.veh):
-            free.add(k)
-    return free
+    return changed | _using(v, solver, {e.staff for trip in previous for e in trip.escorts},
+                            {trip.vehicle for trip in previous})
 
 
 def time_windows(v: Vars, solver: cp_model.CpSolver) -> list[set[str]]:
@@ -105,33 +108,26 @@ def time_windows(v: Vars, solver: cp_model.CpSolver) -> list[set[str]]:
     return windows
 
 
-def reverts(v: Vars, solver: cp_model.CpSolver) -> list[tuple[str, set[str]]]:
-    """Per changed trip whose previous trip is still possible (not hit by the event): that trip, to be
-    held to its previous trip, and what may move to make room: the trips now using its previous escorts
-    or vehicle, the other changed trips, WINDOW_TRIPS planned trips nearest its previous pickup and the
-    unplanned trips that could be picked up in that stretch."""
-    changed = changed_trips(v, solver)
+def revertible(v: Vars, solver: cp_model.CpSolver) -> list[str]:
+    """The changed trips whose previous outbound option still exists (the event did not hit them)."""
     units = {u.key: u for u in v.units()}
-    planned = [u for u in v.units() if solver.value(v.planned[u.key])]
-    out = []
-    for k in sorted(changed):
-        u = units[k]
-        if u.previous_option is None or u.previous_trip is None:
-            continue  # hit: its previous outbound legs are gone
-        at = u.options[u.previous_option].pickup_min
-        near = sorted(planned, key=lambda w: abs(solver.value(v.pickup[w.key]) - at))[:WINDOW_TRIPS]
-        times = [solver.value(v.pickup[w.key]) for w in near] + [at]
-        low, high = min(times), max(times)
-        free = changed | {w.key for w in near}
-        free |= {w.key for w in v.units() if not solver.value(v.planned[w.key])
-                 and any(low <= o.pickup_min <= high for o in w.options)}
-        staff = {e.staff for e in u.previous_trip.escorts}
-        vehicle = u.previous_trip.vehicle
-        free |= {w.key for w in planned
-                 if any(solver.value(v.esc[w.key, sid]) for sid in staff & set(w.staff) if (w.key, sid) in v.esc)
-                 or ((w.key, vehicle) in v.veh and solver.value(v.veh[w.key, vehicle]))}
-        out.append((k, free))
-    return out
+    return sorted(k for k in changed_trips(v, solver)
+                  if units[k].previous_option is not None and units[k].previous_trip is not None)
+
+
+def revert_free(v: Vars, solver: cp_model.CpSolver, key: str) -> set[str]:
+    """What may move while trip `key` is held to its previous trip: the trips now using its previous
+    escorts or vehicle, the changed trips, WINDOW_TRIPS planned trips nearest its previous pickup and
+    the unplanned trips that could be picked up in that stretch."""
+    u = next(w for w in v.units() if w.key == key)
+    assert u.previous_option is not None and u.previous_trip is not None  # `revertible`
+    at = u.options[u.previous_option].pickup_min
+    pickups = {w.key: solver.value(v.pickup[w.key]) for w in v.units() if solver.value(v.planned[w.key])}
+    near = sorted(pickups, key=lambda k: abs(pickups[k] - at))[:WINDOW_TRIPS]
+    low, high = min([at] + [pickups[k] for k in near]), max([at] + [pickups[k] for k in near])
+    free = {key} | changed_trips(v, solver) | set(near)
+    free |= {w.key for w in v.units() if w.key not in pickups and any(low <= o.pickup_min <= high for o in w.options)}
+    return free | _using(v, solver, {e.staff for e in u.previous_trip.escorts}, {u.previous_trip.vehicle})
 
 
 def _round(v: Vars, solver: cp_model.CpSolver, objective: cp_model.LinearExprT, free: set[str],
@@ -181,7 +177,7 @@ def improve_near_previous(v: Vars, solver: cp_model.CpSolver, objective: cp_mode
         solver = better
     window_s = WINDOW_ROUND_DETERMINISTIC / DETERMINISTIC_UNITS_PER_SECOND
     windows = time_windows(v, solver)
-    held = len(reverts(v, solver))
+    held = len(revertible(v, solver))
     meter = Meter(budget, 1.0, at_least=used + (len(windows) + held) * window_s)  # one pass, however short
     meter.charge(used)
     first_pass = True
@@ -206,14 +202,16 @@ def improve_near_previous(v: Vars, solver: cp_model.CpSolver, objective: cp_mode
 
 def _revert_rounds(v: Vars, solver: cp_model.CpSolver, objective: cp_model.LinearExprT, params: SolveParams,
                    budget: Slice, meter: Meter, seconds: float) -> tuple[cp_model.CpSolver, bool]:
-    """One round per changed trip that could keep its previous trip, holding it there (`reverts`)."""
+    """One round per changed trip that could keep its previous trip, holding it there; each round's
+    free trips come from the best plan so far (`revert_free`)."""
     improved = False
-    for key, free in reverts(v, solver):
+    for key in revertible(v, solver):
         if meter.exhausted():
             break
         if solver.value(v.kept[key]):
             continue  # an earlier round put it back
-        better, used = _round(v, solver, objective, free, params, seconds, budget, hold=key)
+        better, used = _round(v, solver, objective, revert_free(v, solver, key), params, seconds, budget,
+                              hold=key)
         meter.charge(used)
         if better is not None:
             solver, improved = better, True

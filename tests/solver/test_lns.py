@@ -60,7 +60,7 @@ def test_the_lns_improves_a_stuck_plan_and_keeps_every_rule(seed, kind, monkeypa
         monkeypatch.setattr(lns, "MAX_AROUND_ROUNDS", 0)
     if kind == "windows":
         monkeypatch.setattr(lns, "WINDOW_TRIPS", 4)  # several windows, none holding every trip
-        monkeypatch.setattr(lns, "reverts", lambda v, solver: [])
+        monkeypatch.setattr(lns, "revertible", lambda v, solver: [])
         assert len(lns.time_windows(v, stuck)) > 1
     if kind == "reverts":
         monkeypatch.setattr(lns, "time_windows", lambda v, solver: [])
@@ -83,7 +83,7 @@ def test_reverts_hold_each_changed_trip_that_is_not_hit_and_free_what_took_its_p
     _, _, _, v, _, stuck = _stuck(0)
     changed = lns.changed_trips(v, stuck)
     units = {u.key: u for u in v.units()}
-    held = dict(lns.reverts(v, stuck))
+    held = {k: lns.revert_free(v, stuck, k) for k in lns.revertible(v, stuck)}
     assert held and set(held) == {k for k in changed if units[k].previous_option is not None}
     for key, free in held.items():
         assert key in free and changed <= free
@@ -114,7 +114,7 @@ def test_the_lns_starts_from_a_plan_with_no_trip(kind, monkeypatch):
     if kind != "all":
         monkeypatch.setattr(lns, "MAX_AROUND_ROUNDS", 0)
     if kind == "windows":
-        monkeypatch.setattr(lns, "reverts", lambda v, solver: [])
+        monkeypatch.setattr(lns, "revertible", lambda v, solver: [])
     result, _ = lns.improve_near_previous(v, empty, objective, PARAMS, SolveBudget(PARAMS).slice("lns", share=0.5))
     if kind == "windows":  # no window without a planned trip: nothing to search
         assert result is empty
