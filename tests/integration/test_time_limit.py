@@ -15,6 +15,9 @@ from solver import SolveBudget, SolveParams
 from solver.budget import tolerance_s
 
 LIMIT_S = 3.0
+CLI_LIMIT_S = 6.0
+"""The CLI test counts interpreter start-up and imports too: on a loaded 2-core machine (the suite runs
+one test process per core) these took over 3 s and left the optimiser no time."""
 
 
 @pytest.fixture(scope="module")
@@ -54,10 +57,10 @@ def test_cli_command_ends_within_the_limit(scenario_data, tmp_path):
     path.write_text(json.dumps(scenario_data), encoding="utf-8")
     started = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "planner.cli", "solve", str(path), "-o", str(tmp_path / "plan.json"),
-                           "--time-limit", str(LIMIT_S), "-q"], capture_output=True, text=True, check=False)
+                           "--time-limit", str(CLI_LIMIT_S), "-q"], capture_output=True, text=True, check=False)
     took = time.perf_counter() - started
     assert proc.returncode == 0, proc.stderr
-    assert took <= LIMIT_S + tolerance_s(LIMIT_S)
+    assert took <= CLI_LIMIT_S + tolerance_s(CLI_LIMIT_S)
     plan = json.loads((tmp_path / "plan.json").read_text())
     assert plan["solver"]["phases"] and "start" in plan["solver"]
 
