@@ -16,8 +16,8 @@ from solver.budget import tolerance_s
 
 LIMIT_S = 3.0
 CLI_LIMIT_S = 6.0
-"""The CLI test counts interpreter start-up and imports too: on a loaded 2-core machine (the suite runs
-one test process per core) these took over 3 s and left the optimiser no time."""
+"""The CLI test counts interpreter start-up and imports too: with 3 s, a run beside another test process
+on a 2-core machine (the suite runs one per core) wrote a plan with no optimiser phase."""
 
 
 @pytest.fixture(scope="module")
