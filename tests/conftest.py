@@ -1,6 +1,19 @@
 """Shared test setup. Test data builders live in tests/builders.py (`from tests.builders import ...`)."""
 
+import pytest
+
 pytest_plugins = ["tests.webfixtures"]
+
+
+@pytest.fixture(scope="module")
+def far_wall_backstop():
+    """For modules that assert objective values of one-worker solves (see tests/reproducible.py):
+    `pytestmark = pytest.mark.usefixtures("far_wall_backstop")`. Module scope, so module fixtures that
+    solve (a reference plan) run inside it too."""
+    from tests.reproducible import far_backstop
+
+    with far_backstop():
+        yield
 
 
 def pytest_sessionstart(session) -> None:

@@ -17,8 +17,6 @@ PLANS = Path(__file__).resolve().parent / "plans"
 TIME_LIMIT_S = 10
 """Short enough for CI; reproducible mode spends nominal (counted) budgets, so the plan does not
 depend on the machine's speed unless it is so slow that the wall-clock backstop cuts in."""
-GOLDEN_BACKSTOP_GRACE_SHARE = 1000.0
-"""The backstop at limit + 1000 x tolerance: never reached in reproducible mode on any machine."""
 GENERATED = [(tier, seed) for tier in ("S", "M") for seed in (0, 1, 2)]
 
 
@@ -56,14 +54,12 @@ def solve_golden(case: GoldenCase, tmp: Path) -> bytes:
 
     The wall-clock backstop is moved far out: on a loaded machine (CI, parallel jobs) it could cut a
     stage short and change the plan, and the goldens test the solver's behaviour, not the machine."""
-    from unittest import mock
-
     from planner.cli import main
-    from solver import budget
+    from tests.reproducible import far_backstop
 
     scenario = case.write_input(tmp)
     out = tmp / f"{case.name}.plan.json"
-    with mock.patch.object(budget, "BACKSTOP_GRACE_SHARE", GOLDEN_BACKSTOP_GRACE_SHARE):
+    with far_backstop():
         code = main(["solve", str(scenario), "-o", str(out), "--workers", "1", "--seed", "0",
                      "--time-limit", str(TIME_LIMIT_S)])
     if code != 0:

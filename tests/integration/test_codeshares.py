@@ -15,6 +15,8 @@ from tests.builders import add_case, add_staff, add_vehicle, build, item, scenar
 from tests.integration.helpers import FAST, planned_cases, solve_dict, trip_of
 from tests.solver.codeshare import with_codeshares
 
+pytestmark = pytest.mark.usefixtures("far_wall_backstop")  # asserts one-worker objective values
+
 DEMO = Path(__file__).resolve().parents[2] / "sample_data" / "scenarios" / "demo.json"
 DEMO_PARAMS = SolveParams(time_limit_s=20, workers=1, seed=0)
 
@@ -71,7 +73,7 @@ def test_restricted_bound_is_not_the_plans_bound():
 
 
 @pytest.fixture(scope="module")
-def demo_priority() -> int:
+def demo_priority(far_wall_backstop) -> int:
     checked = solve_scenario(scenario_from_dict(json.loads(DEMO.read_text(encoding="utf-8"))), DEMO_PARAMS)
     assert checked.valid
     return checked.plan.objective.planned_priority

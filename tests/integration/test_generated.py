@@ -15,6 +15,8 @@ from solver.resources import Resources
 from solver.rules import add_all
 from solver.variables import build_vars
 
+pytestmark = pytest.mark.usefixtures("far_wall_backstop")  # asserts one-worker objective values
+
 
 def _scenario(cases, days, seed, staffing):
     return scenario_from_dict(generate_scenario(cases=cases, days=days, seed=seed, staffing=staffing))

@@ -10,6 +10,8 @@ from planner.service import solve_scenario
 from sample_data import generate_scenario
 from solver import SolveParams
 
+pytestmark = pytest.mark.usefixtures("far_wall_backstop")  # asserts one-worker objective values
+
 OFF = {"max_airport_wait_minutes": None, "max_connection_minutes": None, "vulnerable_max_connection_minutes": None,
        "night_connection": None, "airport_report_roles": None, "max_duty_minutes": None, "long_duty_minutes": None,
        "rest_abroad_minutes": None, "transit_request_hours": None}

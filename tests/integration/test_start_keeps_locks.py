@@ -12,10 +12,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from models import Scenario
 from planner.events import events_from_args
 from solver import SolveParams, solve
 from tests.planner.collateral import locked_as_before
+
+pytestmark = pytest.mark.usefixtures("far_wall_backstop")  # asserts one-worker objective values
 
 DEMO = Path(__file__).resolve().parents[2] / "sample_data" / "scenarios" / "demo.json"
 PARAMS = SolveParams(time_limit_s=20, workers=1, seed=0)

@@ -20,6 +20,8 @@ from sample_data import generate_scenario
 from solver import SolveParams
 from tests.planner.collateral import cancel_and_replan, legs_of, necessary
 
+pytestmark = pytest.mark.usefixtures("far_wall_backstop")  # asserts one-worker objective values
+
 PARAMS = SolveParams(time_limit_s=8, workers=1, seed=0)
 checked: list[str] = []
 
