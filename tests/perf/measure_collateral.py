@@ -8,8 +8,10 @@ re-plans with the published plan as the previous one. Counts per scenario: trips
 collateral trips (changed, not hit), those among them whose escorts' return legs changed and, with --check,
 each collateral change judged by re-planning with that trip locked as it was (tests/planner/collateral.py):
 needed (the locked plan is worse by the objective's order), a tie (an equal plan changes another trip
-instead) or locked better (the re-plan missed a better plan in its time limit); "of those, not needed"
-counts the return changes that were not needed: a tie or a miss. M is the bench tier (60 cases,
+instead; "won later" when the re-plan is better on the objective's later levels, language mismatch and
+cost, so the change bought those) or locked better (the re-plan missed a better plan in its time limit);
+"of those, not needed" counts the return changes that were not needed: a tie the re-plan did not win
+later, or a miss. M is the bench tier (60 cases,
 28 days, staffing 0.6, planner/bench); demo is sample_data/scenarios/demo.json. Seed 0; one worker by
 default (reproducible), --workers 2 with --replan-limit 60 is what `bv-planner replan` does by default.
 """
@@ -53,7 +55,7 @@ def measure(name: str, args) -> dict:
     params = SolveParams(time_limit_s=args.replan_limit, workers=args.workers, seed=0)
     legs = sample(sorted({leg for trip in published.trips for leg in legs_of(trip)}), args.sample)
     row = {"scenario": name, "cancelled": len(legs), "hit": 0, "collateral": 0, "unforced_returns": 0,
-           "returns_only": 0, "necessary": 0, "tie": 0, "dominated": 0, "checked": 0,
+           "returns_only": 0, "necessary": 0, "tie": 0, "tie_won": 0, "dominated": 0, "checked": 0,
            "unforced_checked": 0,
            "before": published.objective.planned_priority, "after": [], "seconds": []}
     for leg in legs:
@@ -72,9 +74,11 @@ def measure(name: str, args) -> dict:
                 row["checked"] += 1
                 row["necessary"] += verdict.needed
                 row["tie"] += verdict.tie
+                row["tie_won"] += verdict.tie_won_later
                 row["dominated"] += verdict.dominated
-                row["unforced_checked"] += "returns" in change.what and not verdict.needed
-                line += (f" necessary={verdict.needed} tie={verdict.tie} dominated={verdict.dominated}"
+                row["unforced_checked"] += "returns" in change.what and not (verdict.needed or verdict.tie_won_later)
+                line += (f" necessary={verdict.needed} tie={verdict.tie} won_later={verdict.tie_won_later}"
+                         f" dominated={verdict.dominated}"
                          f" ({verdict.seen})")
             print(line, flush=True)
     return row
@@ -94,15 +98,15 @@ def main() -> None:
     print("uptime:", os.getloadavg(), flush=True)
     rows = [measure(name, args) for name in args.scenarios.split(",")]
     print("| scenario | flights cancelled | trips hit | collateral trips | collateral with escort returns changed "
-          "(returns only) | of those, not needed | collateral needed / tie / locked better / checked "
+          "(returns only) | of those, not needed | collateral needed / tie (won later) / locked better / checked "
           "| priority before | priority after (min–max) | priority lost, sum over cancellations "
           "| median re-plan s |")
     print("|" + "---|" * 11)
     for r in rows:
         secs = sorted(r["seconds"])
         print(f"| {r['scenario']} | {r['cancelled']} | {r['hit']} | {r['collateral']} | {r['unforced_returns']} "
-              f"({r['returns_only']}) | {r['unforced_checked']} | {r['necessary']} / {r['tie']} / {r['dominated']} "
-              f"/ {r['checked']} | {r['before']} "
+              f"({r['returns_only']}) | {r['unforced_checked']} | {r['necessary']} / {r['tie']} ({r['tie_won']}) "
+              f"/ {r['dominated']} / {r['checked']} | {r['before']} "
               f"| {min(r['after'])}–{max(r['after'])} | {sum(r['before'] - a for a in r['after'])} "
               f"| {secs[len(secs) // 2]:.1f} |")
     print("uptime:", os.getloadavg(), flush=True)

@@ -69,6 +69,9 @@ class Verdict:
     dominated: bool
     """The locked re-plan is better: the re-plan missed a better plan in its time limit."""
     seen: str
+    tie_won_later: bool = False
+    """A tie the re-plan wins on the objective's later levels (language mismatch, then cost): the change
+    bought those, so the re-plan rightly prefers it."""
 
 
 def judge(done: Cancelled, previous: Plan, change: TripChange, params: SolveParams) -> Verdict:
@@ -81,7 +84,13 @@ def judge(done: Cancelled, previous: Plan, change: TripChange, params: SolvePara
     theirs = (after.planned_priority, -(after.disruption or 0))
     still_changed = bool(set(change.cases) & set(disrupted_cases(done.scenario, locked, previous)))
     needed = theirs < ours or (theirs == ours and still_changed)
-    return Verdict(needed, theirs == ours and not still_changed, theirs > ours, seen)
+    tie = theirs == ours and not still_changed
+    later = ((-before.language_mismatch, -round(before.cost_eur, 2)) >
+             (-after.language_mismatch, -round(after.cost_eur, 2)))
+    if tie:
+        seen += (f"; language mismatch / cost: locked {after.language_mismatch} / {after.cost_eur:.2f}, "
+                 f"re-plan {before.language_mismatch} / {before.cost_eur:.2f}")
+    return Verdict(needed, tie, theirs > ours, seen, tie and later)
 
 
 def necessary(done: Cancelled, previous: Plan, change: TripChange, params: SolveParams) -> tuple[bool, str]:
