@@ -7,24 +7,17 @@ skipped cleanly without it.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from planner.store import Store
 from planner.web import auth
+from tests.security.serving import CHROMIUM, CHROMIUM_ARGS, running_server, wait_idle
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 pytestmark = [
     pytest.mark.e2e,
@@ -32,51 +25,21 @@ pytestmark = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def server(tmp_path):
-    """A Streamlit server on a free port with an empty data folder and two seeded users."""
+    """The server `bv-planner ui` starts (ui/server.py behind the security front) on a free port, with an
+    empty data folder and two seeded users."""
     data = tmp_path / "data"
     store = Store.open(data)
     auth.add_user(store, "alice", "geheim-1", ["coordinator"], actor="test", policy=False)
     auth.add_user(store, "aud", "geheim-2", ["auditor"], actor="test", policy=False)
     store.dispose()
-    port = _free_port()
-    env = dict(os.environ, BV_DATA_DIR=str(data))
-    env.pop("BV_DATABASE_URL", None)
-    log = open(tmp_path / "streamlit.log", "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "ui" / "app.py"), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none", "--server.enableStaticServing", "true"],
-        cwd=str(ROOT), env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("streamlit did not start: " + (tmp_path / "streamlit.log").read_text())
-    yield url, data
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    with running_server(data, tmp_path / "streamlit.log") as url:
+        yield url, data
 
 
 def _idle(page) -> None:
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
+    wait_idle(page)
 
 
 def _shot(page, name: str) -> None:

@@ -12,6 +12,7 @@ import pytest
 from planner.store import Store
 from planner.web import Planner
 from tests.e2e.test_browser import CHROMIUM, CHROMIUM_ARGS, _click, _idle, _login, _nav, server  # noqa: F401
+from tests.security.serving import download
 from tests.webfixtures import DEMO
 
 pytestmark = [
@@ -69,9 +70,7 @@ def test_cancel_flight_preview_accept_publish_export(server, demo_plan, tmp_path
         page.get_by_text("Gepubliceerd als versie").wait_for()
         _idle(page)
         _nav(page, "Export")
-        with page.expect_download() as download:
-            page.locator(".st-key-exp_all_zip button").click()
-        assert "-v" in download.value.suggested_filename
+        assert "-v" in download(page, "exp_all_zip").suggested_filename
         browser.close()
     after = p.view(sid)
     cancelled = [r.after for r in store.audit_rows(action="event.cancel_flight")]

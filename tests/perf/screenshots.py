@@ -11,15 +11,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
-from tests.e2e.test_browser import CHROMIUM, CHROMIUM_ARGS, _free_port, _idle, _login, _nav
+from tests.e2e.test_browser import CHROMIUM, CHROMIUM_ARGS, _idle, _login, _nav
+from tests.security.serving import running_server
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,24 +33,6 @@ def seed(folder: Path, data: dict, plan) -> str:
     p.publish(p.view(sid), "alice")
     store.dispose()
     return plan.unplanned[0].case
-
-
-def serve(folder: Path) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "ui" / "app.py"), "--server.headless",
-                             "true", "--server.port", str(port), "--server.address", "127.0.0.1",
-                             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-                             "--server.enableStaticServing", "true"], cwd=str(ROOT),
-                            env=dict(os.environ, BV_DATA_DIR=str(folder)), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.3)
-    return proc, url
 
 
 def shoot(page, path: Path) -> None:
@@ -79,8 +58,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         unplanned = seed(folder, data, plan)
-        proc, url = serve(folder)
-        try:
+        with running_server(folder, folder / "server.log") as url:
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
                 page = browser.new_page(viewport={"width": 1440, "height": 1000})
@@ -107,10 +85,6 @@ def main() -> None:
                 page.get_by_text("Wat deze zaak tegenhoudt").scroll_into_view_if_needed()
                 shoot(page, out / "waarom.png")
                 browser.close()
-        finally:
-            proc.terminate()
-            proc.wait(timeout=20)
-
 
 if __name__ == "__main__":
     main()

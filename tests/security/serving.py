@@ -52,3 +52,28 @@ def running_server(data_dir: Path, log_path: Path) -> Iterator[str]:
                 proc.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 proc.kill()
+
+
+def wait_idle(page) -> None:
+    """Until Streamlit says the page script is not running (its own attribute on the app root)."""
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
+
+
+DOWNLOAD_TRIES = 3
+"""A download button clicked while Streamlit reruns the page is replaced under the click and the click
+is lost (seen once in a full parallel run, though the page had looked idle); a user clicks again."""
+
+
+def download(page, key: str):
+    """Click the download button with widget key `key` until the browser downloads; the Download."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for _ in range(DOWNLOAD_TRIES):
+        wait_idle(page)
+        try:
+            with page.expect_download(timeout=20_000) as download:
+                page.locator(f".st-key-{key} button").click()
+            return download.value
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError(f"no download after {DOWNLOAD_TRIES} clicks on {key}")

@@ -9,7 +9,7 @@ import urllib.request
 import pytest
 
 from planner.web.front import COOKIE, DOWNLOADS
-from tests.security.serving import CHROMIUM, CHROMIUM_ARGS, running_server
+from tests.security.serving import CHROMIUM, CHROMIUM_ARGS, download, running_server
 from tests.webfixtures import PASSWORD, make_workspace
 
 HEADERS = {"x-frame-options": "DENY", "content-security-policy": "frame-ancestors 'none'",
@@ -73,14 +73,9 @@ def test_an_export_url_is_refused_without_the_session_and_after_logout(server):
         page.get_by_role("heading", name="Export").first.wait_for(timeout=60_000)
         media: list[str] = []
         page.on("request", lambda r: media.append(r.url) if "/media/" in r.url else None)
-        button = page.locator(".st-key-exp_cases_csv button")
-        button.wait_for(timeout=60_000)
-        # Streamlit may still be running the page script (the version line, the calendars) and replace the
-        # button under the click; wait until its status widget says the run is over.
-        page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=60_000)
-        with page.expect_download(timeout=60_000) as download:
-            button.click()
-        assert download.value.suggested_filename.endswith(".csv")
+        page.locator(".st-key-exp_cases_csv button").wait_for(timeout=60_000)
+        file = download(page, "exp_cases_csv")
+        assert file.suggested_filename.endswith(".csv")
         assert media, "the download did not come from /media"
         url = media[-1]
         cookie = next(c["value"] for c in page.context.cookies() if c["name"] == COOKIE)
