@@ -5,7 +5,7 @@ from __future__ import annotations
 from models import Objective, Plan, Scenario
 from planner.reasons import reasons_in
 from planner.solver_status import optimiser_warning
-from planner.texts import case_label, t
+from planner.texts import case_label, stage_words, t
 from solver.pruning import Pruned
 
 
@@ -68,6 +68,8 @@ def _solver_lines(plan: Plan, lang: str) -> list[str]:
         text = t("no_optimiser", lang) if failure.get("plan_from") != "priority phase" else warning
         lines.append(t("warning", lang, text=text))
         lines.extend(t("presolve", lang, line=line) for line in failure.get("presolve", [])[:3])
+    if info.get("clock_cut"):
+        lines.append(t("warning", lang, text=t("clock_cut", lang, stages=stage_words(info["clock_cut"], lang))))
     return lines
 
 

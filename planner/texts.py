@@ -40,6 +40,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "no_optimiser": ("de optimalisatie liep niet: het plan komt van de startheuristiek",
                      "optimiser did not run: plan comes from the start heuristic"),
     "presolve": ("            CP-SAT presolve: {line}", "           CP-SAT presolve: {line}"),
+    "clock_cut": ("één worker (reproduceerbaar), maar de klok stopte {stages} voordat het getelde budget op "
+                  "was: deze machine is trager dan geijkt of belast, en een volgende run kan anders uitvallen",
+                  "one worker (reproducible), but the clock stopped {stages} before its counted budget was "
+                  "spent: this machine is slower than calibrated or loaded, and another run may differ"),
     "valid": ("Controle    geldig: elke harde regel gehouden", "Check      valid: every hard rule kept"),
     "invalid": ("Controle    ONGELDIG (zie de overtredingen)", "Check      INVALID (see violations)"),
     "unplanned.header": ("Niet geplande zaken:", "Unplanned cases:"),
@@ -112,6 +116,23 @@ _TEXT: dict[str, tuple[str, str]] = {
     "unknown_case": ("onbekende zaak {text!r}: geef het zaaknummer (case-024) of het pseudoniem (BV-2026-0077)",
                      "unknown case {text!r}: give the case id (case-024) or the pseudonym (BV-2026-0077)"),
 }
+
+
+STAGE_WORDS = {  # the solver's stage names (solver/budget.py) in the reader's words
+    "index": ("reisopties", "itinerary index"), "heuristics": ("startheuristiek", "start heuristics"),
+    "start": ("startoplossing", "start solution"), "start orders": ("startvolgordes", "start orders"),
+    "make room": ("ruimte maken", "making room"), "local search": ("lokaal zoeken", "local search"),
+    "hint": ("startoplossing aanvullen", "completing the start solution"),
+    "lock check": ("controle van vastgezette reizen", "lock check"),
+    "priority": ("prioriteitsfase", "priority phase"), "lns": ("zoeken rond het vorige plan", "search near the "
+                                                               "previous plan"),
+    "language": ("taalfase", "language phase"), "cost": ("kostenfase", "cost phase"),
+    "explain": ("uitleg", "explanations"), "restore moves": ("reizen terugzetten", "restoring trips"),
+}
+
+
+def stage_words(stages: list[str], lang: str) -> str:
+    return ", ".join(STAGE_WORDS[s][lang == "en"] if s in STAGE_WORDS else s for s in stages)
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: Any) -> str:

@@ -17,7 +17,7 @@ asks `search_left_s()` or `slice(name, share=...)` and gets its part of the same
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from solver.params import LARGE_MODEL_COST_PHASE, SolveParams, reproducible
 
@@ -67,20 +67,31 @@ class Slice:
     seconds: float
     deadline: float
     reproducible: bool
+    clock_cuts: list[str] | None = field(default=None, compare=False, repr=False)
+    """The whole budget's record of reproducible stages the wall clock stopped (SolveBudget.clock_cuts)."""
 
     def left(self) -> float:
         return max(0.0, self.deadline - time.perf_counter())
 
     def expired(self) -> bool:
-        return time.perf_counter() >= self.deadline
+        gone = time.perf_counter() >= self.deadline
+        if gone:
+            self.note_clock_cut()
+        return gone
+
+    def note_clock_cut(self) -> None:
+        """This stage stopped at its wall-clock deadline: in reproducible mode the run then depends on
+        the machine's speed, and the plan says so (solver info `clock_cut`)."""
+        if self.reproducible and self.clock_cuts is not None and self.stage not in self.clock_cuts:
+            self.clock_cuts.append(self.stage)
 
     def part(self, name: str, fraction: float) -> Slice:
         """A sub-slice, e.g. the start heuristics' part of the heuristics slice."""
         if self.reproducible:
-            return Slice(name, self.seconds * fraction, self.deadline, True)
+            return Slice(name, self.seconds * fraction, self.deadline, True, self.clock_cuts)
         now = time.perf_counter()
         seconds = min(self.seconds * fraction, self.left())
-        return Slice(name, seconds, min(self.deadline, now + seconds), False)
+        return Slice(name, seconds, min(self.deadline, now + seconds), False, self.clock_cuts)
 
 
 class Meter:
@@ -97,11 +108,11 @@ class Meter:
         self.used += units
 
     def exhausted(self) -> bool:
+        if self.slice.reproducible and self.used >= self.capacity:
+            return True  # the counted budget first: a clock past the deadline then cut nothing
         if self.slice.expired():
             return True
-        if self.slice.reproducible:
-            return self.used >= self.capacity
-        return time.perf_counter() - self.started >= self.slice.seconds
+        return not self.slice.reproducible and time.perf_counter() - self.started >= self.slice.seconds
 
     def more(self) -> bool:
         """Loop guard: True while the budget lasts, charging one unit per call."""
@@ -136,6 +147,9 @@ class SolveBudget:
         self.recorded: dict[str, float] = {}
         """Nominal seconds a finished stage counts as (reproducible mode): index work, model size."""
         self._pool: float | None = None
+        self.clock_cuts: list[str] = []
+        """Reproducible mode: the stages the wall-clock backstop stopped before their counted budget
+        was spent (a machine far slower than calibrated, or a loaded one); empty in a reproducible run."""
 
     # -- nominal sizes -----------------------------------------------------------------------
     def nominal(self, stage: str) -> float:
@@ -179,7 +193,7 @@ class SolveBudget:
             seconds = (self.nominal(stage) if self.reproducible
                        else self._floored(stage, min(self.nominal(stage), room), hard - now))
         deadline = max(now, hard) if self.reproducible else min(now + seconds, max(now, hard))
-        return Slice(stage, seconds, deadline, self.reproducible)
+        return Slice(stage, seconds, deadline, self.reproducible, self.clock_cuts)
 
     def overran(self, piece: Slice, used_s: float) -> None:
         """Reproducible mode: a search slice that spent more nominal seconds than it was given (a

@@ -62,6 +62,7 @@ class IndexPace:
             return FULL
         if self.latest is not None and time.perf_counter() > self.latest:
             self.skipped += 1
+            self.meter.slice.note_clock_cut()
             return None
         if self.meter.exhausted():
             share = MIN_EFFORT

@@ -190,6 +190,11 @@ def notes_stage(run: Run) -> Plan:
     from models.rules import evaluate_objective  # the oracle computes the reported objective
 
     run.info["status"] = run.status.value
+    if run.budget.clock_cuts:  # reproducible mode, stopped by the wall clock: the plan is not reproducible
+        run.info["clock_cut"] = list(run.budget.clock_cuts)
+        log.warning("one worker (reproducible) but the wall clock stopped %s before its counted budget was "
+                    "spent: this machine is slower than calibrated or loaded, and another run may differ",
+                    ", ".join(run.budget.clock_cuts))
     if not reproducible(run.params):
         run.info["seconds"] = {k: round(v, 3) for k, v in run.seconds.items()}  # wall times differ run to run
     run.notes.extend(guard_notes(run.ix, run.chosen, run.frozen, run.given_up, run.reasons, run.structured,

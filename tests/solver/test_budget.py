@@ -154,5 +154,23 @@ def test_meter_counts_when_reproducible_and_watches_the_clock_otherwise(clock):
 def test_reproducible_backstop_stops_a_runaway_stage(clock):
     budget = SolveBudget(SolveParams(time_limit_s=10, workers=1))
     meter = Meter(budget.slice("heuristics"), rate=1000)
+    assert budget.clock_cuts == []
     clock.now = budget.backstop + 1
     assert not meter.more()
+    assert budget.clock_cuts == ["heuristics"]  # the plan will say the run was not reproducible
+
+
+def test_a_reproducible_stage_that_spent_its_count_was_not_cut(clock):
+    budget = SolveBudget(SolveParams(time_limit_s=10, workers=1))
+    meter = Meter(budget.slice("heuristics").part("local search", 0.5), rate=2)
+    while meter.more():
+        clock.now += 1.0
+    clock.now = budget.backstop + 1  # the clock is past the deadline only after the count ran out
+    assert not meter.more() and budget.clock_cuts == []
+
+
+def test_wall_mode_deadlines_are_not_clock_cuts(clock):
+    budget = SolveBudget(SolveParams(time_limit_s=10, workers=2))
+    piece = budget.slice("heuristics")
+    clock.now = budget.backstop + 1
+    assert piece.expired() and budget.clock_cuts == []
