@@ -5,7 +5,7 @@ from __future__ import annotations
 from models import Objective, Plan, Scenario
 from planner.reasons import reasons_in
 from planner.solver_status import optimiser_warning
-from planner.texts import case_label, stage_words, t
+from planner.texts import case_label, stage_words, status_words, t
 from solver.pruning import Pruned
 
 
@@ -13,6 +13,12 @@ def money(value: float, lang: str = "nl") -> str:
     """EUR amounts as the reader writes them: 135.850,87 in Dutch, 135,850.87 in English."""
     text = f"{value:,.2f}"
     return text if lang == "en" else text.translate(str.maketrans(",.", ".,"))
+
+
+def seconds_text(value: float, lang: str = "nl") -> str:
+    """0.3 s in English, 0,3 s in Dutch."""
+    text = f"{value:.1f} s"
+    return text if lang == "en" else text.replace(".", ",")
 
 
 CAP_WORDS = {  # why a unit's options were cut (solver.pruning), in Dutch
@@ -60,8 +66,9 @@ def _solver_lines(plan: Plan, lang: str) -> list[str]:
     info = plan.solver or {}
     if not info:
         return []
-    seconds = ", ".join(f"{k} {v:.1f}s" for k, v in info.get("seconds", {}).items())
-    lines = [t("solver", lang, strategy=info.get("strategy", "?"), status=info.get("status", "?"), seconds=seconds)]
+    seconds = "".join(f", {stage_words([k], lang)} {seconds_text(v, lang)}" for k, v in info.get("seconds", {}).items())
+    lines = [t("solver", lang, strategy=info.get("strategy", "?"), status=status_words(info.get("status", "?"), lang),
+               seconds=seconds)]
     warning = optimiser_warning(plan, lang)
     if warning is not None:
         failure = info.get("model_error") or {}

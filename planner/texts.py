@@ -34,8 +34,8 @@ _TEXT: dict[str, tuple[str, str]] = {
                    "de grens hierboven geldt voor het hele probleem",
                    "Restricted priority <= {v} on the options the planner considered (not all: {why}); "
                    "the bound above holds for the full problem"),
-    "solver": ("Solver      {strategy}, status {status}, {seconds}",
-               "Solver     {strategy} status {status}, {seconds}"),
+    "solver": ("Solver      {strategy}, status {status}{seconds}",
+               "Solver     {strategy}, status {status}{seconds}"),
     "warning": ("WAARSCHUWING {text}", "WARNING    {text}"),
     "no_optimiser": ("de optimalisatie liep niet: het plan komt van de startheuristiek",
                      "optimiser did not run: plan comes from the start heuristic"),
@@ -128,7 +128,17 @@ STAGE_WORDS = {  # the solver's stage names (solver/budget.py) in the reader's w
                                                                "previous plan"),
     "language": ("taalfase", "language phase"), "cost": ("kostenfase", "cost phase"),
     "explain": ("uitleg", "explanations"), "restore moves": ("reizen terugzetten", "restoring trips"),
+    "greedy": ("gulzige start", "greedy"), "cpsat": ("CP-SAT", "CP-SAT"), "total": ("totaal", "total"),
 }
+STATUS_WORDS = {  # solver.result.SolveStatus
+    "optimal": ("optimaal", "optimal"), "feasible": ("geldig, niet bewezen optimaal", "feasible"),
+    "heuristic": ("alleen heuristiek", "heuristic"), "infeasible": ("onhaalbaar", "infeasible"),
+    "model_error": ("modelfout", "model error"), "unknown": ("onbekend", "unknown"),
+}
+
+
+def status_words(status: str, lang: str) -> str:
+    return STATUS_WORDS[status][lang == "en"] if status in STATUS_WORDS else status
 
 
 def stage_words(stages: list[str], lang: str) -> str:

@@ -35,6 +35,16 @@ def test_solve_then_check(tmp_path):
     assert checked.returncode == 0 and "VALID" in checked.stdout
 
 
+def test_the_dutch_solver_line_names_stages_and_status_in_dutch(tmp_path):
+    scenario = write(tmp_path, "s.json", scenario_dict())
+    solved = run("solve", scenario, "-o", str(tmp_path / "plan.json"), "--time-limit", "3", "-q")
+    line = next(x for x in solved.stdout.splitlines() if x.startswith("Solver"))
+    assert "status optimaal" in line or "status geldig, niet bewezen optimaal" in line, line
+    assert "reisopties" in line and "totaal" in line and " s," in line, line  # wall times in two workers' runs
+    for internal in ("feasible", "optimal,", "heuristics", "explain", "total", "greedy", "index"):
+        assert internal not in line, line
+
+
 def test_check_reports_violations_in_words(tmp_path):
     scenario = write(tmp_path, "s.json", scenario_dict())
     plan = plan_dict()
