@@ -89,7 +89,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "why.helps": ("Wat zou helpen (makkelijkste eerst):", "What it would take (easiest first):"),
     "why.cost": ("kosten {cost}", "cost {cost}"),
     "why.departs": ("vertrek {when}", "departs {when}"),
-    "why.disruption": ("{n} andere zaak/zaken gewijzigd", "{n} other case(s) changed"),
+    "why.disruption": ("{n} andere zaken gewijzigd", "{n} other cases changed"),
+    "why.disruption_one": ("1 andere zaak gewijzigd", "1 other case changed"),
     "why.displaces": ("verdringt {cases}", "displaces {cases}"),
     # demo and ui
     "demo.planning": ("Demo: {name} wordt gepland (hoogstens {limit} s; voortgang hieronder, -q voor geen)",

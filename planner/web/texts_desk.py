@@ -131,7 +131,8 @@ TEXT.update({
     "why.remedies": ("Wat zou helpen (makkelijkste eerst)", "What would help (easiest first)"),
     "why.none": ("Geen enkele losse aanpassing plant deze zaak in.", "No single change plans this case."),
     "why.apply": ("Als concept toepassen", "Apply as a draft"),
-    "why.disruption": ("{n} andere zaak/zaken gewijzigd", "{n} other case(s) changed"),
+    "why.disruption": ("{n} andere zaken gewijzigd", "{n} other cases changed"),
+    "why.disruption_one": ("1 andere zaak gewijzigd", "1 other case changed"),
 })
 
 TEXT["ev.kind.remedy"] = ("Oplossing uit 'Wat is er nodig?'", "Remedy from 'What would it take?'")
