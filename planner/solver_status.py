@@ -22,6 +22,11 @@ _WORDS = {  # (Dutch, English): the CLI summary (English) and the web banner sha
         "dit plan komt uit de prioriteitsfase.",
         "Warning: cost optimisation failed (CP-SAT {phase} phase: {status}, a modelling error); the plan comes "
         "from the priority phase."),
+    "solver.clock_cut": (
+        "Let op: de server was druk of trager dan geijkt; de klok stopte {stages} voordat het rekenbudget op was. "
+        "Het plan is gecontroleerd op alle harde regels, maar opnieuw oplossen kan een ander plan geven.",
+        "Note: the server was busy or slower than calibrated; the clock stopped {stages} before the computing "
+        "budget was spent. The plan was checked against every hard rule, but solving again may give another plan."),
 }
 
 
@@ -37,3 +42,15 @@ def optimiser_warning(plan: Plan | None, lang: str = "en") -> str | None:
     key = "solver.model_error_cost" if failure.get("plan_from") == "priority phase" else "solver.model_error"
     nl, en = _WORDS[key]
     return (nl if lang == "nl" else en).format(phase=failure.get("phase", "?"), status=failure.get("status", "?"))
+
+
+def clock_cut_notice(plan: Plan | None, lang: str = "en") -> str | None:
+    """The banner text when the wall clock stopped a stage of this one-worker plan (solver info `clock_cut`):
+    the web planner solves with one worker, reproducibly, unless the server is too busy for that."""
+    from planner.texts import stage_words
+
+    stages = (plan.solver or {}).get("clock_cut") if plan is not None else None
+    if not stages:
+        return None
+    nl, en = _WORDS["solver.clock_cut"]
+    return (nl if lang == "nl" else en).format(stages=stage_words(list(stages), lang))

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from models import Plan
-from planner.web import Planner, View, auth, database_url, optimiser_warning
+from planner.web import Planner, View, auth, clock_cut_notice, database_url, optimiser_warning
 from planner.web.i18n import DEFAULT_LANGUAGE, t
 
 
@@ -238,10 +238,12 @@ def need_plan(view: View) -> Plan:
 
 
 def optimiser_banner(view: View | None) -> None:
-    """On every page: say so when the loaded plan did not come from the optimiser (solver model error)."""
-    warning = optimiser_warning(view.plan if view is not None else None, lang())
-    if warning is not None:
-        st.warning(warning, icon="⚠️")
+    """On every page: say so when the loaded plan did not come from the optimiser (solver model error), or
+    when the clock cut its one-worker solve short (solving again may then give another plan)."""
+    plan = view.plan if view is not None else None
+    for warning in (optimiser_warning(plan, lang()), clock_cut_notice(plan, lang())):
+        if warning is not None:
+            st.warning(warning, icon="⚠️")
 
 
 def show_violations(violations, limit: int = 50) -> None:

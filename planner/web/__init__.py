@@ -8,7 +8,7 @@ in `planner.web.auth`, downloads in `planner.web.exporting`, case lists in `plan
 
 from models import InputError
 from planner.events import Event
-from planner.solver_status import optimiser_warning
+from planner.solver_status import clock_cut_notice, optimiser_warning
 from planner.store import (
     JOB_CANCELLED,
     JOB_CONFLICT,
@@ -48,5 +48,6 @@ __all__ = [
     "ForbidPair",
     "InputError", "ItineraryChoice", "JobProgress", "MoveItinerary", "NotFoundError", "Pin", "Planner", "Preview",
     "PublishBlocked",
-    "SolveParams", "SwapEscort", "Unpin", "View", "data_dir", "database_url", "edit_from_dict", "optimiser_warning",
+    "SolveParams", "SwapEscort", "Unpin", "View", "clock_cut_notice", "data_dir", "database_url", "edit_from_dict",
+    "optimiser_warning",
 ]

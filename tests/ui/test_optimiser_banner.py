@@ -28,4 +28,19 @@ def test_banner_when_the_optimiser_did_not_run(tmp_path, monkeypatch, demo_plan)
 
 def test_no_banner_for_an_optimised_plan(workspace):
     at = open_page(signed_in("alice"), "overview")
-    assert not any("optimalisatie" in w for w in texts(at, "warning"))
+    assert not any("optimalisatie" in w or "klok" in w for w in texts(at, "warning"))
+
+
+def test_banner_when_the_clock_cut_the_one_worker_solve(tmp_path, monkeypatch, demo_plan):
+    monkeypatch.setenv("BV_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("BV_DATABASE_URL", raising=False)
+    plan = demo_plan.model_copy(update={"solver": dict(demo_plan.solver, clock_cut=["priority", "cost"])})
+    ws = make_workspace(tmp_path, plan)
+    try:
+        at = open_page(signed_in("alice"), "overview")
+        assert any("de klok stopte prioriteitsfase, kostenfase voordat het rekenbudget op was" in w
+                   for w in texts(at, "warning")), texts(at, "warning")
+        at = open_page(signed_in("vera", lang="en"), "cases")
+        assert any("the clock stopped priority phase, cost phase before" in w for w in texts(at, "warning"))
+    finally:
+        ws.store.dispose()
