@@ -54,6 +54,11 @@ reached the M0 plans); the time windows get what they leave of the slice, and on
 WINDOW_ROUND_DETERMINISTIC = 0.1
 """CP-SAT deterministic time of a time-window round (~0.3-1 s on M): most prove in 0.1-0.4 s that
 their window holds no better plan; the one that improved M1 took 0.3 s."""
+REVERT_ROUND_DETERMINISTIC = 0.3
+"""CP-SAT deterministic time of a revert round: holding a trip to its previous trip moves what took its
+place, a longer chain than a window's. On M1, one worker, 10 s (the web planner's event re-plan), 8
+cancellations: with 0.1 a locked re-plan beat 3 of 14 collateral escort-return changes, with 0.3 1 of 8;
+at 2 workers and 60 s none either way (median re-plan 23.6 -> 26.5 s)."""
 WINDOW_TRIPS = 16
 """Planned trips per time window; windows overlap by half."""
 MAX_PASSES = 3
@@ -185,8 +190,9 @@ def improve_near_previous(v: Vars, solver: cp_model.CpSolver, objective: cp_mode
         solver = better
     window_s = WINDOW_ROUND_DETERMINISTIC / DETERMINISTIC_UNITS_PER_SECOND
     windows = time_windows(v, solver)
+    revert_s = REVERT_ROUND_DETERMINISTIC / DETERMINISTIC_UNITS_PER_SECOND
     held = len(revertible(v, solver))
-    meter = Meter(budget, 1.0, at_least=used + (len(windows) + held) * window_s)  # one pass, however short
+    meter = Meter(budget, 1.0, at_least=used + len(windows) * window_s + held * revert_s)  # one pass, however short
     meter.charge(used)
     first_pass = True
     for _ in range(MAX_PASSES):
@@ -200,7 +206,7 @@ def improve_near_previous(v: Vars, solver: cp_model.CpSolver, objective: cp_mode
                 solver, improved = better, True
         if first_pass:
             first_pass = False
-            solver, reverted = _revert_rounds(v, solver, objective, params, budget, meter, window_s)
+            solver, reverted = _revert_rounds(v, solver, objective, params, budget, meter, revert_s)
             improved = improved or reverted
         if not improved:
             break
