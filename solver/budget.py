@@ -48,6 +48,10 @@ mode plans for the limit itself; reproducible mode spends nominal budgets and on
 on a machine far slower than calibrated."""
 
 
+WALL_STOP_SHARE = 0.95
+"""A CP-SAT search that ran this share of its wall limit or more was stopped by it."""
+
+
 TOLERANCE_MIN_S = 5.0
 """A command may end this long past `--time-limit` (FORMAT.md), or TOLERANCE_SHARE of it if longer."""
 TOLERANCE_SHARE = 0.1
@@ -84,6 +88,15 @@ class Slice:
         the machine's speed, and the plan says so (solver info `clock_cut`)."""
         if self.reproducible and self.clock_cuts is not None and self.stage not in self.clock_cuts:
             self.clock_cuts.append(self.stage)
+
+    def note_cpsat_stop(self, solver, status) -> None:
+        """After a CP-SAT search in this slice: a search that ran WALL_STOP_SHARE of its wall limit or more
+        without proving anything was stopped by the clock, not by its deterministic limit."""
+        from ortools.sat.python import cp_model
+
+        if (status not in (cp_model.OPTIMAL, cp_model.INFEASIBLE, cp_model.MODEL_INVALID)
+                and solver.wall_time >= WALL_STOP_SHARE * solver.parameters.max_time_in_seconds):
+            self.note_clock_cut()
 
     def part(self, name: str, fraction: float) -> Slice:
         """A sub-slice, e.g. the start heuristics' part of the heuristics slice."""

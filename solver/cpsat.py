@@ -14,13 +14,7 @@ from solver.failure import presolve_findings
 from solver.index import Index
 from solver.lns import LNS_SHARE, improve_near_previous
 from solver.model_size import build_seconds, model_view
-from solver.params import (
-    DETERMINISTIC_UNITS_PER_SECOND,
-    LARGE_MODEL_COST_PHASE,
-    SolveParams,
-    apply_to_cpsat,
-    stopped_by_wall_clock,
-)
+from solver.params import DETERMINISTIC_UNITS_PER_SECOND, LARGE_MODEL_COST_PHASE, SolveParams, apply_to_cpsat
 from solver.relax import Conflict, Guard, Relaxation, find_conflicts
 from solver.resources import Resources
 from solver.rules import add_all
@@ -224,8 +218,7 @@ def _run(v: Vars, params: SolveParams, budget: Slice,
     apply_to_cpsat(params, solver, budget.seconds, budget.left(), large_model=v.ix is not v.res.ix, phase=phase)
     started = time.perf_counter()
     status = solver.solve(v.model, _Progress(phase) if params.log_progress else None)
-    if stopped_by_wall_clock(solver, status):
-        budget.note_clock_cut()
+    budget.note_cpsat_stop(solver, status)
     return solver, status, time.perf_counter() - started
 
 

@@ -26,13 +26,7 @@ import logging
 from ortools.sat.python import cp_model
 
 from solver.budget import Meter, Slice
-from solver.params import (
-    DETERMINISTIC_UNITS_PER_SECOND,
-    SolveParams,
-    apply_to_cpsat,
-    reproducible,
-    stopped_by_wall_clock,
-)
+from solver.params import DETERMINISTIC_UNITS_PER_SECOND, SolveParams, apply_to_cpsat, reproducible
 from solver.units import Unit
 from solver.variables import Vars
 
@@ -162,8 +156,7 @@ def _round(v: Vars, solver: cp_model.CpSolver, objective: cp_model.LinearExprT, 
     attempt = cp_model.CpSolver()
     apply_to_cpsat(params, attempt, seconds, budget.left(), phase="lns")
     status = attempt.solve(trial)
-    if stopped_by_wall_clock(attempt, status):
-        budget.note_clock_cut()
+    budget.note_cpsat_stop(attempt, status)
     log.info("re-plan LNS: %d of %d trips free, %s (%.1f s)", len(free), len(v.units()),
              attempt.status_name(status), attempt.wall_time)
     used = attempt.deterministic_time / DETERMINISTIC_UNITS_PER_SECOND if reproducible(params) else attempt.wall_time

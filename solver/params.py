@@ -95,18 +95,6 @@ the cost phase's memory rose from 0.95 to 2.1 GB in its first 30 s, LP relaxatio
 less cost; the local search already prefers cheaper options among equal priority."""
 
 
-def stopped_by_wall_clock(solver, status) -> bool:
-    """CP-SAT ended a search at its wall-clock limit (not at its deterministic limit, nor by proving)."""
-    from ortools.sat.python import cp_model
-
-    return (status not in (cp_model.OPTIMAL, cp_model.INFEASIBLE, cp_model.MODEL_INVALID)
-            and solver.wall_time >= WALL_STOP_SHARE * solver.parameters.max_time_in_seconds)
-
-
-WALL_STOP_SHARE = 0.95
-"""A search that ran this share of its wall limit or more was stopped by it."""
-
-
 def apply_to_cpsat(params: SolveParams, solver, time_limit_s: float, wall_backstop_s: float | None = None,
                    large_model: bool = False, phase: str = "") -> None:
     """The one place SolveParams reach CP-SAT. `time_limit_s` is the phase's slice (nominal seconds
