@@ -147,7 +147,10 @@ def stage_words(stages: list[str], lang: str) -> str:
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: Any) -> str:
-    """The text of `key` in `lang` ('nl' or 'en'), filled with `values`."""
+    """The text of `key` in `lang` ('nl' or 'en'), filled with `values`; `key_one` when `n` is 1 and the
+    table has that singular form ("1 zaak", not "1 zaken")."""
+    if values.get("n") == 1 and f"{key}_one" in _TEXT:
+        key = f"{key}_one"
     nl, en = _TEXT[key]
     return (en if lang == "en" else nl).format(**values)
 

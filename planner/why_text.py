@@ -32,7 +32,7 @@ def format_why(scenario: Scenario, case_id: str, reasons: list[Reason], relaxati
         if rx.departure is not None:
             extra.append(t("why.departs", lang, when=span_text(rx.departure, rx.departure, tz, lang)))
         if rx.disruption:
-            extra.append(t("why.disruption_one" if rx.disruption == 1 else "why.disruption", lang, n=rx.disruption))
+            extra.append(t("why.disruption", lang, n=rx.disruption))
         if rx.displaced:
             extra.append(t("why.displaces", lang, cases=", ".join(case_label(scenario, c) for c in rx.displaced)))
         lines.append(f"  {i}. {rx.text(lang)} ({'; '.join(extra)})")

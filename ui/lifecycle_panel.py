@@ -40,9 +40,9 @@ def booking_panel(view: View) -> None:
     a, b = st.columns(2)
     try:
         if a.button(tr("life.book"), key="life_book", disabled=not chosen):
-            _done(_booked_text(len(p.mark_booked(view, chosen, username()))))
+            _done(tr("life.booked_done", n=len(p.mark_booked(view, chosen, username()))))
         if b.button(tr("life.book_all"), key="life_book_all"):
-            _done(_booked_text(len(p.mark_all_booked(view, username()))))
+            _done(tr("life.booked_done", n=len(p.mark_all_booked(view, username()))))
     except IllegalTransition as exc:
         st.error(illegal_text(exc, lang()))
 
@@ -66,7 +66,3 @@ def case_panel(view: View, case_id: str, can_edit: bool) -> None:
                 st.error(illegal_text(exc, lang()))
             else:
                 _done(tr("life.aborted_done", case=case_id, reason=reason_label(reason, lang())))
-
-
-def _booked_text(n: int) -> str:
-    return tr("life.booked_done_one" if n == 1 else "life.booked_done", n=n)

@@ -323,7 +323,10 @@ _TEXT.update(_LANG_TEXT)
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
-    """The text for `key` in `lang` (falls back to Dutch, then to the key), formatted with `values`."""
+    """The text for `key` in `lang` (falls back to Dutch, then to the key), formatted with `values`; `key_one`
+    when `n` is 1 and the table has that singular form."""
+    if values.get("n") == 1 and f"{key}_one" in _TEXT:
+        key = f"{key}_one"
     pair = _TEXT.get(key)
     if pair is None:
         return key

@@ -86,5 +86,6 @@ def main() -> None:
                 shoot(page, out / "waarom.png")
                 browser.close()
 
+
 if __name__ == "__main__":
     main()

@@ -85,8 +85,8 @@ def judge(done: Cancelled, previous: Plan, change: TripChange, params: SolvePara
     still_changed = bool(set(change.cases) & set(disrupted_cases(done.scenario, locked, previous)))
     needed = theirs < ours or (theirs == ours and still_changed)
     tie = theirs == ours and not still_changed
-    later = ((-before.language_mismatch, -round(before.cost_eur, 2)) >
-             (-after.language_mismatch, -round(after.cost_eur, 2)))
+    later = ((-(before.language_mismatch or 0), -round(before.cost_eur, 2)) >
+             (-(after.language_mismatch or 0), -round(after.cost_eur, 2)))
     if tie:
         seen += (f"; language mismatch / cost: locked {after.language_mismatch} / {after.cost_eur:.2f}, "
                  f"re-plan {before.language_mismatch} / {before.cost_eur:.2f}")

@@ -92,8 +92,7 @@ if case_id:
                 st.caption(tr("why.none"))
             for i, rx in enumerate(remedies):
                 c1, c2 = st.columns([4, 1])
-                key = "why.disruption_one" if rx.disruption == 1 else "why.disruption"
-                extra = f" ({tr(key, n=rx.disruption)})" if rx.disruption else ""
+                extra = f" ({tr('why.disruption', n=rx.disruption)})" if rx.disruption else ""
                 c1.markdown(f"{i + 1}. {plain(rx.text(lang()))}{extra}")
                 if c2.button(tr("why.apply"), key=f"why_apply_{case_id}_{i}", disabled=rx.apply is None):
                     with st.spinner(tr("ev.computing")):
